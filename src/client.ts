@@ -1,0 +1,113 @@
+import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+import { Endpoint, pathParams } from './api/endpoint';
+import { apiBaseUrl, MAX_PAGES } from './config';
+import { connectionFor, secretsOf } from './connection';
+import { throwForHighLevelError } from './errors';
+
+/** The variable parts of one call: path parameters, query string and JSON body. */
+export interface RequestParts {
+  path?: Record<string, string | number | undefined>;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface CallOptions {
+  /** A 404 means "no such record" (searches): resolve to `null` instead of failing. */
+  notFoundAsNull?: boolean;
+}
+
+function dropEmpty(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+/**
+ * The one HTTP client every operation uses: fills the location from the connection, sends the `Version` the
+ * spec declares for the endpoint, and maps every error in one place (errors.ts).
+ */
+export async function callHighLevel<T = any>(
+  z: ZObject,
+  bundle: Bundle,
+  endpoint: Endpoint,
+  parts: RequestParts = {},
+  options: CallOptions = {},
+): Promise<T | null> {
+  const connection = await connectionFor(z, bundle);
+  const params: Record<string, string | number | undefined> = { locationId: connection.locationId, ...parts.path };
+  const path = endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') {
+      throw new z.errors.Error(`Missing "${name}" for ${endpoint.method} ${endpoint.path}.`, 'InvalidInput', 400);
+    }
+    return encodeURIComponent(String(value));
+  });
+
+  let query = parts.query ? dropEmpty(parts.query) : undefined;
+  let body = parts.body;
+  if (endpoint.locationIn === 'query') query = { locationId: connection.locationId, ...query };
+  if (endpoint.locationIn === 'body' && body && typeof body === 'object' && !Array.isArray(body)) {
+    body = { locationId: connection.locationId, ...(body as Record<string, unknown>) };
+  } else if (endpoint.locationIn === 'body' && body === undefined) {
+    body = { locationId: connection.locationId };
+  }
+
+  const response = (await z.request({
+    method: endpoint.method,
+    url: `${apiBaseUrl()}${path}`,
+    params: query as Record<string, string> | undefined,
+    body: body as any,
+    headers: {
+      Authorization: `Bearer ${connection.token}`,
+      Version: endpoint.version,
+      Accept: 'application/json',
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    skipThrowForStatus: true,
+    throwForThrottlingEarly: false,
+  } as any)) as unknown as HttpResponse;
+
+  if (response.status === 404 && options.notFoundAsNull) return null;
+  if (response.status >= 400) {
+    throwForHighLevelError(z, response, { scope: endpoint.scope, secrets: secretsOf(bundle) });
+  }
+  return parseJson<T>(z, response, endpoint);
+}
+
+function parseJson<T>(z: ZObject, response: HttpResponse, endpoint: Endpoint): T {
+  const content = response.content ?? '';
+  if (!content.trim()) return {} as T;
+  try {
+    return JSON.parse(content) as T;
+  } catch {
+    throw new z.errors.Error(
+      `HighLevel answered ${endpoint.method} ${endpoint.path} with a response that is not JSON (status ${response.status}). Try again later.`,
+      'HighLevelBadResponse',
+      response.status,
+    );
+  }
+}
+
+/**
+ * Reads pages until `nextPage` says there are no more, the page repeats a cursor already seen, or `maxPages`
+ * is reached: paging that never ends cannot hang a step.
+ */
+export async function collectPages<Item, Cursor>(
+  first: Cursor,
+  fetchPage: (cursor: Cursor) => Promise<{ items: Item[]; next?: Cursor }>,
+  maxPages = MAX_PAGES,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  let cursor: Cursor | undefined = first;
+  for (let page = 0; page < maxPages && cursor !== undefined; page++) {
+    const key = JSON.stringify(cursor);
+    if (seen.has(key)) break;
+    seen.add(key);
+    const result = await fetchPage(cursor);
+    items.push(...result.items);
+    if (!result.items.length) break;
+    cursor = result.next;
+  }
+  return items;
+}
+
+export { pathParams };

@@ -1,0 +1,118 @@
+import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { redact } from './redact';
+
+/** What the error mapper knows about the call that failed. */
+export interface ErrorContext {
+  /** The OAuth scope the endpoint needs, named in a 403. */
+  scope?: string;
+  /** Secrets to keep out of the message (the connection's tokens). */
+  secrets?: Array<string | undefined>;
+}
+
+function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers?.get?.(name);
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+function parseBody(response: HttpResponse): unknown {
+  const content = response.content ?? '';
+  if (!content) return undefined;
+  try {
+    return JSON.parse(content);
+  } catch {
+    return content;
+  }
+}
+
+/** HighLevel's own message: `message` as a string or an array of strings, else `error`, else plain text. */
+export function highLevelMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    if (!text || /^<(!doctype|html)/i.test(text)) return undefined; // an HTML error page says nothing useful
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  }
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    for (const key of ['message', 'error_description', 'error', 'msg']) {
+      const value = record[key];
+      if (Array.isArray(value) && value.length) return value.map(String).join('; ');
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+  }
+  return undefined;
+}
+
+function traceIdOf(response: HttpResponse, body: unknown): string | undefined {
+  const fromBody = body && typeof body === 'object' ? (body as Record<string, unknown>).traceId : undefined;
+  return typeof fromBody === 'string' ? fromBody : header(response, 'x-trace-id') ?? header(response, 'traceid');
+}
+
+/** Seconds to wait before retrying a 429: Retry-After, else HighLevel's rate-limit interval, else 10 s. */
+export function throttleDelaySeconds(response: HttpResponse): number {
+  const retryAfter = header(response, 'retry-after');
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.max(1, Math.ceil(seconds));
+    const date = Date.parse(retryAfter);
+    if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - Date.now()) / 1000));
+  }
+  const intervalMs = Number(header(response, 'x-ratelimit-interval-milliseconds'));
+  if (Number.isFinite(intervalMs) && intervalMs > 0) return Math.max(1, Math.ceil(intervalMs / 1000));
+  return 10;
+}
+
+/**
+ * Turns a HighLevel error response into the one error the user sees: HighLevel's own message and the status,
+ * the traceId HighLevel support asks for, and what to do. Never returns.
+ */
+export function throwForHighLevelError(z: ZObject, response: HttpResponse, context: ErrorContext = {}): never {
+  const status = response.status;
+  const body = parseBody(response);
+  const hlMessage = highLevelMessage(body);
+  const traceId = traceIdOf(response, body);
+  const said = hlMessage ? `: ${hlMessage}` : '';
+  const trace = traceId ? ` (HighLevel traceId ${traceId})` : '';
+  const clean = (text: string) => redact(text, context.secrets);
+
+  if (status === 429) {
+    const dailyRemaining = header(response, 'x-ratelimit-daily-remaining');
+    if (dailyRemaining !== undefined && Number(dailyRemaining) <= 0) {
+      // Retrying cannot help before the daily window resets: fail clearly instead of a retry loop.
+      const reset = header(response, 'x-ratelimit-daily-reset') ?? header(response, 'x-ratelimit-reset');
+      const when = reset ? ` It resets at ${describeReset(reset)}.` : ' It resets within 24 hours.';
+      throw new z.errors.Error(
+        clean(`HighLevel's daily API limit for this location is used up (429)${said}.${when}${trace}`),
+        'HighLevelDailyLimit',
+        429,
+      );
+    }
+    const delay = throttleDelaySeconds(response);
+    throw new z.errors.ThrottledError(clean(`HighLevel rate limit reached (429)${said}. Retrying in ${delay} s.`), delay);
+  }
+  if (status === 401) {
+    throw new z.errors.RefreshAuthError(clean(`HighLevel rejected the access token (401)${said}.`));
+  }
+  if (status === 403) {
+    const scope = context.scope ? ` This step needs the "${context.scope}" scope: reconnect HighLevel and approve it.` : '';
+    throw new z.errors.Error(clean(`HighLevel refused access (403)${said}.${scope}${trace}`), 'HighLevelForbidden', 403);
+  }
+  if (status >= 500) {
+    throw new z.errors.Error(
+      clean(`HighLevel had a server error (${status})${said}. This is usually temporary; try again later.${trace}`),
+      'HighLevelServerError',
+      status,
+    );
+  }
+  const what = status === 404 ? 'could not find that record' : 'rejected the request';
+  throw new z.errors.Error(clean(`HighLevel ${what} (${status})${said}.${trace}`), 'HighLevelError', status);
+}
+
+function describeReset(reset: string): string {
+  const n = Number(reset);
+  if (Number.isFinite(n)) {
+    // Epoch seconds, epoch milliseconds, or seconds from now.
+    const ms = n > 1e12 ? n : n > 1e9 ? n * 1000 : Date.now() + n * 1000;
+    return new Date(ms).toISOString();
+  }
+  return reset;
+}

@@ -1,0 +1,22 @@
+import { RequestParts } from '../client';
+import { built, Context, Input, Item, Operation, OperationDef, requestFromInput, unwrap, validated } from './operation';
+
+export interface CreateDef extends OperationDef {
+  /** How the input becomes the request (default: path params + the rest as body/query). */
+  request?: (input: Input, ctx: Context) => RequestParts;
+  /** How HighLevel's answer becomes the step's output (default: the record under resultKey). */
+  result?: (data: any, input: Input, ctx: Context) => Item;
+  /** For operations that are more than one request; replaces request/result. */
+  perform?: (input: Input, ctx: Context) => Promise<Item>;
+}
+
+/** An action: validate, one request, shape the answer into one object. */
+export function createAction(def: CreateDef): Operation {
+  const perform = validated(def, async (input, ctx) => {
+    if (def.perform) return def.perform(input, ctx);
+    const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input);
+    const data = await ctx.call(def.endpoint, parts);
+    return def.result ? def.result(data ?? {}, input, ctx) : unwrap(def, data) ?? {};
+  });
+  return built('create', def, perform);
+}

@@ -1,0 +1,106 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { Endpoint, pathParams } from '../api/endpoint';
+import { callHighLevel, CallOptions, RequestParts } from '../client';
+import { describeIssues, FieldDef, parseInput, toZapierField } from '../fields/field';
+
+export type Kind = 'trigger' | 'create' | 'search';
+export type Input = Record<string, any>;
+export type Item = Record<string, any>;
+
+/** What an operation's own code gets: the runtime, and the one client bound to this step's connection. */
+export interface Context {
+  z: ZObject;
+  bundle: Bundle;
+  call: <T = any>(endpoint: Endpoint, parts?: RequestParts, options?: CallOptions) => Promise<T | null>;
+}
+
+export interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
+}
+
+/** What every operation declares. */
+export interface OperationDef {
+  key: string;
+  noun: string;
+  label: string;
+  description: string;
+  hidden?: boolean;
+  /** The endpoint the operation calls (scopes and catalog coverage are derived from these). */
+  endpoint: Endpoint;
+  /** Further endpoints a composite operation may call. */
+  alsoCalls?: Endpoint[];
+  fields: FieldDef[];
+  /** Where the record (or the list of records) sits in HighLevel's answer, e.g. `contact`, `contacts`. */
+  resultKey?: string;
+  /** A realistic output record; tests check it against the endpoint's response schema (under resultKey). */
+  sample: Item;
+  outputFields?: OutputField[];
+}
+
+/** A built operation: the Zapier definition plus what the app derives from it (scopes, coverage, tests). */
+export interface Operation {
+  kind: Kind;
+  key: string;
+  def: OperationDef;
+  endpoints: Endpoint[];
+  perform: (z: ZObject, bundle: Bundle) => Promise<any>;
+  definition: Record<string, any>;
+}
+
+/** Default request shape: path params from the input, the rest as query (GET/DELETE) or JSON body. */
+export function requestFromInput(endpoint: Endpoint, input: Input): RequestParts {
+  const names = new Set(pathParams(endpoint.path));
+  const path: Record<string, string> = {};
+  const rest: Input = {};
+  for (const [k, v] of Object.entries(input)) (names.has(k) ? (path[k] = v) : (rest[k] = v));
+  return endpoint.method === 'GET' || endpoint.method === 'DELETE' ? { path, query: rest } : { path, body: rest };
+}
+
+/**
+ * Wraps an operation's work: the input is validated against the declared fields first, and an invalid input
+ * fails with the field named and no request sent.
+ */
+export function validated(def: OperationDef, run: (input: Input, ctx: Context) => Promise<any>) {
+  return async (z: ZObject, bundle: Bundle) => {
+    const parsed = parseInput(def.fields, (bundle.inputData ?? {}) as Record<string, unknown>);
+    if (!parsed.ok) {
+      throw new z.errors.Error(`${def.label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
+    }
+    const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
+    return run(parsed.data, ctx);
+  };
+}
+
+/** The parts of a Zapier operation every kind shares. */
+export function zapierOperation(def: OperationDef, perform: Operation['perform'], extra: Record<string, unknown> = {}) {
+  return {
+    key: def.key,
+    noun: def.noun,
+    display: { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) },
+    operation: {
+      inputFields: def.fields.map(toZapierField),
+      perform,
+      sample: def.sample,
+      ...(def.outputFields ? { outputFields: def.outputFields } : {}),
+      ...extra,
+    },
+  };
+}
+
+export function built(kind: Kind, def: OperationDef, perform: Operation['perform'], extra?: Record<string, unknown>): Operation {
+  return {
+    kind,
+    key: def.key,
+    def,
+    endpoints: [def.endpoint, ...(def.alsoCalls ?? [])],
+    perform,
+    definition: zapierOperation(def, perform, extra),
+  };
+}
+
+/** The record(s) under `resultKey` in HighLevel's answer, or the answer itself. */
+export function unwrap(def: OperationDef, data: any): any {
+  return def.resultKey ? data?.[def.resultKey] : data;
+}

@@ -1,0 +1,54 @@
+import { RequestParts } from '../client';
+import { built, Context, Input, Item, Operation, OperationDef, unwrap, validated } from './operation';
+
+export interface PollContext extends Context {
+  /** Zero-based page, for dropdowns that load more. */
+  page: number;
+  /** How many items one poll asks for. */
+  limit: number;
+}
+
+export interface TriggerDef extends OperationDef {
+  request?: (input: Input, ctx: PollContext) => RequestParts;
+  /** The records in HighLevel's answer (default: the list under resultKey). */
+  items?: (data: any) => Item[];
+  /** Sort key for newest first, when the API cannot sort (descending; ISO dates compare as strings). */
+  newestFirst?: (item: Item) => string | number | undefined;
+  /** For triggers that need more than one request. Returns the records (not yet sorted or keyed). */
+  perform?: (input: Input, ctx: PollContext) => Promise<Item[]>;
+  /** Extra Zapier operation properties (e.g. canPaginate). */
+  zapier?: Record<string, unknown>;
+}
+
+export const DEFAULT_POLL_LIMIT = 100;
+
+/** Newest first, by a key; records without the key keep their order at the end. */
+export function sortNewestFirst(items: Item[], key: (item: Item) => string | number | undefined): Item[] {
+  return items
+    .map((item, index) => ({ item, index, k: key(item) }))
+    .sort((a, b) => {
+      if (a.k === undefined && b.k === undefined) return a.index - b.index;
+      if (a.k === undefined) return 1;
+      if (b.k === undefined) return -1;
+      return a.k < b.k ? 1 : a.k > b.k ? -1 : a.index - b.index;
+    })
+    .map((x) => x.item);
+}
+
+/** A polling trigger: one request where the API sorts, newest first, every item with an `id`. */
+export function pollingTrigger(def: TriggerDef): Operation {
+  const perform = validated(def, async (input, base) => {
+    const meta = (base.bundle.meta ?? {}) as Record<string, any>;
+    const ctx: PollContext = { ...base, page: Number(meta.page) || 0, limit: meta.isLoadingSample ? 10 : DEFAULT_POLL_LIMIT };
+    let items: Item[];
+    if (def.perform) {
+      items = await def.perform(input, ctx);
+    } else {
+      const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : {});
+      items = def.items ? def.items(data ?? {}) : unwrap(def, data) ?? [];
+    }
+    items = items.filter((item) => item && item.id !== undefined && item.id !== null && item.id !== '');
+    return def.newestFirst ? sortNewestFirst(items, def.newestFirst) : items;
+  });
+  return built('trigger', def, perform, def.zapier);
+}

@@ -1,0 +1,20 @@
+import { creates } from '../creates';
+import { searches } from '../searches';
+import { triggers } from '../triggers';
+import { locationsApi } from './api/locations';
+import { Operation } from './factories/operation';
+
+export const operations: Operation[] = [...triggers, ...creates, ...searches];
+
+/** Search-or-create pairs: the search key, and the create that runs when it finds nothing. */
+export const searchOrCreatePairs: Array<{ search: string; create: string }> = [{ search: 'find_contact', create: 'create_contact' }];
+
+/**
+ * The OAuth scopes the app requests: every scope an operation's endpoints need, plus the connection test's.
+ * Derived, so a new operation cannot be shipped without the scope it needs.
+ */
+export function requiredScopes(): string[] {
+  const scopes = new Set<string>([locationsApi.getLocation.scope]);
+  for (const op of operations) for (const e of op.endpoints) scopes.add(e.scope);
+  return [...scopes].sort();
+}

@@ -1,0 +1,61 @@
+import { contactsApi } from '../src/api/contacts';
+import { collectPages } from '../src/client';
+import { MAX_PAGES } from '../src/config';
+import { Item } from '../src/factories/operation';
+import { pollingTrigger } from '../src/factories/trigger';
+import { taskOutputFields, taskSample } from '../src/fields/task';
+import * as v from '../src/fields/values';
+
+const PAGE = 100;
+
+/** HighLevel's task search returns `_id` in some answers: every task leaves with an `id`. */
+export function normalizeTask(task: Item): Item {
+  return { ...task, id: task.id ?? task._id };
+}
+
+/**
+ * New Task, location-wide. The task search (`POST /locations/{locationId}/tasks/search`) has no sort and its
+ * tasks carry no creation date, so one poll reads the open tasks page by page (100 a page, at most
+ * MAX_PAGES pages) and Zapier's dedupe on `id` picks out the new ones. Where a creation or update date is
+ * present it orders the result; otherwise HighLevel's order is kept.
+ */
+export const newTaskTrigger = pollingTrigger({
+  key: 'new_task',
+  noun: 'Task',
+  label: 'New Task',
+  description: 'Triggers when a new task is added to any contact in your HighLevel location.',
+  endpoint: contactsApi.searchLocationTasks,
+  fields: [
+    {
+      key: 'includeCompleted',
+      label: 'Include Completed Tasks',
+      helpText: `No (default) watches open tasks only, which keeps each check small. HighLevel's task search cannot sort, so each check reads up to ${PAGE * MAX_PAGES} tasks; in a location with more open tasks than that, a new task may be noticed late.`,
+      schema: v.bool(),
+      type: 'boolean',
+      default: 'false',
+    },
+    {
+      key: 'assignedTo',
+      label: 'Assigned User',
+      helpText: 'Only tasks assigned to this user (optional).',
+      schema: v.id(),
+      dynamic: 'user_list.id.name',
+    },
+  ],
+  perform: async (input, ctx) =>
+    collectPages(0, async (skip) => {
+      const body = {
+        limit: PAGE,
+        skip,
+        ...(input.includeCompleted ? {} : { completed: false }),
+        ...(input.assignedTo ? { assignedTo: [input.assignedTo] } : {}),
+      };
+      const data = await ctx.call(contactsApi.searchLocationTasks, { body });
+      const tasks = ((data?.tasks ?? []) as Item[]).filter((t) => t && typeof t === 'object' && !Array.isArray(t));
+      return { items: tasks.map(normalizeTask), next: tasks.length < PAGE ? undefined : skip + PAGE };
+    }),
+  newestFirst: (task) => task.dateAdded ?? task.createdAt ?? task.dateUpdated ?? task.updatedAt,
+  resultKey: 'tasks',
+  sample: taskSample,
+  outputFields: taskOutputFields,
+});
