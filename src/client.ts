@@ -14,6 +14,8 @@ export interface RequestParts {
 export interface CallOptions {
   /** A 404 means "no such record" (searches): resolve to `null` instead of failing. */
   notFoundAsNull?: boolean;
+  /** A file download (binary): resolve to the raw streamable response, for `z.stashFile`. */
+  raw?: boolean;
 }
 
 function dropEmpty(record: Record<string, unknown>): Record<string, unknown> {
@@ -31,8 +33,8 @@ export async function callHighLevel<T = any>(
   parts: RequestParts = {},
   options: CallOptions = {},
 ): Promise<T | null> {
-  const connection = await connectionFor(z, bundle);
-  const params: Record<string, string | number | undefined> = { locationId: connection.locationId, ...parts.path };
+  const connection = await connectionFor(z, bundle, endpoint);
+  const params: Record<string, string | number | undefined> = { locationId: connection.locationId, companyId: connection.companyId, ...parts.path };
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = params[name];
     if (value === undefined || value === '') {
@@ -49,27 +51,77 @@ export async function callHighLevel<T = any>(
   } else if (endpoint.locationIn === 'body' && body === undefined) {
     body = { locationId: connection.locationId };
   }
+  if (endpoint.companyIn) {
+    // Fail before the request: without a company id HighLevel only answers with a bare 422.
+    if (!connection.companyId) {
+      throw new z.errors.Error(
+        `${endpoint.method} ${endpoint.path} needs the company (agency) ID of the connection, which this connection does not have. Reconnect HighLevel.`,
+        'MissingCompanyId',
+        400,
+      );
+    }
+    if (endpoint.companyIn === 'query') query = { companyId: connection.companyId, ...query };
+    else body = { companyId: connection.companyId, ...((body ?? {}) as Record<string, unknown>) };
+  }
 
-  const response = (await z.request({
-    method: endpoint.method,
-    url: `${apiBaseUrl()}${path}`,
-    params: query as Record<string, string> | undefined,
-    body: body as any,
-    headers: {
-      Authorization: `Bearer ${connection.token}`,
-      Version: endpoint.version,
-      Accept: 'application/json',
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    },
-    skipThrowForStatus: true,
-    throwForThrottlingEarly: false,
-  } as any)) as unknown as HttpResponse;
+  let response: HttpResponse;
+  try {
+    response = (await z.request({
+      method: endpoint.method,
+      url: `${apiBaseUrl()}${path}`,
+      params: query as Record<string, string> | undefined,
+      body: body as any,
+      headers: {
+        Authorization: `Bearer ${connection.token}`,
+        Version: endpoint.version,
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      skipThrowForStatus: true,
+      throwForThrottlingEarly: false,
+      timeout: clientLimits.timeoutMs,
+      ...(options.raw ? { raw: true } : {}),
+    } as any)) as unknown as HttpResponse;
+  } catch (error) {
+    throw networkError(z, endpoint, error);
+  }
 
   if (response.status === 404 && options.notFoundAsNull) return null;
+  // An agency connection's exchanged location token is a secret too.
+  const secrets = [...secretsOf(bundle), connection.token];
+  if (options.raw) {
+    if (response.status >= 400) {
+      const content = await (response as any).text();
+      throwForHighLevelError(z, { status: response.status, headers: response.headers, content } as HttpResponse, { scope: endpoint.scope, secrets });
+    }
+    return response as unknown as T;
+  }
   if (response.status >= 400) {
-    throwForHighLevelError(z, response, { scope: endpoint.scope, secrets: secretsOf(bundle) });
+    throwForHighLevelError(z, response, { scope: endpoint.scope, secrets });
   }
   return parseJson<T>(z, response, endpoint);
+}
+
+/** Limits of one request; a property so tests can shorten them. */
+export const clientLimits = {
+  /** Give up on a request HighLevel does not answer in time, before Zapier's own step timeout hides why. */
+  timeoutMs: 25_000,
+};
+
+/**
+ * A request that got no HTTP answer (connection reset, DNS, timeout). The fetch error's own message carries the
+ * full URL, whose query can hold a contact's email or phone: name the endpoint template and the cause instead.
+ */
+function networkError(z: ZObject, endpoint: Endpoint, error: unknown): Error {
+  const e = (error ?? {}) as { name?: string; type?: string; code?: string; errno?: string };
+  // Errors the runtime or our middleware raised on purpose (throttling, auth refresh, app errors) pass through.
+  if (e.name && e.name !== 'FetchError' && e.name !== 'AbortError' && !e.code) return error as Error;
+  const timedOut = e.type === 'request-timeout' || e.name === 'AbortError' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT';
+  const cause = timedOut ? `no answer within ${Math.round(clientLimits.timeoutMs / 1000)} s` : `the connection failed (${e.code ?? e.errno ?? 'network error'})`;
+  return new z.errors.Error(
+    `Could not reach HighLevel for ${endpoint.method} ${endpoint.path}: ${cause}. This is usually temporary; try again later.`,
+    timedOut ? 'HighLevelTimeout' : 'HighLevelUnreachable',
+  );
 }
 
 function parseJson<T>(z: ZObject, response: HttpResponse, endpoint: Endpoint): T {

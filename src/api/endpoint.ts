@@ -20,6 +20,10 @@ export interface Endpoint {
   version: ApiVersion;
   /** Where the connection's location id goes when the endpoint needs one outside the path. */
   locationIn?: 'query' | 'body';
+  /** Where the connection's company (agency) id goes, for endpoints that need `companyId` (users, snapshots). */
+  companyIn?: 'query' | 'body';
+  /** Needs the agency (Company) token itself, not a location's: fails on a sub-account connection. */
+  agencyOnly?: boolean;
 }
 
 type EndpointInput = Omit<Endpoint, 'version' | 'specFile' | 'method' | 'path'> & {

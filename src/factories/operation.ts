@@ -1,7 +1,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Endpoint, pathParams } from '../api/endpoint';
 import { callHighLevel, CallOptions, RequestParts } from '../client';
+import { isAgencyConnection, requireAgency } from '../connection';
 import { describeIssues, FieldDef, parseInput, toZapierField } from '../fields/field';
+import { locationField } from '../fields/location';
+import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
 export type Kind = 'trigger' | 'create' | 'search';
 export type Input = Record<string, any>;
@@ -37,7 +40,17 @@ export interface OperationDef {
   /** A realistic output record; tests check it against the endpoint's response schema (under resultKey). */
   sample: Item;
   outputFields?: OutputField[];
+  /** Works on an agency connection only (default: the endpoint's `agencyOnly`). */
+  agencyOnly?: boolean;
+  /** The location's custom fields of this model: typed inputs (creates) and readable output keys (all kinds). */
+  customFields?: CustomFieldModel;
 }
+
+export const isAgencyOnly = (def: OperationDef): boolean => def.agencyOnly ?? !!def.endpoint.agencyOnly;
+
+/** On an agency connection the step names its location, unless it is agency-level or has its own location field. */
+export const choosesLocation = (def: OperationDef): boolean =>
+  !isAgencyOnly(def) && !def.endpoint.agencyOnly && !def.fields.some((f) => f.key === 'locationId');
 
 /** A built operation: the Zapier definition plus what the app derives from it (scopes, coverage, tests). */
 export interface Operation {
@@ -64,12 +77,25 @@ export function requestFromInput(endpoint: Endpoint, input: Input): RequestParts
  */
 export function validated(def: OperationDef, run: (input: Input, ctx: Context) => Promise<any>) {
   return async (z: ZObject, bundle: Bundle) => {
+    if (isAgencyOnly(def)) requireAgency(z, bundle, def.label);
+    // The Location field is not one of def.fields (sub-accounts never see it): checked here, read by connectionFor().
+    if (choosesLocation(def) && isAgencyConnection(bundle)) {
+      const location = parseInput([locationField], (bundle.inputData ?? {}) as Record<string, unknown>);
+      if (!location.ok) throw new z.errors.Error(`${def.label}: invalid input. ${describeIssues(location.issues)}.`, 'InvalidInput', 400);
+    }
     const parsed = parseInput(def.fields, (bundle.inputData ?? {}) as Record<string, unknown>);
     if (!parsed.ok) {
       throw new z.errors.Error(`${def.label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
     }
     const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
-    return run(parsed.data, ctx);
+    if (!def.customFields) return run(parsed.data, ctx);
+    // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
+    const input = { ...parsed.data };
+    if (hasCustomFieldInput(bundle.inputData)) {
+      const defs = await customFieldDefinitions(z, bundle, def.customFields);
+      input.customFields = customFieldValues(z, def.label, defs, bundle.inputData as Record<string, unknown>);
+    }
+    return withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx));
   };
 }
 
@@ -80,7 +106,11 @@ export function zapierOperation(def: OperationDef, perform: Operation['perform']
     noun: def.noun,
     display: { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) },
     operation: {
-      inputFields: def.fields.map(toZapierField),
+      inputFields: [
+        // Agency connections choose the location first; sub-account connections never see the field.
+        ...(choosesLocation(def) ? [(_z: ZObject, bundle: Bundle) => (isAgencyConnection(bundle) ? [toZapierField(locationField)] : [])] : []),
+        ...def.fields.map(toZapierField),
+      ],
       perform,
       sample: def.sample,
       ...(def.outputFields ? { outputFields: def.outputFields } : {}),
@@ -94,9 +124,9 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
     kind,
     key: def.key,
     def,
-    endpoints: [def.endpoint, ...(def.alsoCalls ?? [])],
+    endpoints: [def.endpoint, ...(def.alsoCalls ?? []), ...(def.customFields ? [customFieldsApi.list] : [])],
     perform,
-    definition: zapierOperation(def, perform, extra),
+    definition: withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(def, perform, extra)),
   };
 }
 

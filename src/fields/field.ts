@@ -62,7 +62,7 @@ export interface InputIssue {
 
 /**
  * Validates `inputData` against the fields. Returns the parsed input or the issues, each naming the field by
- * label and key, e.g. `Email (email): Invalid email address`.
+ * label and key, e.g. `Email (email) must be a valid email address`.
  */
 export function parseInput(
   fields: FieldDef[],
@@ -89,5 +89,5 @@ export function parseInput(
 }
 
 export function describeIssues(issues: InputIssue[]): string {
-  return issues.map((i) => `"${i.label}" (${i.key}) ${i.message}`).join('; ');
+  return issues.map((i) => `${i.label} (${i.key}) ${i.message}`).join('; ');
 }

@@ -1,0 +1,504 @@
+/**
+ * Known defects of HighLevel's official OpenAPI specs (openapi/*.json), in one list.
+ *
+ * Each entry names the operation where the defect shows, what is wrong, the evidence, and an `effect` the
+ * contract checker (contract/openapi.ts) applies when it loads the specs. The checker refuses to load when an
+ * entry no longer matches the spec (unknown operation, property no longer required, pointer gone), so a spec
+ * update that fixes a defect forces its entry to be removed here.
+ *
+ * Effects:
+ * - undeclaredPathParam: the template has `{param}` but the operation does not declare it. The checker still
+ *   requires a non-empty value (validated against `schema` when given) instead of flagging it as undeclared.
+ * - requireAuthorization: the operation has no security block although it needs a token; the checker requires
+ *   `Authorization: Bearer …` and reports `scopes` as the operation's scopes.
+ * - replaceRequestBody / replaceResponse: the declared schema is replaced by `schema` (local `$ref`s such as
+ *   '#/components/schemas/X' resolve in the operation's own spec file).
+ * - relaxRequired: `properties` are dropped from the `required` list of the schema at `at` (a JSON pointer
+ *   into the target schema; `$ref`s on the way are followed and copied, so other operations are unaffected).
+ * - patchSchema: `merge` adds/overrides keywords of (or `replace` replaces) the schema at each `at`.
+ * Targets: 'requestBody', 'response:<status>', or 'components/<SchemaName>' (the shared component, i.e. every
+ * operation that uses it).
+ */
+
+export type JsonSchema = Record<string, unknown>;
+
+/** 'requestBody' | 'response:200' | 'components/CreateContactDto' */
+export type SchemaTarget = 'requestBody' | `response:${string}` | `components/${string}`;
+
+export interface SchemaPatch {
+  /** JSON pointer into the target schema, e.g. '/properties/email' or '/properties/items/items'. */
+  at: string;
+  merge?: JsonSchema;
+  replace?: JsonSchema;
+}
+
+export type DeviationEffect =
+  | { kind: 'undeclaredPathParam'; param: string; schema?: JsonSchema }
+  | { kind: 'requireAuthorization'; scopes?: string[] }
+  | { kind: 'replaceRequestBody'; schema: JsonSchema; required?: boolean; contentType?: string }
+  | { kind: 'replaceResponse'; status: number; schema: JsonSchema }
+  | { kind: 'relaxRequired'; target: SchemaTarget; at?: string; properties: string[] }
+  | { kind: 'patchSchema'; target: SchemaTarget; patches: SchemaPatch[] };
+
+export interface SpecDeviation {
+  /** Stable, unique id (kebab-case). */
+  id: string;
+  /** 'METHOD /path/template' exactly as in the spec (a trailing slash is ignored). */
+  operation: string;
+  what: string;
+  evidence: string;
+  effect: DeviationEffect;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Schemas used by the effects
+
+/** One Search Contacts filter ({field, operator, value}); `value` is omitted for exists/not_exists. */
+const contactSearchFilter: JsonSchema = {
+  type: 'object',
+  properties: {
+    field: { type: 'string', minLength: 1 },
+    operator: { type: 'string', minLength: 1 },
+    value: {},
+  },
+  required: ['field', 'operator'],
+};
+
+/** A filter group {group: 'AND'|'OR', filters: [...]}; `depth` levels of nesting. */
+function contactSearchGroup(depth: number): JsonSchema {
+  const inner = depth > 1 ? { anyOf: [contactSearchFilter, contactSearchGroup(depth - 1)] } : contactSearchFilter;
+  return {
+    type: 'object',
+    properties: {
+      group: { type: 'string', enum: ['AND', 'OR'] },
+      filters: { type: 'array', items: inner },
+    },
+    required: ['group', 'filters'],
+  };
+}
+
+/** The Search Contacts body as HighLevel documents it outside the spec (the spec's SearchBodyV2DTO is empty). */
+export const contactSearchBodySchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    locationId: { type: 'string', minLength: 1 },
+    pageLimit: { type: 'integer', minimum: 1, maximum: 500 },
+    page: { type: 'integer', minimum: 1 },
+    searchAfter: { type: 'array' },
+    filters: { type: 'array', items: { anyOf: [contactSearchFilter, contactSearchGroup(3)] } },
+    sort: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string', minLength: 1 },
+          direction: { type: 'string', enum: ['asc', 'desc'] },
+        },
+        required: ['field', 'direction'],
+      },
+    },
+    query: { type: 'string', maxLength: 75 },
+  },
+  required: ['locationId', 'pageLimit'],
+};
+
+const associationItemRef = { $ref: '#/components/schemas/GetPostSuccessfulResponseDto' };
+
+const relationItem: JsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    associationId: { type: 'string' },
+    firstRecordId: { type: 'string' },
+    secondRecordId: { type: 'string' },
+    locationId: { type: 'string' },
+  },
+};
+
+const str = { type: 'string' };
+const strOrNumber = { type: ['string', 'number'] };
+
+// ---------------------------------------------------------------------------------------------------------
+
+export const specDeviations: readonly SpecDeviation[] = [
+  // ----- contacts.json
+  {
+    id: 'contacts-search-body-empty',
+    operation: 'POST /contacts/search',
+    what:
+      'The request body schema SearchBodyV2DTO is an empty object, so nothing in a Search Contacts body is checked. ' +
+      'Replaced by the body HighLevel documents in its "Search Contacts" doc: locationId and pageLimit (≤ 500) ' +
+      'required; page, searchAfter (array), filters (array of {field, operator, value} or {group: AND|OR, filters}), ' +
+      'sort (array of {field, direction: asc|desc}), query (≤ 75 chars).',
+    evidence:
+      'contacts.json components.schemas.SearchBodyV2DTO = {"type":"object","properties":{}}; the operation ' +
+      '(search-contacts-advanced) links its documentation at doc.clickup.com/8631005/d/h/87cpx-158396/6e629989abe7fad ' +
+      '(externalDocs), which documents the fields above (summarised in the project catalog).',
+    effect: { kind: 'replaceRequestBody', schema: contactSearchBodySchema },
+  },
+  {
+    id: 'contacts-bulk-tags-type-undeclared',
+    operation: 'POST /contacts/bulk/tags/update/{type}',
+    what: 'The {type} path parameter is not declared (values add | remove).',
+    evidence:
+      'The operation (operationId "create-association", a copy-paste name also used in associations.json) declares ' +
+      'only the Version header; add|remove is inferred from UpdateTagsDTO.removeAllTags ("Can only be used with remove type").',
+    effect: { kind: 'undeclaredPathParam', param: 'type', schema: { type: 'string', enum: ['add', 'remove'] } },
+  },
+  {
+    id: 'contacts-bulk-tags-no-security',
+    operation: 'POST /contacts/bulk/tags/update/{type}',
+    what: 'No security block, so no token or scope is required by the spec; it changes contacts, like every other write.',
+    evidence: 'contacts.json: the only two operations without "security" are this one and POST /contacts/bulk/business.',
+    effect: { kind: 'requireAuthorization', scopes: ['contacts.write'] },
+  },
+  {
+    id: 'contacts-bulk-business-no-security',
+    operation: 'POST /contacts/bulk/business',
+    what: 'No security block (adds/removes contacts to a business, a contacts write).',
+    evidence: 'contacts.json: operation add-remove-contact-from-business has no "security"; all other contact writes use contacts.write.',
+    effect: { kind: 'requireAuthorization', scopes: ['contacts.write'] },
+  },
+  {
+    id: 'contacts-create-email-format',
+    operation: 'POST /contacts/',
+    what: 'email is a plain string: the spec does not say it must be an email address. The checker enforces format "email".',
+    evidence:
+      'CreateContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format". HighLevel validates ' +
+      'contact emails server-side (422); not verified live by this project.',
+    effect: { kind: 'patchSchema', target: 'components/CreateContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+  },
+  {
+    id: 'contacts-update-email-format',
+    operation: 'PUT /contacts/{contactId}',
+    what: 'Same as contacts-create-email-format, for UpdateContactDto.email.',
+    evidence: 'UpdateContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format".',
+    effect: { kind: 'patchSchema', target: 'components/UpdateContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+  },
+  {
+    id: 'contacts-upsert-email-format',
+    operation: 'POST /contacts/upsert',
+    what: 'Same as contacts-create-email-format, for UpsertContactDto.email.',
+    evidence: 'UpsertContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format".',
+    effect: { kind: 'patchSchema', target: 'components/UpsertContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+  },
+  {
+    id: 'contacts-create-dob-typed-object',
+    operation: 'POST /contacts/',
+    what: 'dateOfBirth is typed "object" but is a date string; the schema rejects its own example.',
+    evidence:
+      'CreateContactDto.dateOfBirth = {type: object, nullable, example "1990-09-25", description "Supported formats: ' +
+      'YYYY/MM/DD, MM/DD/YYYY, YYYY-MM-DD, …"}.',
+    effect: { kind: 'patchSchema', target: 'components/CreateContactDto', patches: [{ at: '/properties/dateOfBirth', merge: str }] },
+  },
+  {
+    id: 'contacts-update-dob-typed-object',
+    operation: 'PUT /contacts/{contactId}',
+    what: 'Same as contacts-create-dob-typed-object, for UpdateContactDto.dateOfBirth.',
+    evidence: 'UpdateContactDto.dateOfBirth = {type: object, nullable, example "1990-09-25"}.',
+    effect: { kind: 'patchSchema', target: 'components/UpdateContactDto', patches: [{ at: '/properties/dateOfBirth', merge: str }] },
+  },
+  {
+    id: 'contacts-upsert-dob-typed-object',
+    operation: 'POST /contacts/upsert',
+    what: 'Same as contacts-create-dob-typed-object, for UpsertContactDto.dateOfBirth.',
+    evidence: 'UpsertContactDto.dateOfBirth = {type: object, nullable, example "1990-09-25"}.',
+    effect: { kind: 'patchSchema', target: 'components/UpsertContactDto', patches: [{ at: '/properties/dateOfBirth', merge: str }] },
+  },
+  {
+    id: 'contacts-numeric-custom-field-typed-object',
+    operation: 'POST /contacts/',
+    what:
+      'Custom field values of numeric and monetary fields are typed "object" but are numbers, so no customFields ' +
+      'item with a number value passes (create, update and upsert contact share these components).',
+    evidence: 'contacts.json NumericField.field_value = {type: object, example 100}; MonetoryField.field_value = {type: object, example 100.5}.',
+    effect: { kind: 'patchSchema', target: 'components/NumericField', patches: [{ at: '/properties/field_value', merge: { type: 'number' } }] },
+  },
+  {
+    id: 'contacts-monetary-custom-field-typed-object',
+    operation: 'POST /contacts/',
+    what: 'See contacts-numeric-custom-field-typed-object (MonetoryField).',
+    evidence: 'contacts.json MonetoryField.field_value = {type: object, example 100.5}.',
+    effect: { kind: 'patchSchema', target: 'components/MonetoryField', patches: [{ at: '/properties/field_value', merge: { type: 'number' } }] },
+  },
+  {
+    id: 'contacts-bulk-tags-response-items',
+    operation: 'POST /contacts/bulk/tags/update/{type}',
+    what: 'UpdateTagsResponseDTO.responses is typed as an array of strings; its example (and the description) are per-contact objects.',
+    evidence:
+      'UpdateTagsResponseDTO.responses = {type: array, items: {type: string}, example: [{contactId, message: "Tags updated", ' +
+      'type: "success", oldTags, tagsAdded, tagsRemoved}, …]}.',
+    effect: { kind: 'patchSchema', target: 'components/UpdateTagsResponseDTO', patches: [{ at: '/properties/responses/items', replace: { type: 'object' } }] },
+  },
+
+  // ----- users.json
+  {
+    id: 'users-update-userid-undeclared',
+    operation: 'PUT /users/{userId}',
+    what: 'The {userId} path parameter is not declared.',
+    evidence: 'users.json update-user declares only the Version header (GET /users/{userId} does declare userId).',
+    effect: { kind: 'undeclaredPathParam', param: 'userId' },
+  },
+  {
+    id: 'users-delete-userid-undeclared',
+    operation: 'DELETE /users/{userId}',
+    what: 'The {userId} path parameter is not declared.',
+    evidence: 'users.json delete-user declares only the Version header.',
+    effect: { kind: 'undeclaredPathParam', param: 'userId' },
+  },
+
+  // ----- conversations.json
+  {
+    id: 'conversations-message-id-undeclared',
+    operation: 'GET /conversations/messages/{id}',
+    what: 'The {id} path parameter is not declared.',
+    evidence: 'conversations.json get-message declares only the Version header.',
+    effect: { kind: 'undeclaredPathParam', param: 'id' },
+  },
+  {
+    id: 'conversations-email-id-undeclared',
+    operation: 'GET /conversations/messages/email/{id}',
+    what: 'The {id} path parameter is not declared.',
+    evidence: 'conversations.json get-email-by-id declares no parameters at all (no path param, no Version header).',
+    effect: { kind: 'undeclaredPathParam', param: 'id' },
+  },
+  {
+    id: 'conversations-email-no-security',
+    operation: 'GET /conversations/messages/email/{id}',
+    what: 'No security block (reads a message; every other message read needs conversations/message.readonly).',
+    evidence: 'conversations.json get-email-by-id has no "security" (and, unlike the rest of the file, no Version header).',
+    effect: { kind: 'requireAuthorization', scopes: ['conversations/message.readonly'] },
+  },
+  {
+    id: 'conversations-call-duration-number',
+    operation: 'GET /conversations/messages/{id}',
+    what: 'meta.callDuration is typed string; its example is a number (seconds).',
+    evidence: 'MessageMeta.callDuration = {type: string, description "Call duration in seconds", example 120}.',
+    effect: { kind: 'patchSchema', target: 'components/MessageMeta', patches: [{ at: '/properties/callDuration', merge: strOrNumber }] },
+  },
+  {
+    id: 'conversations-typing-is-typing-boolean',
+    operation: 'POST /conversations/providers/live-chat/typing',
+    what: 'isTyping is typed string; its example is the boolean true. Both are accepted.',
+    evidence: 'UserTypingBody.isTyping = {type: string, description "Typing status", example true}.',
+    effect: { kind: 'patchSchema', target: 'components/UserTypingBody', patches: [{ at: '/properties/isTyping', merge: { type: ['string', 'boolean'] } }] },
+  },
+
+  // ----- calendars.json
+  {
+    id: 'calendars-note-id-undeclared-update',
+    operation: 'PUT /calendars/appointments/{appointmentId}/notes/{noteId}',
+    what: 'The {noteId} path parameter is not declared.',
+    evidence: 'calendars.json update-appointment-note declares appointmentId only.',
+    effect: { kind: 'undeclaredPathParam', param: 'noteId' },
+  },
+  {
+    id: 'calendars-note-id-undeclared-delete',
+    operation: 'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}',
+    what: 'The {noteId} path parameter is not declared.',
+    evidence: 'calendars.json delete-appointment-note declares appointmentId only.',
+    effect: { kind: 'undeclaredPathParam', param: 'noteId' },
+  },
+  {
+    id: 'calendars-event-times-typed-object',
+    operation: 'GET /calendars/events',
+    what: 'Calendar event startTime/endTime/dateAdded/dateUpdated are typed "object" but are ISO date strings (the schema rejects its own examples).',
+    evidence: 'CalendarEventDTO.startTime = {type: object, example "2023-09-25T16:00:00+05:30"} (same for endTime, dateAdded, dateUpdated).',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/CalendarEventDTO',
+      patches: ['startTime', 'endTime', 'dateAdded', 'dateUpdated'].map((p) => ({ at: `/properties/${p}`, merge: str })),
+    },
+  },
+  {
+    id: 'calendars-block-slot-times-typed-object',
+    operation: 'POST /calendars/events/block-slots',
+    what: 'Blocked slot startTime/endTime are typed "object" but are ISO date strings (create and edit block slot responses).',
+    evidence: 'BlockedSlotSuccessfulResponseDto.startTime = {type: object, example "2021-06-23T03:30:00+05:30"} (same for endTime).',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/BlockedSlotSuccessfulResponseDto',
+      patches: ['startTime', 'endTime'].map((p) => ({ at: `/properties/${p}`, merge: str })),
+    },
+  },
+
+  // ----- blogs.json
+  {
+    id: 'blogs-post-id-undeclared',
+    operation: 'PUT /blogs/posts/{postId}',
+    what: 'The {postId} path parameter is not declared.',
+    evidence: 'blogs.json update-blog-post declares only the Version header.',
+    effect: { kind: 'undeclaredPathParam', param: 'postId' },
+  },
+  {
+    id: 'blogs-category-requires-missing-name',
+    operation: 'GET /blogs/categories',
+    what: 'Category items require "name", a property the schema does not define (it defines "label").',
+    evidence: 'CategoryResponseDTO.properties = {_id, label, locationId, updatedAt, canonicalLink, urlSlug}; required = [_id, name, …].',
+    effect: { kind: 'relaxRequired', target: 'response:200', at: '/properties/categories/items', properties: ['name'] },
+  },
+
+  // ----- opportunities.json
+  {
+    id: 'opportunities-search-over-required',
+    operation: 'POST /opportunities/search',
+    what:
+      'Every body field is required (locationId, query, limit, page, searchAfter, additionalDetails), although ' +
+      'page and searchAfter are alternative paging modes and query/additionalDetails are optional filters. Only locationId stays required.',
+    evidence:
+      'OpportunitySearchBodyDTO.required lists all six properties; the operation links its documentation ' +
+      '(doc.clickup.com/8631005/d/h/87cpx-424216/7bf11bc9b94f80f) which describes page+limit OR searchAfter paging.',
+    effect: {
+      kind: 'relaxRequired',
+      target: 'requestBody',
+      properties: ['query', 'limit', 'page', 'searchAfter', 'additionalDetails'],
+    },
+  },
+  {
+    id: 'opportunities-upsert-over-required',
+    operation: 'POST /opportunities/upsert',
+    what:
+      'followers, isRemoveAllFollowers and followersActionType are required alongside pipelineId/locationId; they only ' +
+      'matter when changing followers. Only pipelineId and locationId stay required.',
+    evidence:
+      'UpsertOpportunityDto.required = [pipelineId, locationId, followers, isRemoveAllFollowers, followersActionType]; ' +
+      'create (CreateDto) and update (UpdateOpportunityDto) require none of the follower fields.',
+    effect: { kind: 'relaxRequired', target: 'requestBody', properties: ['followers', 'isRemoveAllFollowers', 'followersActionType'] },
+  },
+  {
+    id: 'opportunities-upsert-monetary-value-object',
+    operation: 'POST /opportunities/upsert',
+    what: 'monetaryValue is typed "object" in the upsert body; it is a number (example 220), as in create and update.',
+    evidence: 'UpsertOpportunityDto.monetaryValue = {type: object, example 220}; CreateDto/UpdateOpportunityDto.monetaryValue = {type: number, example 220}.',
+    effect: { kind: 'patchSchema', target: 'components/UpsertOpportunityDto', patches: [{ at: '/properties/monetaryValue', merge: { type: 'number' } }] },
+  },
+  {
+    id: 'opportunities-search-index-version',
+    operation: 'GET /opportunities/search',
+    what: 'indexVersion is typed string; its example is a number.',
+    evidence: 'SearchOpportunitiesResponseSchema.indexVersion = {type: string, example 1}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/SearchOpportunitiesResponseSchema',
+      patches: [{ at: '/properties/indexVersion', merge: strOrNumber }],
+    },
+  },
+
+  // ----- associations.json
+  {
+    id: 'associations-labels-typed-object-response',
+    operation: 'GET /associations/{associationId}',
+    what:
+      'Association labels, object keys and associationType are typed "object" but are strings (every association response ' +
+      'uses this schema, and rejects its own examples).',
+    evidence:
+      'GetPostSuccessfulResponseDto.firstObjectLabel = {type: object, example "student"}; firstObjectKey example ' +
+      '"custom_objects.children"; secondObjectLabel "Teacher"; secondObjectKey "contact"; associationType "USER_DEFINED".',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/GetPostSuccessfulResponseDto',
+      patches: ['firstObjectLabel', 'firstObjectKey', 'secondObjectLabel', 'secondObjectKey', 'associationType'].map((p) => ({
+        at: `/properties/${p}`,
+        merge: str,
+      })),
+    },
+  },
+  {
+    id: 'associations-labels-typed-object-create',
+    operation: 'POST /associations/',
+    what: 'Create Association body: labels and object keys typed "object" but sent as strings.',
+    evidence: 'createAssociationReqDto.firstObjectLabel = {type: object, example "student"} (same for firstObjectKey, secondObjectLabel, secondObjectKey).',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/createAssociationReqDto',
+      patches: ['firstObjectLabel', 'firstObjectKey', 'secondObjectLabel', 'secondObjectKey'].map((p) => ({ at: `/properties/${p}`, merge: str })),
+    },
+  },
+  {
+    id: 'associations-labels-typed-object-update',
+    operation: 'PUT /associations/{associationId}',
+    what: 'Update Association body: labels typed "object" but sent as strings.',
+    evidence: 'UpdateAssociationReqDto.firstObjectLabel = {type: object, example "student"}; secondObjectLabel example "tutor".',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpdateAssociationReqDto',
+      patches: ['firstObjectLabel', 'secondObjectLabel'].map((p) => ({ at: `/properties/${p}`, merge: str })),
+    },
+  },
+  {
+    id: 'associations-list-not-array',
+    operation: 'GET /associations/',
+    what:
+      'Get all associations (paged with skip/limit) is typed as ONE association object, not a list. Accepted: a bare ' +
+      'array of associations, or an object with an "associations" array (the wrapper key is not documented; unverified live).',
+    evidence: 'find-associations 200 → $ref GetPostSuccessfulResponseDto (a single association with required id, key, labels…), while the query takes skip and limit.',
+    effect: {
+      kind: 'replaceResponse',
+      status: 200,
+      schema: {
+        anyOf: [
+          { type: 'array', items: associationItemRef },
+          { type: 'object', properties: { associations: { type: 'array', items: associationItemRef }, total: { type: 'number' } }, required: ['associations'] },
+        ],
+      },
+    },
+  },
+  {
+    id: 'associations-relations-list-not-array',
+    operation: 'GET /associations/relations/{recordId}',
+    what:
+      'Get relations by record is typed as one association DEFINITION (key, labels), not a list of relations ' +
+      '(associationId, firstRecordId, secondRecordId). Accepted: a bare array of relations or an object with a ' +
+      '"relations" array (wrapper key undocumented; unverified live).',
+    evidence:
+      'get-relations-by-record-id 200 → $ref GetPostSuccessfulResponseDto; the query takes skip/limit/associationIds; ' +
+      'a relation is created from createRelationReqDto {locationId, associationId, firstRecordId, secondRecordId}.',
+    effect: {
+      kind: 'replaceResponse',
+      status: 200,
+      schema: {
+        anyOf: [
+          { type: 'array', items: relationItem },
+          { type: 'object', properties: { relations: { type: 'array', items: relationItem }, total: { type: 'number' } }, required: ['relations'] },
+        ],
+      },
+    },
+  },
+
+  // ----- other undeclared path parameters
+  {
+    id: 'locations-timezones-location-id-undeclared',
+    operation: 'GET /locations/{locationId}/timezones',
+    what: 'The {locationId} path parameter is not declared.',
+    evidence: 'locations.json GET /locations/{locationId}/timezones declares only the Version header.',
+    effect: { kind: 'undeclaredPathParam', param: 'locationId' },
+  },
+  {
+    id: 'social-bulk-delete-location-id-undeclared',
+    operation: 'POST /social-media-posting/{locationId}/posts/bulk-delete',
+    what: 'The {locationId} path parameter is not declared.',
+    evidence: 'social-media-posting.json POST /social-media-posting/{locationId}/posts/bulk-delete declares no path parameter.',
+    effect: { kind: 'undeclaredPathParam', param: 'locationId' },
+  },
+  {
+    id: 'ad-manager-linkedin-form-account-id-undeclared',
+    operation: 'POST /ad-publishing/linkedin/{accountId}/form',
+    what: 'The {accountId} path parameter is not declared.',
+    evidence: 'ad-manager.json POST /ad-publishing/linkedin/{accountId}/form declares no path parameter.',
+    effect: { kind: 'undeclaredPathParam', param: 'accountId' },
+  },
+
+  // ----- links.json: dangling $refs
+  ...(['GET /links/id/{linkId}', 'GET /links/search'] as const).flatMap((operation): SpecDeviation[] =>
+    ([
+      [400, 'BadRequestDTO'],
+      [401, 'UnauthorizedDTO'],
+    ] as const).map(([status, dto]) => ({
+      id: `links-${operation.includes('search') ? 'search' : 'get-by-id'}-${status}-dangling-ref`,
+      operation,
+      what: `Response ${status} refers to #/components/schemas/${dto}, which links.json does not define; it is the shared ${dto} of common-schemas.json.`,
+      evidence: `links.json components.schemas has no ${dto}; every other spec refers to ../common/common-schemas.json#/components/schemas/${dto}.`,
+      effect: { kind: 'replaceResponse', status, schema: { $ref: `../common/common-schemas.json#/components/schemas/${dto}` } },
+    })),
+  ),
+];

@@ -1,0 +1,23 @@
+import { contactRoutes } from './contacts';
+import { locationRoutes } from './locations';
+import { noteRoutes } from './notes';
+import { oauthRoutes } from './oauth';
+import { Route } from './route';
+import { taskRoutes } from './tasks';
+import { userRoutes } from './users';
+
+export type { Route, RouteRequest, Reply } from './route';
+
+/**
+ * Every route the sandbox serves. To add a domain: write `sandbox/routes/<domain>.ts` exporting
+ * `export const <domain>Routes: Route[] = [{ method, path: '<spec template>', handle(req, state) { ... } }]`
+ * and add it to this list (one line). Paths are the spec's templates; a test checks each is a spec operation.
+ */
+export const routes: Route[] = [
+  ...oauthRoutes,
+  ...locationRoutes,
+  ...userRoutes,
+  ...contactRoutes,
+  ...taskRoutes,
+  ...noteRoutes,
+];

@@ -1,0 +1,5 @@
+import { endpoint } from './endpoint';
+
+export const campaignsApi = {
+  listCampaigns: endpoint('campaigns.json', 'GET /campaigns/', { operationId: 'get-campaigns', scope: 'campaigns.readonly', locationIn: 'query' }),
+};
