@@ -383,6 +383,29 @@ export const specDeviations: readonly SpecDeviation[] = [
       patches: [{ at: '/properties/indexVersion', merge: strOrNumber }],
     },
   },
+  {
+    id: 'opportunities-pipelines-stage-items-arrays',
+    operation: 'GET /opportunities/pipelines',
+    what: 'A pipeline\'s stages are typed as an array of arrays; each stage is an object {id, name, position, ...}.',
+    evidence:
+      'PipelinesResponseSchema.stages = {type: array, items: {type: array}} with no item schema, yet opportunities refer to ' +
+      'a stage by one string id (pipelineStageId, example "7915dedc-8f18-44d5-8bc3-77c04e994a10" in CreateDto) and the ' +
+      'stage is shown by name in HighLevel; client code for this endpoint types stages as {id, name, position, showInFunnel, showInPieChart}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/PipelinesResponseSchema',
+      patches: [
+        {
+          at: '/properties/stages/items',
+          replace: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' }, position: { type: 'number' }, showInFunnel: { type: 'boolean' }, showInPieChart: { type: 'boolean' } },
+            required: ['id'],
+          },
+        },
+      ],
+    },
+  },
 
   // ----- associations.json
   {
@@ -465,7 +488,22 @@ export const specDeviations: readonly SpecDeviation[] = [
     },
   },
 
-  // ----- other undeclared path parameters
+  // ----- locations.json
+  {
+    id: 'locations-task-search-items-arrays',
+    operation: 'POST /locations/{locationId}/tasks/search',
+    what:
+      'The task search response types "tasks" as an array of ARRAYS (items: {type: array}); the items are task ' +
+      'records (objects). Accepted: an array of objects (fields unspecified: the spec gives none).',
+    evidence:
+      'locations.json LocationTaskListSuccessfulResponseDto = {tasks: {type: array, items: {type: array}}} (a generator ' +
+      'artifact of an untyped list); the per-contact list (contacts.json TasksListSuccessfulResponseDto) has items TaskSchema objects.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/LocationTaskListSuccessfulResponseDto',
+      patches: [{ at: '/properties/tasks/items', replace: { type: 'object' } }],
+    },
+  },
   {
     id: 'locations-timezones-location-id-undeclared',
     operation: 'GET /locations/{locationId}/timezones',
@@ -473,6 +511,8 @@ export const specDeviations: readonly SpecDeviation[] = [
     evidence: 'locations.json GET /locations/{locationId}/timezones declares only the Version header.',
     effect: { kind: 'undeclaredPathParam', param: 'locationId' },
   },
+
+  // ----- other undeclared path parameters
   {
     id: 'social-bulk-delete-location-id-undeclared',
     operation: 'POST /social-media-posting/{locationId}/posts/bulk-delete',

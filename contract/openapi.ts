@@ -766,7 +766,8 @@ function internalOf(op: SpecOperation): OpInternal | undefined {
 }
 
 function splitUrl(url: string): { pathname: string; searchParams: URLSearchParams } {
-  const u = new URL(url, 'http://contract.local');
+  // A path is appended to a dummy origin (not resolved against it), so '//contacts' stays a path.
+  const u = /^[a-z][a-z0-9+.-]*:/i.test(url) ? new URL(url) : new URL(`http://contract.local${url.startsWith('/') ? '' : '/'}${url}`);
   return { pathname: u.pathname, searchParams: u.searchParams };
 }
 
@@ -834,6 +835,7 @@ export function checkRequest(req: ContractRequest): ContractResult {
 
   // --- headers: declared header parameters (Version, sometimes Authorization), then security
   for (const p of internal.headerParams) {
+    if (p.name.toLowerCase() === 'authorization') continue; // checked below, with the security block
     const value = header(p.name);
     if (value === undefined || value === '') {
       if (p.required) errors.push(`header ${p.name} is required${p.name === 'Version' && internal.op.version ? ` (${internal.op.version})` : ''}`);

@@ -1,8 +1,18 @@
 import { contactsApi } from '../src/api/contacts';
 import { createAction } from '../src/factories/create';
+import { Context, Input, Item, requestFromInput } from '../src/factories/operation';
 import { contactIdField, tagsField } from '../src/fields/common';
-import { contactFields, contactOutputFields, contactSample } from '../src/fields/contact';
-import { required } from '../src/fields/field';
+import {
+  businessIdField,
+  contactFields,
+  contactIdsField,
+  contactOutputFields,
+  contactSample,
+  sourceUpdatedAtField,
+} from '../src/fields/contact';
+import { optional, required } from '../src/fields/field';
+import * as v from '../src/fields/values';
+import { checkConflict } from './contactConflicts';
 
 const tagsResultFields = [{ key: 'id', label: 'Contact ID' }, { key: 'tags', label: 'Tags' }];
 
@@ -16,7 +26,24 @@ export const createContact = createAction({
   resultKey: 'contact',
   sample: contactSample,
   outputFields: contactOutputFields,
+  customFields: 'contact',
 });
+
+/** Reads HighLevel's copy (if the conflict policy is on), applies the policy, then writes. */
+function conflictChecked(
+  label: string,
+  readCurrent: (fields: Input, ctx: Context) => Promise<Item | null | undefined>,
+  write: (fields: Input, ctx: Context) => Promise<Item>,
+  unchangedResult: (current: Item) => Item = (current) => current,
+) {
+  return async ({ sourceUpdatedAt, ...fields }: Input, ctx: Context): Promise<Item> => {
+    if (sourceUpdatedAt) {
+      const unchanged = await checkConflict(ctx, label, await readCurrent(fields, ctx), fields, sourceUpdatedAt);
+      if (unchanged) return unchangedResult(unchanged);
+    }
+    return write(fields, ctx);
+  };
+}
 
 export const updateContact = createAction({
   key: 'update_contact',
@@ -24,10 +51,17 @@ export const updateContact = createAction({
   label: 'Update Contact',
   description: 'Updates an existing contact. Only the fields you fill in are changed.',
   endpoint: contactsApi.updateContact,
-  fields: [contactIdField, ...contactFields],
+  alsoCalls: [contactsApi.getContact, contactsApi.addTags, contactsApi.createNote],
+  fields: [contactIdField, ...contactFields, sourceUpdatedAtField],
+  perform: conflictChecked(
+    'Update Contact',
+    async ({ contactId }, ctx) => (await ctx.call(contactsApi.getContact, { path: { contactId } }))?.contact,
+    async (fields, ctx) => (await ctx.call(contactsApi.updateContact, requestFromInput(contactsApi.updateContact, fields)))?.contact ?? {},
+  ),
   resultKey: 'contact',
   sample: contactSample,
   outputFields: contactOutputFields,
+  customFields: 'contact',
 });
 
 export const upsertContact = createAction({
@@ -37,11 +71,38 @@ export const upsertContact = createAction({
   description:
     "Updates the contact with this email or phone (as your location's duplicate settings decide), or creates it.",
   endpoint: contactsApi.upsertContact,
-  fields: contactFields,
-  result: (data) => ({ ...data.contact, isNew: Boolean(data.new) }),
+  alsoCalls: [contactsApi.getDuplicateContact, contactsApi.addTags, contactsApi.createNote],
+  fields: [...contactFields, sourceUpdatedAtField],
+  perform: conflictChecked(
+    'Create or Update Contact',
+    // The contact the upsert would update: HighLevel's duplicate search by email, else phone.
+    async ({ email, phone }, ctx) => {
+      if (!email && !phone) return undefined;
+      const query = email ? { email } : { number: phone };
+      return (await ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }))?.contact;
+    },
+    async (fields, ctx) => {
+      const data = await ctx.call(contactsApi.upsertContact, { body: fields });
+      return { ...data?.contact, isNew: Boolean(data?.new) };
+    },
+    (current) => ({ ...current, isNew: false }),
+  ),
   resultKey: 'contact',
   sample: { ...contactSample, isNew: true },
   outputFields: [...contactOutputFields, { key: 'isNew', label: 'Was Created', type: 'boolean' }],
+  customFields: 'contact',
+});
+
+export const deleteContact = createAction({
+  key: 'delete_contact',
+  noun: 'Contact',
+  label: 'Delete Contact',
+  description: 'Deletes a contact from HighLevel, with its tasks and notes. This cannot be undone.',
+  endpoint: contactsApi.deleteContact,
+  fields: [{ ...contactIdField, helpText: 'The contact to delete. Pick one, search for it, or map a contact ID.' }],
+  result: (data, input) => ({ id: input.contactId, deleted: data.succeded !== false }),
+  sample: { id: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
+  outputFields: [{ key: 'id', label: 'Contact ID' }, { key: 'deleted', label: 'Deleted', type: 'boolean' }],
 });
 
 export const addContactTags = createAction({
@@ -69,4 +130,118 @@ export const removeContactTags = createAction({
   result: (data, input) => ({ id: input.contactId, tags: data.tags ?? [] }),
   sample: { id: 'seD4PfOuKoVMLkEZqohJ', tags: ['lead'] },
   outputFields: tagsResultFields,
+});
+
+/** Per-contact failures HighLevel reports in a bulk answer, as `contactId: message` (no contact data). */
+function bulkFailures(responses: unknown): string[] {
+  return (Array.isArray(responses) ? responses : [])
+    .filter((r) => r && typeof r === 'object' && r.type === 'error')
+    .map((r) => `${r.contactId}: ${r.message ?? 'failed'}`);
+}
+
+export const bulkUpdateContactTags = createAction({
+  key: 'bulk_update_contact_tags',
+  noun: 'Tags',
+  label: 'Bulk Update Contact Tags',
+  description: 'Adds tags to, or removes tags from, many contacts in one step.',
+  endpoint: contactsApi.bulkUpdateTags,
+  fields: [
+    {
+      key: 'type',
+      label: 'Change',
+      helpText: 'Add the tags to every contact, or remove them.',
+      schema: v.oneOf(['add', 'remove']),
+      required: true,
+      choices: { add: 'Add tags', remove: 'Remove tags' },
+    },
+    contactIdsField,
+    optional({ ...tagsField, helpText: 'The tags to add or remove. Needed unless "Remove All Tags" is Yes.' }),
+    {
+      key: 'removeAllTags',
+      label: 'Remove All Tags',
+      helpText: 'Only with "Remove tags": Yes removes every tag from the contacts, whatever Tags says.',
+      schema: v.bool(),
+      type: 'boolean',
+    },
+  ],
+  request: ({ type, contactIds, tags, removeAllTags }, { z }) => {
+    if (removeAllTags && type !== 'remove') {
+      throw new z.errors.Error('Bulk Update Contact Tags: invalid input. Remove All Tags (removeAllTags) only works with Change = Remove tags.', 'InvalidInput', 400);
+    }
+    if (!tags?.length && !removeAllTags) {
+      throw new z.errors.Error('Bulk Update Contact Tags: invalid input. Tags (tags) is required unless Remove All Tags is Yes.', 'InvalidInput', 400);
+    }
+    return { path: { type }, body: { contacts: contactIds, tags: tags ?? [], ...(removeAllTags ? { removeAllTags: true } : {}) } };
+  },
+  result: (data, input, { z }) => {
+    const failed = bulkFailures(data.responses);
+    // Nothing changed at all: say why instead of reporting success.
+    if (data.succeded === false || (failed.length && failed.length >= input.contactIds.length)) {
+      throw new z.errors.Error(`Bulk Update Contact Tags: HighLevel changed no contact. ${failed.join('; ')}`.trim(), 'HighLevelBulkFailed', 400);
+    }
+    return {
+      id: `${input.type}:${input.contactIds.join(',')}`.slice(0, 200),
+      type: input.type,
+      succeded: data.succeded ?? true,
+      errorCount: data.errorCount ?? failed.length,
+      failures: failed,
+      responses: data.responses ?? [],
+    };
+  },
+  sample: {
+    id: 'add:seD4PfOuKoVMLkEZqohJ,qFSqySFkVvNzOSqgGqFi',
+    type: 'add',
+    succeded: true,
+    errorCount: 0,
+    failures: [],
+    responses: [{ contactId: 'seD4PfOuKoVMLkEZqohJ', message: 'Tags updated', type: 'success', oldTags: ['lead'], tagsAdded: ['vip'], tagsRemoved: [] }],
+  },
+  outputFields: [
+    { key: 'id', label: 'Request ID' },
+    { key: 'type', label: 'Change' },
+    { key: 'succeded', label: 'Succeeded', type: 'boolean' },
+    { key: 'errorCount', label: 'Failed Contacts Count', type: 'integer' },
+    { key: 'failures', label: 'Failures' },
+  ],
+});
+
+export const bulkUpdateContactBusiness = createAction({
+  key: 'bulk_update_contact_business',
+  noun: 'Business',
+  label: 'Assign Contacts to Business',
+  description: 'Adds many contacts to a business (company record), or removes them from their business.',
+  endpoint: contactsApi.bulkUpdateBusiness,
+  fields: [
+    {
+      key: 'change',
+      label: 'Change',
+      helpText: 'Assign the contacts to the business below, or remove them from any business.',
+      schema: v.oneOf(['assign', 'remove']),
+      required: true,
+      choices: { assign: 'Assign to business', remove: 'Remove from business' },
+      default: 'assign',
+    },
+    contactIdsField,
+    { ...optional(businessIdField), helpText: 'The business to assign the contacts to. Needed for "Assign to business".' },
+  ],
+  request: ({ change, contactIds, businessId }, { z }) => {
+    if (change === 'assign' && !businessId) {
+      throw new z.errors.Error('Assign Contacts to Business: invalid input. Business (businessId) is required to assign contacts.', 'InvalidInput', 400);
+    }
+    // HighLevel's body takes businessId: null to remove the contacts from their business.
+    return { body: { ids: contactIds, businessId: change === 'assign' ? businessId : null } };
+  },
+  result: (data, input) => ({
+    id: `${input.change}:${input.businessId ?? 'none'}:${input.contactIds.join(',')}`.slice(0, 200),
+    success: data.success ?? true,
+    businessId: input.change === 'assign' ? input.businessId : null,
+    ids: data.ids ?? [],
+  }),
+  sample: { id: 'assign:63b7ec34ea409a9a8bd2a4ff:seD4PfOuKoVMLkEZqohJ', success: true, businessId: '63b7ec34ea409a9a8bd2a4ff', ids: ['seD4PfOuKoVMLkEZqohJ'] },
+  outputFields: [
+    { key: 'id', label: 'Request ID' },
+    { key: 'success', label: 'Succeeded', type: 'boolean' },
+    { key: 'businessId', label: 'Business ID' },
+    { key: 'ids', label: 'Updated Contact IDs' },
+  ],
 });

@@ -1,7 +1,10 @@
 import { contactsApi } from '../src/api/contacts';
 import { createAction } from '../src/factories/create';
 import { contactIdField } from '../src/fields/common';
-import { noteFields, noteOutputFields, noteSample } from '../src/fields/note';
+import { optional } from '../src/fields/field';
+import { noteExtraFields, noteFields, noteIdField, noteOutputFields, noteSample } from '../src/fields/note';
+
+const noteResult = (data: any, input: Record<string, any>) => ({ contactId: input.contactId, ...data.note });
 
 export const createNote = createAction({
   key: 'create_note',
@@ -9,9 +12,41 @@ export const createNote = createAction({
   label: 'Create Note',
   description: 'Adds a note to a contact.',
   endpoint: contactsApi.createNote,
-  fields: [contactIdField, ...noteFields],
-  result: (data, input) => ({ contactId: input.contactId, ...data.note }),
+  fields: [contactIdField, ...noteFields, ...noteExtraFields],
+  result: noteResult,
   resultKey: 'note',
   sample: noteSample,
   outputFields: noteOutputFields,
+});
+
+export const updateNote = createAction({
+  key: 'update_note',
+  noun: 'Note',
+  label: 'Update Note',
+  description: "Changes a contact's note. Only the fields you fill in are changed.",
+  endpoint: contactsApi.updateNote,
+  fields: [contactIdField, noteIdField, ...noteFields.map(optional), ...noteExtraFields],
+  // The spec names the note's path parameter `{id}`.
+  request: ({ contactId, noteId, ...note }) => ({ path: { contactId, id: noteId }, body: note }),
+  result: noteResult,
+  resultKey: 'note',
+  sample: noteSample,
+  outputFields: noteOutputFields,
+});
+
+export const deleteNote = createAction({
+  key: 'delete_note',
+  noun: 'Note',
+  label: 'Delete Note',
+  description: "Deletes a contact's note. This cannot be undone.",
+  endpoint: contactsApi.deleteNote,
+  fields: [contactIdField, noteIdField],
+  request: ({ contactId, noteId }) => ({ path: { contactId, id: noteId } }),
+  result: (data, input) => ({ id: input.noteId, contactId: input.contactId, deleted: data.succeded !== false }),
+  sample: { id: 'ocQHyuzHvysMo5N5VsXc', contactId: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
+  outputFields: [
+    { key: 'id', label: 'Note ID' },
+    { key: 'contactId', label: 'Contact ID' },
+    { key: 'deleted', label: 'Deleted', type: 'boolean' },
+  ],
 });

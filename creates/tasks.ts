@@ -53,3 +53,20 @@ export const completeTask = createAction({
   sample: { ...taskSample, completed: true },
   outputFields: taskOutputFields,
 });
+
+export const deleteTask = createAction({
+  key: 'delete_task',
+  noun: 'Task',
+  label: 'Delete Task',
+  description: "Deletes a contact's task. This cannot be undone.",
+  endpoint: contactsApi.deleteTask,
+  fields: [contactIdField, taskIdField],
+  request: ({ contactId, taskId }) => ({ path: { contactId, taskId } }),
+  result: (data, input) => ({ id: input.taskId, contactId: input.contactId, deleted: data.succeded !== false }),
+  sample: { id: 'lJpzYrWdpkC2hX6t2yue', contactId: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
+  outputFields: [
+    { key: 'id', label: 'Task ID' },
+    { key: 'contactId', label: 'Contact ID' },
+    { key: 'deleted', label: 'Deleted', type: 'boolean' },
+  ],
+});

@@ -127,7 +127,6 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const token = bearer(req);
-    const raw = await readBody(req);
     const { allowed, headers } = limit(token ?? 'anonymous');
     const found = findRoute(routes, method, url.pathname);
     try {
@@ -136,7 +135,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
       // Authentication before validation, as HighLevel's guards run before its validation pipes.
       const grant = token ? state.accessTokens.get(token) : undefined;
       if (found.route.auth !== false && !grant) throw new HttpError(401, 'Invalid JWT');
-      const body = parseBody(raw, String(req.headers['content-type'] ?? ''));
+      const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? ''));
       const check = checkRequest({ method, url: req.url ?? '/', headers: req.headers, body: body.forContract });
       if (!check.ok) throw new HttpError(422, check.errors);
       const reply = found.route.handle(

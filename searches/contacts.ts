@@ -40,4 +40,5 @@ export const findContact = searchAction({
   resultKey: 'contact',
   sample: contactSample,
   outputFields: contactOutputFields,
+  customFields: 'contact',
 });

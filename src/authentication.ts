@@ -1,6 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { agencyApi } from './api/agency';
 import { locationsApi } from './api/locations';
 import { callHighLevel } from './client';
+import { companyIdOf, isAgencyConnection } from './connection';
 import { apiBaseUrl, AUTHORIZE_URL } from './config';
 import { highLevelMessage } from './errors';
 import { requiredScopes } from './operations';
@@ -44,20 +46,33 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
       /* plain text */
     }
     const why = redact(`${highLevelMessage(body) ?? 'no reason given'} (${response.status})`, [form.refresh_token, form.code, clientCredentials().client_secret]);
-    if (refreshing) throw reconnect(z, why);
-    throw new z.errors.Error(`HighLevel did not issue a token: ${why}`, 'OAuthTokenError', response.status);
+    // Only a rejection means the refresh token is dead; an outage (5xx) or a transient 4xx must keep the connection.
+    if (refreshing && response.status < 500 && !TRANSIENT_STATUSES.has(response.status)) throw reconnect(z, why);
+    throw new z.errors.Error(`HighLevel did not issue a token: ${why}${response.status >= 500 ? '. This is usually temporary; try again later.' : ''}`, 'OAuthTokenError', response.status);
   }
-  const data = JSON.parse(response.content) as TokenResponse;
+  let data: TokenResponse | undefined;
+  try {
+    data = JSON.parse(response.content) as TokenResponse;
+  } catch {
+    /* reported below */
+  }
+  if (!data?.access_token) {
+    throw new z.errors.Error(`HighLevel did not issue a token: its answer had no access token (${response.status}). Try again later.`, 'OAuthTokenError', response.status);
+  }
+  // Zapier merges this into the stored authData: an identity field HighLevel left out must not blank the stored one.
+  const identity = Object.fromEntries(
+    (['locationId', 'companyId', 'userType', 'userId'] as const).filter((k) => data![k]).map((k) => [k, String(data![k])]),
+  );
   return {
     access_token: data.access_token,
     // HighLevel rotates the refresh token on every refresh: keep the new one.
     refresh_token: data.refresh_token,
-    locationId: data.locationId ?? '',
-    companyId: data.companyId ?? '',
-    userType: data.userType ?? '',
-    userId: data.userId ?? '',
+    ...identity,
   };
 }
+
+/** 4xx answers Zapier itself treats as temporary during a refresh (it retries them instead of expiring the connection). */
+const TRANSIENT_STATUSES = new Set([408, 409, 423, 425, 429]);
 
 function reconnect(z: ZObject, why: string) {
   return new z.errors.ExpiredAuthError(`HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`);
@@ -94,6 +109,12 @@ export const authentication = {
   fields: [],
   /** Reads the connected location: proves the token works and names the connection. */
   test: async (z: ZObject, bundle: Bundle) => {
+    // An agency connection has no location of its own: it reads (and is labelled with) its company.
+    if (isAgencyConnection(bundle)) {
+      const data = await callHighLevel(z, bundle, agencyApi.getCompany, { path: { companyId: companyIdOf(bundle) } });
+      const company = (data?.company ?? {}) as Record<string, unknown>;
+      return { id: company.id, name: company.name, companyId: company.id, userType: 'Company' };
+    }
     const data = await callHighLevel(z, bundle, locationsApi.getLocation);
     const location = (data?.location ?? data ?? {}) as Record<string, unknown>;
     return { id: location.id, name: location.name, companyId: location.companyId };

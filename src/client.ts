@@ -139,8 +139,10 @@ function parseJson<T>(z: ZObject, response: HttpResponse, endpoint: Endpoint): T
 }
 
 /**
- * Reads pages until `nextPage` says there are no more, the page repeats a cursor already seen, or `maxPages`
- * is reached: paging that never ends cannot hang a step.
+ * Reads pages until `nextPage` says there are no more, the page repeats a cursor already seen, a page brings
+ * nothing new, or `maxPages` is reached: paging that never ends cannot hang a step. A record already read (same
+ * `id`: offset paging shifts when records are added between page reads) is kept once, since Zapier rejects a
+ * result with two items of the same id.
  */
 export async function collectPages<Item, Cursor>(
   first: Cursor,
@@ -149,14 +151,22 @@ export async function collectPages<Item, Cursor>(
 ): Promise<Item[]> {
   const items: Item[] = [];
   const seen = new Set<string>();
+  const ids = new Set<unknown>();
   let cursor: Cursor | undefined = first;
   for (let page = 0; page < maxPages && cursor !== undefined; page++) {
     const key = JSON.stringify(cursor);
     if (seen.has(key)) break;
     seen.add(key);
     const result = await fetchPage(cursor);
-    items.push(...result.items);
-    if (!result.items.length) break;
+    const fresh = result.items.filter((item) => {
+      const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+      if (id === undefined || id === null) return true;
+      if (ids.has(id)) return false;
+      ids.add(id);
+      return true;
+    });
+    items.push(...fresh);
+    if (!fresh.length) break;
     cursor = result.next;
   }
   return items;

@@ -132,8 +132,9 @@ export async function connectionFor(z: ZObject, bundle: Bundle, endpoint?: Endpo
     if (endpoint?.agencyOnly) requireAgency(z, bundle, `${endpoint.method} ${endpoint.path}`);
     return { token: auth.access_token ?? '', locationId: auth.locationId || undefined, companyId };
   }
-  if (!endpoint || endpoint.agencyOnly) return { token: auth.access_token ?? '', companyId };
   const locationId = String((bundle.inputData as Record<string, unknown> | undefined)?.locationId ?? '').trim();
+  // Agency-level endpoints use the agency token; without an endpoint, callers only ask which location this step uses.
+  if (!endpoint || endpoint.agencyOnly) return { token: auth.access_token ?? '', companyId, locationId: (!endpoint && locationId) || undefined };
   if (!locationId) {
     throw new z.errors.Error(
       'This step runs on an agency connection: choose the sub-account in the "Location" field.',

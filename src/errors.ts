@@ -70,7 +70,8 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
   const body = parseBody(response);
   const hlMessage = highLevelMessage(body);
   const traceId = traceIdOf(response, body);
-  const said = hlMessage ? `: ${hlMessage}` : '';
+  // HighLevel's sentence goes inside ours: its own closing full stop would double ours.
+  const said = hlMessage ? `: ${hlMessage.replace(/\.+$/, '')}` : '';
   const trace = traceId ? ` (HighLevel traceId ${traceId})` : '';
   const clean = (text: string) => redact(text, context.secrets);
 

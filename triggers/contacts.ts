@@ -1,6 +1,19 @@
 import { contactsApi } from '../src/api/contacts';
+import { collectPages } from '../src/client';
+import { Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
-import { contactOutputFields, contactSample } from '../src/fields/contact';
+import { contactIdField } from '../src/fields/common';
+import {
+  businessIdField,
+  contactAppointmentOutputFields,
+  contactAppointmentSample,
+  contactOutputFields,
+  contactSample,
+} from '../src/fields/contact';
+import * as v from '../src/fields/values';
+
+const PAGE = 100;
+const contacts = (data: any): Item[] => ((data?.contacts ?? []) as Item[]).filter((c) => c && typeof c === 'object' && c.id);
 
 /** New Contact: one request per poll, HighLevel sorts by date added, newest first. */
 export const newContactTrigger = pollingTrigger({
@@ -14,4 +27,161 @@ export const newContactTrigger = pollingTrigger({
   resultKey: 'contacts',
   sample: contactSample,
   outputFields: contactOutputFields,
+  customFields: 'contact',
+});
+
+// The spec's Search Contacts body schema (SearchBodyV2DTO) is empty: the sort field `dateUpdated` and the tags
+// filter come from HighLevel's "Search Contacts" doc linked from the spec (see contract/deviations.ts).
+const byDateUpdated = [{ field: 'dateUpdated', direction: 'desc' }];
+
+/**
+ * Updated Contact: one request per poll, most recently changed first. Each change is its own item (id =
+ * contact id + dateUpdated) so Zapier's dedupe lets a later change through; `contactId` keeps the real id.
+ */
+export const updatedContactTrigger = pollingTrigger({
+  key: 'updated_contact',
+  noun: 'Contact',
+  label: 'Updated Contact',
+  description: 'Triggers when a contact is changed in your HighLevel location (new contacts count as changed).',
+  endpoint: contactsApi.searchContacts,
+  fields: [],
+  request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: byDateUpdated } }),
+  items: (data) =>
+    contacts(data)
+      .filter((c) => c.dateUpdated)
+      .map((c) => ({ ...c, id: `${c.id}_${c.dateUpdated}`, contactId: c.id })),
+  resultKey: 'contacts',
+  sample: { ...contactSample, id: `${contactSample.id}_${contactSample.dateUpdated}`, contactId: contactSample.id },
+  outputFields: [{ key: 'contactId', label: 'Contact ID' }, ...contactOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
+  customFields: 'contact',
+});
+
+/** The location's tags, for the tag dropdown; the value is the tag's name, which is what contacts carry. */
+export const tagDropdown = pollingTrigger({
+  key: 'tag_list',
+  noun: 'Tag',
+  label: 'List Tags',
+  description: 'Lists tags for dropdowns.',
+  hidden: true,
+  endpoint: contactsApi.listLocationTags,
+  fields: [],
+  perform: async (_input, ctx) => {
+    if (ctx.page > 0) return []; // HighLevel returns every tag at once
+    const data = await ctx.call(contactsApi.listLocationTags);
+    return ((data?.tags ?? []) as Item[])
+      .filter((t) => t && typeof t.name === 'string' && t.name.trim())
+      .map((t) => ({ id: t.name, name: t.name, tagId: t.id }));
+  },
+  resultKey: 'tags',
+  sample: { id: 'vip', name: 'vip', tagId: 'flGwEuzsfJOia1i1ikRN' },
+  zapier: { canPaginate: true },
+});
+
+/**
+ * New Contact With Tag: contacts carrying the tag, most recently changed first (adding a tag changes the
+ * contact); one item per contact and tag, so a contact triggers once per tag.
+ */
+export const newContactWithTagTrigger = pollingTrigger({
+  key: 'new_contact_with_tag',
+  noun: 'Contact',
+  label: 'New Contact With Tag',
+  description: 'Triggers when a contact gets the chosen tag (or is created with it).',
+  endpoint: contactsApi.searchContacts,
+  fields: [
+    {
+      key: 'tag',
+      label: 'Tag',
+      helpText: 'The tag to watch. Pick one or type it exactly as it appears in HighLevel.',
+      schema: v.text(100),
+      required: true,
+      dynamic: 'tag_list.id.name',
+    },
+  ],
+  // The search filters by tag; the check here drops a contact whose tag was removed while the index caught up.
+  perform: async (input, ctx) => {
+    const data = await ctx.call(contactsApi.searchContacts, {
+      body: { pageLimit: ctx.limit, page: 1, filters: [{ field: 'tags', operator: 'eq', value: input.tag }], sort: byDateUpdated },
+    });
+    const wanted = String(input.tag).toLowerCase();
+    return contacts(data)
+      .filter((c) => !Array.isArray(c.tags) || c.tags.some((t: unknown) => String(t).toLowerCase() === wanted))
+      .map((c) => ({ ...c, id: `${c.id}_${input.tag}`, contactId: c.id, tag: input.tag }));
+  },
+  resultKey: 'contacts',
+  sample: { ...contactSample, id: `${contactSample.id}_plumbing`, contactId: contactSample.id, tag: 'plumbing' },
+  outputFields: [{ key: 'contactId', label: 'Contact ID' }, { key: 'tag', label: 'Tag' }, ...contactOutputFields.filter((f) => f.key !== 'id')],
+  customFields: 'contact',
+});
+
+/** New Contact Appointment: HighLevel lists a contact's appointments all at once; newest first here. */
+export const newContactAppointmentTrigger = pollingTrigger({
+  key: 'new_contact_appointment',
+  noun: 'Appointment',
+  label: 'New Contact Appointment',
+  description: 'Triggers when an appointment is booked for a chosen contact.',
+  endpoint: contactsApi.listAppointments,
+  fields: [{ ...contactIdField, helpText: 'The contact whose appointments to watch.' }],
+  request: (input) => ({ path: { contactId: input.contactId } }),
+  resultKey: 'events',
+  // HighLevel's "YYYY-MM-DD HH:mm:ss" and ISO dates both sort as text.
+  newestFirst: (event) => event.dateAdded ?? event.startTime,
+  sample: contactAppointmentSample,
+  outputFields: contactAppointmentOutputFields,
+});
+
+/**
+ * New Contact in Business: the business's contacts page by page (100 a page, at most MAX_PAGES pages; HighLevel
+ * cannot sort this list), newest first by date added.
+ */
+export const newBusinessContactTrigger = pollingTrigger({
+  key: 'new_business_contact',
+  noun: 'Contact',
+  label: 'New Contact in Business',
+  description: 'Triggers when a contact is added to a chosen business.',
+  endpoint: contactsApi.listBusinessContacts,
+  fields: [{ ...businessIdField, helpText: 'The business (company record) whose contacts to watch.' }],
+  perform: (input, ctx) =>
+    collectPages(0, async (skip) => {
+      const data = await ctx.call(contactsApi.listBusinessContacts, {
+        path: { businessId: input.businessId },
+        query: { limit: String(PAGE), skip: String(skip) },
+      });
+      const items = contacts(data);
+      return { items, next: items.length < PAGE ? undefined : skip + PAGE };
+    }),
+  newestFirst: (c) => c.dateAdded,
+  resultKey: 'contacts',
+  sample: { ...contactSample, businessId: '641c094001436dbc2081e642' },
+  outputFields: [...contactOutputFields, { key: 'businessId', label: 'Business ID' }],
+  customFields: 'contact',
+});
+
+/**
+ * New Contact (Legacy List): HighLevel's deprecated `GET /contacts/`, for accounts that rely on it. It cannot sort,
+ * so one poll reads pages (startAfter/startAfterId cursor of the last contact, at most MAX_PAGES) and sorts
+ * newest first by date added.
+ */
+export const newContactLegacyTrigger = pollingTrigger({
+  key: 'new_contact_legacy',
+  noun: 'Contact',
+  label: 'New Contact (Legacy List)',
+  description: 'Triggers when a contact appears in the legacy contact list. Prefer "New Contact", which HighLevel sorts.',
+  endpoint: contactsApi.listContactsDeprecated,
+  fields: [],
+  perform: (_input, ctx) =>
+    collectPages<Item, { startAfter?: number; startAfterId?: string }>({}, async (cursor) => {
+      const data = await ctx.call(contactsApi.listContactsDeprecated, { query: { limit: PAGE, ...cursor } });
+      const items = contacts(data);
+      const last = items[items.length - 1];
+      const startAfter = last ? Date.parse(last.dateAdded) : NaN;
+      return {
+        items,
+        next: items.length < PAGE || Number.isNaN(startAfter) ? undefined : { startAfter, startAfterId: last.id },
+      };
+    }),
+  newestFirst: (c) => c.dateAdded,
+  resultKey: 'contacts',
+  sample: contactSample,
+  outputFields: contactOutputFields,
+  customFields: 'contact',
 });

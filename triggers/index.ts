@@ -1,11 +1,21 @@
 import { Operation } from '../src/factories/operation';
+import * as calendars from './calendars';
 import * as contacts from './contacts';
+import * as contactTasks from './contactTasks';
 import * as dropdowns from './dropdowns';
 import * as notes from './notes';
 import * as tasks from './tasks';
+import * as associations from './associations';
+import * as blogs from './blogs';
+import * as conversations from './conversations';
+import * as locations from './locations';
+import * as opportunities from './opportunities';
+import * as users from './users';
+import * as businesses from './businesses';
+import * as workflows from './workflows';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows];
 
 export const triggers = collect(modules, 'trigger');
 

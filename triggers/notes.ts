@@ -1,4 +1,5 @@
 import { contactsApi } from '../src/api/contacts';
+import { dropdownTrigger } from '../src/factories/dropdown';
 import { pollingTrigger } from '../src/factories/trigger';
 import { contactIdField } from '../src/fields/common';
 import { noteOutputFields, noteSample } from '../src/fields/note';
@@ -16,4 +17,20 @@ export const newNoteTrigger = pollingTrigger({
   newestFirst: (note) => note.dateAdded,
   sample: noteSample,
   outputFields: noteOutputFields,
+});
+
+/** A contact's notes, for the note dropdown of Find, Update and Delete Note. */
+export const contactNoteDropdown = dropdownTrigger({
+  key: 'contact_note_list',
+  noun: 'Note',
+  endpoint: contactsApi.listNotes,
+  fields: [contactIdField],
+  request: (input) => ({ path: { contactId: input.contactId } }),
+  paged: false,
+  resultKey: 'notes',
+  label: (n) => {
+    const text = String(n.title || n.body || 'Empty note').replace(/\s+/g, ' ').trim();
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  },
+  sample: { ...noteSample, name: 'Asked for a quote for a water heater replacement.' },
 });

@@ -11,6 +11,8 @@ export interface DropdownDef {
   fields?: FieldDef[];
   request: (input: Input, ctx: PollContext) => RequestParts;
   resultKey: string;
+  /** The records in HighLevel's answer, e.g. normalized to carry `id` (default: the list under resultKey). */
+  items?: (data: any) => Item[];
   /** What the editor shows for a record. */
   label: (item: Item) => string;
   sample: Item;
@@ -24,7 +26,7 @@ export interface DropdownDef {
  */
 export function dropdownTrigger(def: DropdownDef): Operation {
   const toChoices = (data: any): Item[] =>
-    ((data?.[def.resultKey] ?? []) as Item[]).map((item) => ({ ...item, id: item.id, name: def.label(item) }));
+    (((def.items ? def.items(data) : data?.[def.resultKey]) ?? []) as Item[]).map((item) => ({ ...item, id: item.id, name: def.label(item) }));
   return pollingTrigger({
     key: def.key,
     noun: def.noun,

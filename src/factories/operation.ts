@@ -39,6 +39,11 @@ export interface OperationDef {
   resultKey?: string;
   /** A realistic output record; tests check it against the endpoint's response schema (under resultKey). */
   sample: Item;
+  /**
+   * HighLevel's answer the sample is made from, when the sample is not that answer's record under resultKey
+   * (bare JSON arrays, answers reshaped into one result per slot): tests check this against the response schema.
+   */
+  sampleAnswer?: unknown;
   outputFields?: OutputField[];
   /** Works on an agency connection only (default: the endpoint's `agencyOnly`). */
   agencyOnly?: boolean;

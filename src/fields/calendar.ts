@@ -233,9 +233,8 @@ export const notificationFields: FieldDef[] = [
   { key: 'channel', label: 'Channel', helpText: 'How it is sent.', schema: v.oneOf(CHANNELS), choices: { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', inApp: 'In-App' } },
   { key: 'subject', label: 'Subject', helpText: 'Email subject line (email channel).', schema: v.text(300) },
   { key: 'body', label: 'Message', helpText: 'The message text. HighLevel merge fields such as {{contact.name}} work here.', schema: v.text(10000), type: 'text' },
-  { key: 'templateId', label: 'Template ID', helpText: 'Send a saved HighLevel template instead of the message above.', schema: v.id() },
   {
-    key: 'additionalEmailIds',
+    key: 'additionalEmails',
     label: 'Email Addresses',
     helpText: 'Recipients when Recipient is "Listed Emails" (one per line).',
     schema: v.stringList(v.email()),
@@ -267,9 +266,10 @@ export const notificationFields: FieldDef[] = [
 
 /** Notification fields as HighLevel wants them: schedules are `[{ timeOffset, unit }]`. */
 export function notificationBody(input: Record<string, any>): Record<string, unknown> {
-  const { beforeHours, afterHours, calendarId: _c, notificationId: _n, ...rest } = input;
+  const { beforeHours, afterHours, additionalEmails, calendarId: _c, notificationId: _n, ...rest } = input;
   return {
     ...rest,
+    ...(additionalEmails ? { additionalEmailIds: additionalEmails } : {}),
     ...(beforeHours ? { beforeTime: [{ timeOffset: beforeHours, unit: 'hours' }] } : {}),
     ...(afterHours ? { afterTime: [{ timeOffset: afterHours, unit: 'hours' }] } : {}),
   };

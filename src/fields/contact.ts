@@ -1,6 +1,7 @@
 import { OutputField } from '../factories/operation';
 import { assignedUserField, tagsField } from './common';
 import { FieldDef } from './field';
+import { z } from 'zod';
 import * as v from './values';
 
 /** The contact fields HighLevel accepts on create, update and upsert (CreateContactDto / UpdateContactDto). */
@@ -72,4 +73,70 @@ export const contactOutputFields: OutputField[] = [
   { key: 'assignedTo', label: 'Assigned User ID' },
   { key: 'dateAdded', label: 'Date Added', type: 'datetime' },
   { key: 'dateUpdated', label: 'Date Updated', type: 'datetime' },
+];
+
+/** Conflict policy input of Update Contact and Create or Update Contact. */
+export const sourceUpdatedAtField: FieldDef = {
+  key: 'sourceUpdatedAt',
+  label: 'Source Record Updated At',
+  helpText:
+    "When the record in your source app was last changed. If HighLevel's copy of the contact was changed after this, " +
+    'the step does not overwrite it: it stops, tags the contact "zapier-review" and adds a note naming the fields that differ.',
+  schema: v.dateTime(),
+  type: 'datetime',
+};
+
+/** Several contacts, for the bulk actions. */
+export const contactIdsField: FieldDef = {
+  key: 'contactIds',
+  label: 'Contacts',
+  helpText: 'The contacts to change: pick them, or map a list of contact IDs (up to 100 per step).',
+  schema: v.stringList(v.id()).pipe(z.array(z.string()).max(100, 'must have at most 100 contacts')),
+  required: true,
+  list: true,
+  dynamic: 'contact_list.id.name',
+  search: 'find_contact.id',
+};
+
+export const businessIdField: FieldDef = {
+  key: 'businessId',
+  label: 'Business',
+  helpText: 'The HighLevel business (company record). Pick one or map a business ID.',
+  schema: v.id(),
+  required: true,
+  dynamic: 'business_list.id.name',
+};
+
+/** An appointment as GET /contacts/{contactId}/appointments lists it (GetEventSchema). */
+export const contactAppointmentSample = {
+  id: 'YS3jaqqeehkR2Is80miy',
+  calendarId: 'YlWd2wuCAZQzh2cH1fVZ',
+  status: 'booked',
+  appointmentStatus: 'confirmed',
+  title: 'Water heater estimate',
+  assignedUserId: 'y0BeYjuRIlDwsDcOHOJo',
+  notes: 'Side gate code 4411.',
+  startTime: '2026-03-10T15:00:00.000Z',
+  endTime: '2026-03-10T15:30:00.000Z',
+  address: '3535 1st St N, Dolomite, AL',
+  locationId: 've9EPM428h8vShlRW1KT',
+  contactId: 'seD4PfOuKoVMLkEZqohJ',
+  users: ['y0BeYjuRIlDwsDcOHOJo'],
+  dateAdded: '2026-03-04T11:20:00.000Z',
+  dateUpdated: '2026-03-04T11:20:00.000Z',
+};
+
+export const contactAppointmentOutputFields: OutputField[] = [
+  { key: 'id', label: 'Appointment ID' },
+  { key: 'title', label: 'Title' },
+  { key: 'calendarId', label: 'Calendar ID' },
+  { key: 'status', label: 'Status' },
+  { key: 'appointmentStatus', label: 'Appointment Status' },
+  { key: 'startTime', label: 'Start Time', type: 'datetime' },
+  { key: 'endTime', label: 'End Time', type: 'datetime' },
+  { key: 'assignedUserId', label: 'Assigned User ID' },
+  { key: 'address', label: 'Address' },
+  { key: 'notes', label: 'Notes' },
+  { key: 'contactId', label: 'Contact ID' },
+  { key: 'dateAdded', label: 'Date Added', type: 'datetime' },
 ];

@@ -10,6 +10,7 @@ export const taskIdField: FieldDef = {
   schema: v.id(),
   required: true,
   dynamic: 'contact_task_list.id.name',
+  search: 'find_task.id',
 };
 
 /** Task fields (CreateTaskParams / UpdateTaskBody). */

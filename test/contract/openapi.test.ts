@@ -332,6 +332,11 @@ describe('deviations', () => {
     expect(checkResponse('GET', '/associations/relations/{recordId}', 200, { relations: [relation], total: 1 }).ok).toBe(true);
   });
 
+  it('location task search answers a list of task objects (the spec says a list of arrays)', () => {
+    expect(checkResponse('POST', '/locations/{locationId}/tasks/search', 200, { tasks: [{ _id: 't1', title: 'Call' }] }).errors).toEqual([]);
+    expect(checkResponse('POST', '/locations/loc1/tasks/search', 200, { tasks: [['t1']] }).ok).toBe(false);
+  });
+
   it('blog categories without "name" (which the schema does not define) pass', () => {
     const category = { _id: 'c1', label: 'News', locationId: 'loc', updatedAt: '2025-01-03T11:06:35.822Z', canonicalLink: 'x', urlSlug: 'news' };
     expect(checkResponse('GET', '/blogs/categories', 200, { categories: [category] })).toMatchObject({ ok: true });

@@ -3,7 +3,7 @@ import App from '../../src/index';
 import { requiredScopes } from '../../src/operations';
 import { AUTH, failureOf, highlevel } from '../support/highlevel';
 
-const appTester = createAppTester(App);
+const appTester: (fn: any, bundle: any) => Promise<any> = createAppTester(App) as any;
 const oauth = App.authentication.oauth2Config;
 const tokenReply = {
   access_token: 'new-access-token-123456',

@@ -3,7 +3,8 @@ import { clientLimits, collectPages } from '../../src/client';
 import { MAX_PAGES } from '../../src/config';
 import { contactSample } from '../../src/fields/contact';
 import { taskSample } from '../../src/fields/task';
-import { highlevel, operation, run } from '../support/highlevel';
+import App from '../../src/index';
+import { appTester, AUTH, highlevel, operation, run } from '../support/highlevel';
 import { failure } from './support';
 
 // Every HighLevel failure, sent through the real Zapier runtime (createAppTester): one clear error each, with the
@@ -85,8 +86,6 @@ describe('expired access token mid-zap', () => {
   const NEW = { access_token: 'at-rotated-0987654321', refresh_token: 'rt-rotated-0987654321' };
 
   test('401 → RefreshAuthError; the refresh sends the rotated-token grant and keeps the NEW refresh token; the retry succeeds', async () => {
-    const { appTester, AUTH } = await import('../support/highlevel');
-    const App = (await import('../../src/index')).default;
 
     // 1. The poll with the expired token: core's auto-refresh sees the 401.
     const stale = highlevel().post(SEARCH).matchHeader('authorization', `Bearer ${AUTH.access_token}`).reply(401, { statusCode: 401, message: 'Invalid JWT' });
@@ -96,7 +95,7 @@ describe('expired access token mid-zap', () => {
 
     // 2. Zapier calls refreshAccessToken with the stored authData.
     let form: URLSearchParams | undefined;
-    const token = nock('https://services.leadconnectorhq.com')
+    const token = highlevel()
       .post('/oauth/token', (body) => {
         form = new URLSearchParams(typeof body === 'string' ? body : new URLSearchParams(body).toString());
         return true;
@@ -121,8 +120,6 @@ describe('expired access token mid-zap', () => {
   });
 
   test('a refresh answer without the location keeps the stored location (the merge must not blank it)', async () => {
-    const { appTester, AUTH } = await import('../support/highlevel');
-    const App = (await import('../../src/index')).default;
     nock('https://services.leadconnectorhq.com').post('/oauth/token').reply(200, { ...NEW, expires_in: 86399 });
     const refreshed = (await appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any)) as Record<string, string>;
     const merged = { ...AUTH, ...refreshed };
@@ -132,16 +129,14 @@ describe('expired access token mid-zap', () => {
   });
 
   async function refreshFailing(status: number, body: nock.Body) {
-    const { appTester, AUTH } = await import('../support/highlevel');
-    const App = (await import('../../src/index')).default;
     const scope = nock('https://services.leadconnectorhq.com').post('/oauth/token').reply(status, body);
     const error = await failure(appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any));
     expect(scope.isDone()).toBe(true);
-    return { error, AUTH };
+    return { error };
   }
 
   test('HighLevel rejects the refresh (400 invalid_grant) → ExpiredAuthError telling the user to reconnect', async () => {
-    const { error, AUTH } = await refreshFailing(400, { error: 'invalid_grant', error_description: 'Invalid grant: refresh token is invalid' });
+    const { error } = await refreshFailing(400, { error: 'invalid_grant', error_description: 'Invalid grant: refresh token is invalid' });
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toContain('Reconnect your HighLevel account');
     expect(error.message).toContain('Invalid grant');
@@ -207,7 +202,8 @@ describe('server errors, broken answers and the network', () => {
     highlevel().post('/contacts/').reply(422, { statusCode: 422, message: 'This location does not allow duplicated contacts.' }, { 'x-trace-id': 'hdr-trace-9' });
     const error = await failure(run(createContact, { firstName: 'Rosa' }));
     expect(error.status).toBe(422);
-    expect(error.message).toBe('HighLevel rejected the request (422): This location does not allow duplicated contacts.. (HighLevel traceId hdr-trace-9)'.replace('..', '.'));
+    // HighLevel's own full stop is not doubled.
+    expect(error.message).toBe('HighLevel rejected the request (422): This location does not allow duplicated contacts. (HighLevel traceId hdr-trace-9)');
   });
 
   test('a 403: names the scope the step needs', async () => {
@@ -229,10 +225,10 @@ describe('server errors, broken answers and the network', () => {
     const saved = clientLimits.timeoutMs;
     clientLimits.timeoutMs = 150;
     try {
-      const scope = highlevel().post(SEARCH).delay(3000).reply(200, { contacts: [] });
+      const scope = highlevel().post(SEARCH).delay(1000).reply(200, { contacts: [] });
       const started = Date.now();
       const error = await failure(run(newContact));
-      expect(Date.now() - started).toBeLessThan(2500);
+      expect(Date.now() - started).toBeLessThan(900);
       expect(scope.isDone()).toBe(true);
       expect(error.code).toBe('HighLevelTimeout');
       expect(error.message).toContain('Could not reach HighLevel for POST /contacts/search: no answer within');
@@ -250,7 +246,22 @@ describe('server errors, broken answers and the network', () => {
 });
 
 describe('paging that never ends stops at the bound', () => {
-  test('New Task: a page that never shrinks is read at most MAX_PAGES times', async () => {
+  test('New Task: pages that never shrink (always 100 new tasks) are read at most MAX_PAGES times', async () => {
+    let calls = 0;
+    highlevel()
+      .persist()
+      .post(/\/locations\/[^/]+\/tasks\/search/)
+      .reply(200, () => {
+        const page = Array.from({ length: 100 }, (_, i) => ({ ...taskSample, id: `task${calls}x${i}` }));
+        calls++;
+        return { tasks: page };
+      });
+    const results = (await run(operation('new_task'))) as any[];
+    expect(calls).toBe(MAX_PAGES);
+    expect(results).toHaveLength(100 * MAX_PAGES);
+  });
+
+  test('New Task: the same full page over and over stops at the first page with nothing new, no duplicate ids', async () => {
     let calls = 0;
     const page = Array.from({ length: 100 }, (_, i) => ({ ...taskSample, id: `task${i}` }));
     highlevel()
@@ -260,9 +271,24 @@ describe('paging that never ends stops at the bound', () => {
         calls++;
         return { tasks: page };
       });
+    // Zapier rejects a poll with two results of the same id (CheckError), so the repeats must be dropped.
     const results = (await run(operation('new_task'))) as any[];
-    expect(calls).toBe(MAX_PAGES);
-    expect(results).toHaveLength(100 * MAX_PAGES);
+    expect(calls).toBe(2);
+    expect(results.map((t) => t.id)).toEqual(page.map((t) => t.id));
+  });
+
+  test('New Task: skip paging that shifts (a task added between page reads) yields each task once', async () => {
+    const tasks = Array.from({ length: 150 }, (_, i) => ({ ...taskSample, id: `t${String(i).padStart(3, '0')}` }));
+    highlevel()
+      .post(/\/locations\/[^/]+\/tasks\/search/)
+      .reply(200, { tasks: tasks.slice(0, 100) })
+      .post(/\/locations\/[^/]+\/tasks\/search/)
+      // A new task arrived at the front: the second page starts one earlier, repeating t099.
+      .reply(200, { tasks: [{ ...taskSample, id: 'tNEW' }, ...tasks].slice(100, 200) });
+    const results = (await run(operation('new_task'))) as any[];
+    const ids = results.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(150);
   });
 
   test('collectPages: a cursor seen before ends the paging (A → B → A stops after two pages)', async () => {

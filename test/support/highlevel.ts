@@ -48,7 +48,7 @@ export function highlevel(base: string = BASE): nock.Scope {
 }
 
 /** Runs an operation through the Zapier runtime with a sub-account connection. */
-export function run(op: Operation, inputData: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+export function run(op: Operation, inputData: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<any> {
   return appTester(op.perform as any, { authData: AUTH, inputData, ...extra } as any);
 }
 

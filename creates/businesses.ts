@@ -1,0 +1,49 @@
+import { businessesApi } from '../src/api/businesses';
+import { createAction } from '../src/factories/create';
+import { required } from '../src/fields/field';
+import { businessFields, businessIdField, businessOutputFields, businessSample } from '../src/fields/business';
+
+const [name, ...details] = businessFields;
+// HighLevel's create/update answer spells the record `buiseness` (as its spec does); accept the correct spelling too.
+const businessOf = (data: any) => data.buiseness ?? data.business ?? {};
+
+export const createBusiness = createAction({
+  key: 'create_business',
+  noun: 'Business',
+  label: 'Create Business',
+  description: 'Creates a business (company record) in your location.',
+  endpoint: businessesApi.createBusiness,
+  fields: [required(name), ...details],
+  result: businessOf,
+  resultKey: 'buiseness',
+  sample: businessSample,
+  outputFields: businessOutputFields,
+});
+
+export const updateBusiness = createAction({
+  key: 'update_business',
+  noun: 'Business',
+  label: 'Update Business',
+  description: "Changes a business's details. Only the fields you fill in are changed.",
+  endpoint: businessesApi.updateBusiness,
+  fields: [businessIdField, ...businessFields],
+  result: businessOf,
+  resultKey: 'buiseness',
+  sample: businessSample,
+  outputFields: businessOutputFields,
+});
+
+export const deleteBusiness = createAction({
+  key: 'delete_business',
+  noun: 'Business',
+  label: 'Delete Business',
+  description: 'Deletes a business. Its contacts are kept.',
+  endpoint: businessesApi.deleteBusiness,
+  fields: [businessIdField],
+  result: (data, input) => ({ id: input.businessId, success: data.success ?? true }),
+  sample: { id: businessSample.id, success: true },
+  outputFields: [
+    { key: 'id', label: 'Deleted Business ID' },
+    { key: 'success', label: 'Succeeded', type: 'boolean' },
+  ],
+});

@@ -1,0 +1,298 @@
+import { calendarsApi } from '../src/api/calendars';
+import { collectPages } from '../src/client';
+import { Context, Item } from '../src/factories/operation';
+import { searchAction } from '../src/factories/search';
+import {
+  appointmentOutput,
+  appointmentOutputFields,
+  appointmentSample,
+  zapTimeZone,
+  zonedDateTime,
+} from '../src/fields/appointment';
+import {
+  calendarIdField,
+  calendarOutputFields,
+  calendarSample,
+  groupOutputFields,
+  groupSample,
+  notificationOutputFields,
+  notificationSample,
+  resourceOutputFields,
+  resourceSample,
+  resourceTypeField,
+  withId,
+} from '../src/fields/calendar';
+import { FieldDef } from '../src/fields/field';
+import * as v from '../src/fields/values';
+import { describeSpan, formatInZone, isValidTimeZone, MS, parseDateTime, pickTimeZone, startOfDay, toEpochMs } from '../src/time';
+
+/** Records whose `key` equals the text (case-insensitive), else those that contain it. */
+function byText(records: Item[], keys: string[], text: string): Item[] {
+  const needle = text.trim().toLowerCase();
+  const value = (r: Item, k: string) => String(r[k] ?? '').toLowerCase();
+  const exact = records.filter((r) => keys.some((k) => value(r, k) === needle));
+  return exact.length ? exact : records.filter((r) => keys.some((k) => value(r, k).includes(needle)));
+}
+
+function fillOne(ctx: Context, label: string, names: string[]): never {
+  throw new ctx.z.errors.Error(`${label}: fill in one of ${names.join(' or ')}.`, 'InvalidInput', 400);
+}
+
+export const findCalendar = searchAction({
+  key: 'find_calendar',
+  noun: 'Calendar',
+  label: 'Find Calendar',
+  description: 'Finds a calendar by ID or by name.',
+  endpoint: calendarsApi.getCalendar,
+  alsoCalls: [calendarsApi.listCalendars],
+  fields: [
+    { key: 'calendarId', label: 'Calendar ID', helpText: 'Find the calendar with exactly this ID.', schema: v.id() },
+    { key: 'name', label: 'Name', helpText: 'Find calendars with this name (exact match first, else names containing it).', schema: v.text(200) },
+  ],
+  perform: async (input, ctx) => {
+    if (input.calendarId) {
+      const data = await ctx.call(calendarsApi.getCalendar, { path: { calendarId: input.calendarId } }, { notFoundAsNull: true });
+      return data?.calendar ? [data.calendar] : [];
+    }
+    if (!input.name) fillOne(ctx, 'Find Calendar', ['Calendar ID (calendarId)', 'Name (name)']);
+    const data = await ctx.call(calendarsApi.listCalendars, {});
+    return byText(data?.calendars ?? [], ['name'], input.name);
+  },
+  resultKey: 'calendar',
+  sample: calendarSample,
+  outputFields: calendarOutputFields,
+});
+
+/** HighLevel has no "get group" endpoint: groups are looked up in the location's list. */
+export const findCalendarGroup = searchAction({
+  key: 'find_calendar_group',
+  noun: 'Calendar Group',
+  label: 'Find Calendar Group',
+  description: 'Finds a calendar group by ID, name or slug.',
+  endpoint: calendarsApi.listGroups,
+  fields: [
+    { key: 'groupId', label: 'Calendar Group ID', helpText: 'Find the group with exactly this ID.', schema: v.id() },
+    { key: 'name', label: 'Name or Slug', helpText: 'Find groups with this name or slug (exact match first, else containing it).', schema: v.text(200) },
+  ],
+  perform: async (input, ctx) => {
+    if (!input.groupId && !input.name) fillOne(ctx, 'Find Calendar Group', ['Calendar Group ID (groupId)', 'Name or Slug (name)']);
+    const data = await ctx.call(calendarsApi.listGroups, {});
+    const groups = (data?.groups ?? []) as Item[];
+    return input.groupId ? groups.filter((g) => g.id === input.groupId) : byText(groups, ['name', 'slug'], input.name);
+  },
+  sample: groupSample,
+  sampleAnswer: { groups: [groupSample] },
+  outputFields: groupOutputFields,
+});
+
+/** A check more than a search (it needs the groups write scope): one result saying whether the slug is free. */
+export const checkCalendarGroupSlug = searchAction({
+  key: 'check_calendar_group_slug',
+  noun: 'Group Slug',
+  label: 'Check Calendar Group Slug',
+  description: 'Checks whether a calendar group slug (booking link) is still free in your location.',
+  endpoint: calendarsApi.validateGroupSlug,
+  fields: [{ key: 'slug', label: 'Slug', helpText: 'The slug to check, e.g. "sales".', schema: v.text(100), required: true }],
+  request: ({ slug }) => ({ body: { slug } }),
+  results: (data, input) => [{ id: input.slug, slug: input.slug, available: data.available === true }],
+  sample: { id: 'sales', slug: 'sales', available: true },
+  outputFields: [
+    { key: 'slug', label: 'Slug' },
+    { key: 'available', label: 'Available', type: 'boolean' },
+  ],
+});
+
+const RESOURCE_PAGE = 100;
+
+export const findCalendarResource = searchAction({
+  key: 'find_calendar_resource',
+  noun: 'Calendar Resource',
+  label: 'Find Calendar Resource',
+  description: 'Finds a room or piece of equipment by ID or by name.',
+  endpoint: calendarsApi.getResource,
+  alsoCalls: [calendarsApi.listResources],
+  fields: [
+    resourceTypeField,
+    { key: 'resourceId', label: 'Resource ID', helpText: 'Find the resource with exactly this ID.', schema: v.id() },
+    { key: 'name', label: 'Name', helpText: 'Find resources with this name (exact match first, else names containing it).', schema: v.text(200) },
+  ],
+  perform: async (input, ctx) => {
+    const { resourceType } = input;
+    if (input.resourceId) {
+      const data = await ctx.call(calendarsApi.getResource, { path: { resourceType, id: input.resourceId } }, { notFoundAsNull: true });
+      // The answer may carry no id at all (the spec declares none): the id asked for is the record's.
+      return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length ? [{ ...withId(data), id: data.id ?? data._id ?? input.resourceId }] : [];
+    }
+    if (!input.name) fillOne(ctx, 'Find Calendar Resource', ['Resource ID (resourceId)', 'Name (name)']);
+    const all = await collectPages(0, async (skip) => {
+      const page = await ctx.call(calendarsApi.listResources, { path: { resourceType }, query: { limit: RESOURCE_PAGE, skip } });
+      const items = (Array.isArray(page) ? page : []).map(withId);
+      return { items, next: items.length < RESOURCE_PAGE ? undefined : skip + RESOURCE_PAGE };
+    });
+    return byText(all, ['name'], input.name).filter((r) => r.id);
+  },
+  sample: resourceSample,
+  outputFields: resourceOutputFields,
+});
+
+export const findCalendarNotification = searchAction({
+  key: 'find_calendar_notification',
+  noun: 'Calendar Notification',
+  label: 'Find Calendar Notification',
+  description: "Finds one of a calendar's notifications by ID, or by type and channel.",
+  endpoint: calendarsApi.getNotification,
+  alsoCalls: [calendarsApi.listNotifications],
+  fields: [
+    calendarIdField,
+    { key: 'notificationId', label: 'Notification ID', helpText: 'Find the notification with exactly this ID.', schema: v.id() },
+    {
+      key: 'notificationType',
+      label: 'Notification Type',
+      helpText: 'Find active notifications sent on this booking event (e.g. reminder).',
+      schema: v.oneOf(['booked', 'confirmation', 'cancellation', 'reminder', 'followup', 'reschedule']),
+      choices: { booked: 'Booked', confirmation: 'Confirmation', cancellation: 'Cancellation', reminder: 'Reminder', followup: 'Follow-up', reschedule: 'Reschedule' },
+    },
+    {
+      key: 'channel',
+      label: 'Channel',
+      helpText: 'Only notifications sent this way (optional, with Notification Type).',
+      schema: v.oneOf(['email', 'inApp', 'sms', 'whatsapp']),
+      choices: { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', inApp: 'In-App' },
+    },
+  ],
+  perform: async (input, ctx) => {
+    const { calendarId } = input;
+    if (input.notificationId) {
+      const data = await ctx.call(calendarsApi.getNotification, { path: { calendarId, notificationId: input.notificationId } }, { notFoundAsNull: true });
+      return data && (data._id || data.id) ? [{ ...withId(data), calendarId }] : [];
+    }
+    if (!input.notificationType) fillOne(ctx, 'Find Calendar Notification', ['Notification ID (notificationId)', 'Notification Type (notificationType)']);
+    const data = await ctx.call(calendarsApi.listNotifications, { path: { calendarId }, query: { isActive: true, deleted: false, limit: 100, skip: 0 } });
+    return (Array.isArray(data) ? data : [])
+      .map((n: Item) => ({ ...withId(n), calendarId }))
+      .filter((n: Item) => n.id && n.notificationType === input.notificationType && (!input.channel || n.channel === input.channel));
+  },
+  sample: notificationSample,
+  outputFields: notificationOutputFields,
+});
+
+export const findAppointment = searchAction({
+  key: 'find_appointment',
+  noun: 'Appointment',
+  label: 'Find Appointment',
+  description: 'Finds an appointment by its ID.',
+  endpoint: calendarsApi.getAppointment,
+  fields: [{ key: 'appointmentId', label: 'Appointment ID', helpText: 'The ID of the appointment (event) to find.', schema: v.id(), required: true }],
+  perform: async (input, ctx) => {
+    const data = await ctx.call(calendarsApi.getAppointment, { path: { eventId: input.appointmentId } }, { notFoundAsNull: true });
+    return data?.event ? [appointmentOutput(data.event, zapTimeZone(ctx))] : [];
+  },
+  resultKey: 'event',
+  sample: appointmentSample,
+  outputFields: appointmentOutputFields,
+});
+
+const MAX_SLOT_DAYS = 31; // HighLevel's limit for one free-slots query
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const UNIT_MS: Record<string, number> = { mins: MS.MINUTE, minutes: MS.MINUTE, hours: MS.HOUR };
+
+const slotFields: FieldDef[] = [
+  { ...calendarIdField, helpText: 'The calendar to find bookable times in.' },
+  {
+    key: 'startDate',
+    label: 'From',
+    helpText: 'The first day (or moment) to look from, e.g. 2026-03-10. A date or time without an offset is read in the Time Zone below.',
+    schema: zonedDateTime(),
+    required: true,
+    type: 'datetime',
+  },
+  {
+    key: 'endDate',
+    label: 'To',
+    helpText: `The last day (a date includes the whole day) or moment to look at. Default: 7 days after From; at most ${MAX_SLOT_DAYS} days after it.`,
+    schema: zonedDateTime(),
+    type: 'datetime',
+  },
+  {
+    key: 'timezone',
+    label: 'Time Zone',
+    helpText: "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your zap's, else UTC.",
+    schema: v.text(64).refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/New_York'),
+  },
+  { key: 'userId', label: 'Team Member', helpText: "Only this team member's free times (for team calendars).", schema: v.id(), dynamic: 'user_list.id.name' },
+];
+
+/**
+ * Free slots, one result per slot. HighLevel answers `{ "2026-03-10": { slots: ["2026-03-10T09:00:00-04:00", …] } }`;
+ * each slot becomes `{ id (= start), start, end, label }` in the requested zone. The end is the start plus the
+ * calendar's slot duration (read from the calendar, which also gives its time zone).
+ */
+export const findFreeSlots = searchAction({
+  key: 'find_free_slots',
+  noun: 'Free Slot',
+  label: 'Find Free Slots',
+  description: 'Finds the bookable times of a calendar in a date range, one result per slot, soonest first.',
+  endpoint: calendarsApi.getFreeSlots,
+  alsoCalls: [calendarsApi.getCalendar],
+  fields: slotFields,
+  perform: async (input, ctx) => {
+    const { calendarId } = input;
+    const calendarData = await ctx.call(calendarsApi.getCalendar, { path: { calendarId } }, { notFoundAsNull: true });
+    if (!calendarData?.calendar) return [];
+    const calendar = calendarData.calendar;
+    const timeZone = pickTimeZone(input.timezone, calendar.timezone, zapTimeZone(ctx));
+    const start = toEpochMs(input.startDate, timeZone)!;
+    const end = input.endDate
+      ? DATE_ONLY.test(input.endDate)
+        ? startOfDay(toEpochMs(input.endDate, timeZone)! + 36 * MS.HOUR, timeZone) - 1 // through the end of that day
+        : toEpochMs(input.endDate, timeZone)!
+      : start + 7 * MS.DAY;
+    if (end <= start) throw new ctx.z.errors.Error('Find Free Slots: To (endDate) must be after From (startDate).', 'InvalidInput', 400);
+    if (end - start > MAX_SLOT_DAYS * MS.DAY) {
+      throw new ctx.z.errors.Error(`Find Free Slots: To (endDate) must be at most ${MAX_SLOT_DAYS} days after From (startDate).`, 'InvalidInput', 400);
+    }
+    const data = await ctx.call(calendarsApi.getFreeSlots, {
+      path: { calendarId },
+      query: { startDate: start, endDate: end, timezone: timeZone, userId: input.userId },
+    });
+    const duration = Number(calendar.slotDuration) > 0 ? Number(calendar.slotDuration) * (UNIT_MS[calendar.slotDurationUnit] ?? MS.MINUTE) : undefined;
+    const starts = Object.entries(data ?? {})
+      .filter(([, day]) => day && typeof day === 'object' && Array.isArray((day as Item).slots))
+      .flatMap(([, day]) => (day as Item).slots as unknown[])
+      .map((slot) => (parseDateTime(slot)?.kind === 'instant' ? toEpochMs(slot, 'UTC')! : undefined))
+      .filter((ms): ms is number => ms !== undefined);
+    return [...new Set(starts)]
+      .sort((a, b) => a - b)
+      .map((ms) => {
+        const iso = formatInZone(ms, timeZone);
+        return {
+          id: iso,
+          start: iso,
+          end: duration ? formatInZone(ms + duration, timeZone) : undefined,
+          date: iso.slice(0, 10),
+          label: describeSpan(ms, duration ? ms + duration : undefined, timeZone),
+          timeZone,
+          calendarId,
+        };
+      });
+  },
+  sample: {
+    id: '2026-03-10T09:00:00-04:00',
+    start: '2026-03-10T09:00:00-04:00',
+    end: '2026-03-10T09:30:00-04:00',
+    date: '2026-03-10',
+    label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
+    timeZone: 'America/New_York',
+    calendarId: '0TkCdp9PfvLeWKYRRvIz',
+  },
+  sampleAnswer: { '2026-03-10': { slots: ['2026-03-10T09:00:00-04:00', '2026-03-10T09:30:00-04:00'] } },
+  outputFields: [
+    { key: 'id', label: 'Slot ID (Start)' },
+    { key: 'start', label: 'Start', type: 'datetime' },
+    { key: 'end', label: 'End', type: 'datetime' },
+    { key: 'date', label: 'Date' },
+    { key: 'label', label: 'Label' },
+    { key: 'timeZone', label: 'Time Zone' },
+    { key: 'calendarId', label: 'Calendar ID' },
+  ],
+});

@@ -1,0 +1,58 @@
+import { opportunitiesApi } from '../src/api/opportunities';
+import { nameSearch } from '../src/factories/nameSearch';
+import { Item } from '../src/factories/operation';
+import { searchAction } from '../src/factories/search';
+import { optional } from '../src/fields/field';
+import { opportunityFields as f, opportunityOutputFields, opportunitySample, pipelineOutputFields, pipelineSample } from '../src/fields/opportunity';
+import * as v from '../src/fields/values';
+import { opportunitySearchBody } from '../triggers/opportunities';
+
+/**
+ * Find Opportunity: by ID (`GET /opportunities/{id}`, a 404 is "not found"), else by contact, pipeline, status
+ * and/or text with the advanced search, most recently updated first.
+ */
+export const findOpportunity = searchAction({
+  key: 'find_opportunity',
+  noun: 'Opportunity',
+  label: 'Find Opportunity',
+  description: "Finds an opportunity by ID, or a contact's opportunity by pipeline, status or a search text.",
+  endpoint: opportunitiesApi.getOpportunity,
+  alsoCalls: [opportunitiesApi.searchOpportunities],
+  fields: [
+    { key: 'opportunityId', label: 'Opportunity ID', helpText: 'Find the opportunity with exactly this ID.', schema: v.id() },
+    { ...optional(f.contactId), helpText: 'Find an opportunity of this contact.' },
+    { ...f.pipelineId, helpText: 'Only opportunities in this pipeline.' },
+    { ...f.status, helpText: 'Only opportunities with this status.' },
+    { key: 'query', label: 'Search Text', helpText: 'Free text matched against the opportunity and contact name, email and phone (up to 75 characters).', schema: v.text(75) },
+  ],
+  perform: async (input, ctx): Promise<Item[]> => {
+    if (input.opportunityId) {
+      const data = await ctx.call(opportunitiesApi.getOpportunity, { path: { id: input.opportunityId } }, { notFoundAsNull: true });
+      return data?.opportunity ? [data.opportunity] : [];
+    }
+    if (!input.contactId && !input.pipelineId && !input.status && !input.query) {
+      throw new ctx.z.errors.Error('Find Opportunity: fill in Opportunity ID, or at least one of Contact, Pipeline, Status or Search Text.', 'InvalidInput', 400);
+    }
+    const filters = [
+      input.contactId && { field: 'contact_id', operator: 'eq' as const, value: input.contactId },
+      input.pipelineId && { field: 'pipeline_id', operator: 'eq' as const, value: input.pipelineId },
+      input.status && { field: 'status', operator: 'eq' as const, value: input.status },
+    ];
+    const body = { ...opportunitySearchBody('date_updated', filters, 10), ...(input.query ? { query: input.query } : {}) };
+    const data = await ctx.call(opportunitiesApi.searchOpportunities, { body });
+    return ((data?.opportunities ?? []) as Item[]).filter((o) => o && o.id);
+  },
+  resultKey: 'opportunity',
+  sample: opportunitySample,
+  outputFields: opportunityOutputFields,
+});
+
+export const findPipeline = nameSearch({
+  key: 'find_pipeline',
+  noun: 'Pipeline',
+  description: 'Finds a pipeline by its name, with its stages.',
+  endpoint: opportunitiesApi.listPipelines,
+  listKey: 'pipelines',
+  sample: pipelineSample,
+  outputFields: pipelineOutputFields,
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { FieldDef } from '../../src/fields/field';
+
+// The one place that knows what kinds of value a field can take. A field's kind is found by probing its own zod
+// schema (what it accepts and what it rejects), so a new field built from `src/fields/values.ts` is classified
+// without a list of field keys; the first kind whose probes all agree wins (most specific first).
+
+export interface Kind {
+  name: string;
+  /** The field's schema must accept all of these... */
+  accepts: unknown[];
+  /** ...and reject all of these. */
+  rejects: unknown[];
+  /** Values the field should accept (each is still checked against the field's own schema). */
+  valid: (field: FieldDef) => fc.Arbitrary<unknown>;
+  /** Values of the wrong type or malformed, which the field must reject. */
+  invalid: fc.Arbitrary<unknown>;
+}
+
+const alnum = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: min, maxLength: max });
+const lower = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: min, maxLength: max });
+const words = fc
+  .array(fc.oneof(alnum(1, 12), fc.constantFrom('Rosa', 'Delgado', 'Plumbing', 'Zoë', 'Müller', "O'Brien", '✓', '日本', '&', '#1')), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(' '));
+const date = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+const id = alnum(20, 24);
+const email = fc
+  .tuple(lower(1, 12), fc.option(lower(1, 6), { nil: undefined }), lower(2, 10), fc.constantFrom('com', 'co.uk', 'io', 'org', 'de'))
+  .map(([local, tag, domain, tld]) => `${local}${tag ? `.${tag}` : ''}@${domain}.${tld}`);
+const phone = fc
+  .tuple(fc.constantFrom('+1', '+44', '+49', '+61', ''), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 11 }), fc.boolean())
+  .map(([cc, digits, spaced]) => `${cc}${spaced ? ' ' : ''}${digits.join('').replace(/^0/, '5')}`);
+const wrongType = fc.constantFrom<unknown>({ nested: { object: true } }, [{ nested: true }]);
+
+export const KINDS: Kind[] = [
+  {
+    name: 'boolean',
+    accepts: [true, 'false', 'yes'],
+    rejects: ['maybe'],
+    valid: () => fc.constantFrom(true, false, 'true', 'false', 'yes', 'no'),
+    invalid: fc.constantFrom('maybe', 'perhaps', 'ja-nein', { nested: true }),
+  },
+  {
+    name: 'integer',
+    accepts: [1, '2'],
+    rejects: ['abc', 1.5],
+    valid: () => fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }).map(String)),
+    invalid: fc.constantFrom('abc', '1.5', 'twelve', { nested: true }),
+  },
+  {
+    name: 'number',
+    accepts: [1.5, '2.5'],
+    rejects: ['abc'],
+    valid: () => fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 1e6 }).map(String)),
+    invalid: fc.constantFrom('abc', 'ten dollars', { nested: true }),
+  },
+  {
+    name: 'email',
+    accepts: ['rosa@example.com'],
+    rejects: ['not-an-email'],
+    valid: () => email,
+    invalid: fc.constantFrom('rosa.example.com', 'rosa@', '@example.com', 'rosa@@example.com', 'rosa @example.com', { nested: true }),
+  },
+  {
+    name: 'phone',
+    accepts: ['+1 555 010 0199'],
+    rejects: ['call me'],
+    valid: () => phone,
+    invalid: fc.constantFrom('call me', '12', 'abc-def-ghij', { nested: true }),
+  },
+  {
+    name: 'url',
+    accepts: ['https://example.com/x'],
+    rejects: ['not a url'],
+    valid: () => fc.tuple(lower(2, 10), fc.constantFrom('com', 'io'), lower(0, 8)).map(([d, t, p]) => `https://${d}.${t}/${p}`),
+    invalid: fc.constantFrom('not a url', 'example dot com', { nested: true }),
+  },
+  {
+    name: 'idList',
+    accepts: [['seD4PfOuKoVMLkEZqohJ', 'lJpzYrWdpkC2hX6t2yue'], 'abc123, def456'],
+    rejects: [['a/b c']],
+    valid: () => fc.array(id, { minLength: 1, maxLength: 3 }),
+    invalid: fc.constantFrom(['a/b c'], [{ nested: true }]),
+  },
+  {
+    name: 'id',
+    accepts: ['seD4PfOuKoVMLkEZqohJ'],
+    rejects: ['has space', 'a/b'],
+    valid: () => id,
+    invalid: fc.constantFrom('a/b', 'has space', '../etc', 'id?x=1', { nested: true }),
+  },
+  {
+    name: 'slug',
+    accepts: ['my-first-post'],
+    rejects: ['My First Post', 'a/b', 'SeD4Pf'],
+    valid: () => fc.array(lower(1, 8), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('-')),
+    invalid: fc.constantFrom('My First Post', 'a/b', 'Ünïcode', { nested: true }),
+  },
+  {
+    name: 'dateTime',
+    accepts: ['2026-01-31T15:00:00Z', 1767225600000],
+    rejects: ['not a date'],
+    valid: () => fc.oneof(date.map((d) => d.toISOString()), date.map((d) => d.getTime()), date.map((d) => d.toISOString().replace('Z', '+00:00'))),
+    invalid: fc.constantFrom('not a date', 'next tuesday', '2026-13-45T99:00:00Z', { nested: true }),
+  },
+  {
+    name: 'date',
+    accepts: ['2026-01-31'],
+    rejects: ['31/01/2026', 'not a date'],
+    valid: () => fc.oneof(date.map((d) => d.toISOString().slice(0, 10)), date.map((d) => d.toISOString())),
+    invalid: fc.constantFrom('31/01/2026', 'January 5th', '2026/01/31', { nested: true }),
+  },
+  {
+    name: 'textList',
+    accepts: [['lead', 'hot prospect'], 'lead, vip'],
+    rejects: [[{ nested: true }]],
+    valid: () => fc.array(words, { minLength: 1, maxLength: 4 }),
+    invalid: fc.constantFrom([{ nested: true }], { nested: true }),
+  },
+  {
+    name: 'countryCode',
+    accepts: ['US'],
+    rejects: ['United States'],
+    valid: () => fc.constantFrom('US', 'GB', 'DE', 'CA', 'au'),
+    invalid: fc.constantFrom('United States', 'U1', { nested: true }),
+  },
+  {
+    name: 'timeZone',
+    accepts: ['America/New_York', 'Europe/Berlin'],
+    rejects: ['Mars/Olympus_Mons'],
+    valid: () => fc.constantFrom('America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'),
+    invalid: fc.constantFrom('Mars/Olympus_Mons', 'GMT+25', { nested: true }),
+  },
+  {
+    name: 'text',
+    accepts: ['Call back'],
+    rejects: [{ nested: true }],
+    valid: () => words,
+    invalid: wrongType,
+  },
+];
+
+const passes = (field: FieldDef, value: unknown) => field.schema.safeParse(value).success;
+
+/** The kind of a field: its choices, else the first kind whose probes its schema agrees with; undefined if none. */
+export function kindOf(field: FieldDef): Kind | undefined {
+  if (field.choices && Object.keys(field.choices).length) {
+    const keys = Object.keys(field.choices);
+    const choice: Kind = {
+      name: 'choice',
+      accepts: keys,
+      rejects: ['not-a-choice-xyz'],
+      valid: () => (field.list ? fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: keys.length }) : fc.constantFrom(...keys)),
+      invalid: fc.constantFrom('not-a-choice-xyz', { nested: true }),
+    };
+    const probe = field.list ? [[keys[0]]] : keys;
+    if (probe.every((v) => passes(field, v)) && !passes(field, 'not-a-choice-xyz')) return choice;
+  }
+  return KINDS.find((kind) => kind.accepts.every((v) => passes(field, v)) && kind.rejects.every((v) => !passes(field, v)));
+}
+
+/** Valid values for a field: its kind's generator, kept to what the field's own schema accepts (bounds, lengths). */
+export function validValue(field: FieldDef, kind: Kind): fc.Arbitrary<unknown> {
+  return kind.valid(field).filter((v) => passes(field, v));
+}
+
+/** Invalid values for a field: its kind's bad values that the schema indeed rejects. */
+export function invalidValue(field: FieldDef, kind: Kind): fc.Arbitrary<unknown> {
+  return kind.invalid.filter((v) => !passes(field, v));
+}

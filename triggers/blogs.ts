@@ -1,0 +1,105 @@
+import { blogsApi } from '../src/api/blogs';
+import { collectPages } from '../src/client';
+import { dropdownTrigger } from '../src/factories/dropdown';
+import { Item } from '../src/factories/operation';
+import { pollingTrigger } from '../src/factories/trigger';
+import { blogIdField, blogPostOutputFields, blogPostSample, blogSample, withId } from '../src/fields/blog';
+import * as v from '../src/fields/values';
+
+const DROPDOWN_PAGE = 50;
+const POST_PAGE = 100;
+const listed = (data: any, key: string): Item[] => ((Array.isArray(data?.[key]) ? data[key] : []) as Item[]).map(withId);
+const postStatuses = ['PUBLISHED', 'SCHEDULED', 'DRAFT', 'ARCHIVED'] as const;
+
+/**
+ * New Blog Post: the post list has no sort, so one poll reads the blog's posts page by page (at most MAX_PAGES
+ * pages) and orders them by publication date; Zapier's dedupe on `id` picks out the new ones.
+ */
+export const newBlogPostTrigger = pollingTrigger({
+  key: 'new_blog_post',
+  noun: 'Blog Post',
+  label: 'New Blog Post',
+  description: 'Triggers when a post is added to a blog of your location.',
+  endpoint: blogsApi.listPosts,
+  fields: [
+    { ...blogIdField, helpText: 'The blog to watch.' },
+    {
+      key: 'status',
+      label: 'Status',
+      helpText: 'Only posts with this status, e.g. Published (default: every status).',
+      schema: v.oneOf(postStatuses),
+      choices: { PUBLISHED: 'Published', SCHEDULED: 'Scheduled', DRAFT: 'Draft', ARCHIVED: 'Archived' },
+    },
+  ],
+  perform: (input, ctx) =>
+    collectPages(0, async (offset) => {
+      const data = await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } });
+      const posts = listed(data, 'blogs');
+      return { items: posts, next: posts.length < POST_PAGE ? undefined : offset + POST_PAGE };
+    }),
+  newestFirst: (post) => post.publishedAt ?? post.updatedAt,
+  resultKey: 'blogs',
+  sample: blogPostSample,
+  outputFields: blogPostOutputFields,
+});
+
+export const blogDropdown = dropdownTrigger({
+  key: 'blog_list',
+  noun: 'Blog',
+  endpoint: blogsApi.listBlogs,
+  request: (_input, { page }) => ({ query: { skip: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
+  resultKey: 'data',
+  items: (data) => listed(data, 'data'),
+  label: (b) => b.name || b.id,
+  sample: blogSample,
+});
+
+export const blogAuthorDropdown = dropdownTrigger({
+  key: 'blog_author_list',
+  noun: 'Blog Author',
+  endpoint: blogsApi.listAuthors,
+  request: (_input, { page }) => ({ query: { offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
+  resultKey: 'authors',
+  items: (data) => listed(data, 'authors'),
+  label: (a) => a.name || a.id,
+  sample: {
+    id: '659ec9634a3796e4e47cc360',
+    _id: '659ec9634a3796e4e47cc360',
+    name: 'Sam Rivera',
+    locationId: 've9EPM428h8vShlRW1KT',
+    updatedAt: '2026-01-03T11:06:35.822Z',
+    canonicalLink: 'https://blog.delgado-plumbing.example.com/author/sam-rivera',
+  },
+});
+
+export const blogCategoryDropdown = dropdownTrigger({
+  key: 'blog_category_list',
+  noun: 'Blog Category',
+  endpoint: blogsApi.listCategories,
+  request: (_input, { page }) => ({ query: { offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
+  resultKey: 'categories',
+  items: (data) => listed(data, 'categories'),
+  label: (c) => c.label || c.name || c.id,
+  sample: {
+    id: '659ecabc4a37969a2b7cc370',
+    _id: '659ecabc4a37969a2b7cc370',
+    name: 'Maintenance',
+    label: 'Maintenance',
+    locationId: 've9EPM428h8vShlRW1KT',
+    updatedAt: '2026-01-03T11:06:35.822Z',
+    canonicalLink: 'https://blog.delgado-plumbing.example.com/category/maintenance',
+    urlSlug: 'maintenance',
+  },
+});
+
+export const blogPostDropdown = dropdownTrigger({
+  key: 'blog_post_list',
+  noun: 'Blog Post',
+  endpoint: blogsApi.listPosts,
+  fields: [blogIdField],
+  request: (input, { page }) => ({ query: { blogId: input.blogId, offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
+  resultKey: 'blogs',
+  items: (data) => listed(data, 'blogs'),
+  label: (p) => `${p.title ?? p.id}${p.status && p.status !== 'PUBLISHED' ? ` (${String(p.status).toLowerCase()})` : ''}`,
+  sample: { ...blogPostSample, name: 'When to Replace Your Water Heater' },
+});

@@ -1,0 +1,257 @@
+import { calendarsApi } from '../src/api/calendars';
+import { Endpoint } from '../src/api/endpoint';
+import { collectPages, RequestParts } from '../src/client';
+import { dropdownTrigger } from '../src/factories/dropdown';
+import { Item } from '../src/factories/operation';
+import { pollingTrigger, PollContext } from '../src/factories/trigger';
+import {
+  appointmentIdField,
+  appointmentNoteOutputFields,
+  appointmentNoteSample,
+  appointmentOutput,
+  appointmentOutputFields,
+  appointmentSample,
+  blockedSlotOutputFields,
+  eventWindow,
+  WINDOW_DAYS_AHEAD,
+  WINDOW_DAYS_BACK,
+  zapTimeZone,
+} from '../src/fields/appointment';
+import {
+  calendarIdField,
+  calendarSample,
+  groupSample,
+  notificationLabel,
+  notificationSample,
+  resourceSample,
+  resourceTypeField,
+  withId,
+} from '../src/fields/calendar';
+import { FieldDef } from '../src/fields/field';
+import * as v from '../src/fields/values';
+import { describeSpan, toEpochMs } from '../src/time';
+
+// ---- Dropdown sources (hidden): lists without timestamps ----
+
+/** Every calendar of the location, for calendar dropdowns. HighLevel returns them all at once. */
+export const calendarDropdown = dropdownTrigger({
+  key: 'calendar_list',
+  noun: 'Calendar',
+  endpoint: calendarsApi.listCalendars,
+  request: () => ({}),
+  paged: false,
+  resultKey: 'calendars',
+  label: (c) => `${c.name ?? c.id}${c.isActive === false ? ' (inactive)' : ''}`,
+  sample: { ...calendarSample, name: 'Discovery Call' },
+});
+
+export const calendarGroupDropdown = dropdownTrigger({
+  key: 'calendar_group_list',
+  noun: 'Calendar Group',
+  endpoint: calendarsApi.listGroups,
+  request: () => ({}),
+  paged: false,
+  resultKey: 'groups',
+  label: (g) => `${g.name ?? g.slug ?? g.id}${g.isActive === false ? ' (disabled)' : ''}`,
+  sample: groupSample,
+});
+
+const RESOURCE_PAGE = 100;
+const NOTE_PAGE = 20; // the most the notes endpoint returns at once
+
+/**
+ * A dropdown over a list that answers with a bare JSON array whose items may carry `_id` instead of `id`
+ * (calendar resources and notifications): items are normalised to `{ ...item, id, name }`.
+ */
+function arrayDropdown(def: {
+  key: string;
+  noun: string;
+  endpoint: Endpoint;
+  fields: FieldDef[];
+  request: (input: Item, ctx: PollContext) => RequestParts;
+  label: (item: Item) => string;
+  sample: Item;
+  sampleAnswer: unknown[];
+  paged: boolean;
+}) {
+  return pollingTrigger({
+    key: def.key,
+    noun: def.noun,
+    label: `List ${def.noun}s`,
+    description: `Lists ${def.noun.toLowerCase()}s for dropdowns.`,
+    hidden: true,
+    endpoint: def.endpoint,
+    fields: def.fields,
+    perform: async (input, ctx) => {
+      if (!def.paged && ctx.page > 0) return [];
+      const data = await ctx.call(def.endpoint, def.request(input, ctx));
+      return (Array.isArray(data) ? data : []).map((item: Item) => {
+        const record = withId(item);
+        return { ...record, name: def.label(record) };
+      });
+    },
+    sample: def.sample,
+    sampleAnswer: def.sampleAnswer,
+    zapier: { canPaginate: true },
+  });
+}
+
+/** Rooms or equipment of the location. */
+export const calendarResourceDropdown = arrayDropdown({
+  key: 'calendar_resource_list',
+  noun: 'Calendar Resource',
+  endpoint: calendarsApi.listResources,
+  fields: [resourceTypeField],
+  request: (input, { page }) => ({ path: { resourceType: input.resourceType }, query: { limit: RESOURCE_PAGE, skip: page * RESOURCE_PAGE } }),
+  label: (r) => r.name ?? r.id,
+  sample: { ...resourceSample, name: 'Yoga Room' },
+  sampleAnswer: [resourceSample],
+  paged: true,
+});
+
+export const calendarNotificationDropdown = arrayDropdown({
+  key: 'calendar_notification_list',
+  noun: 'Calendar Notification',
+  endpoint: calendarsApi.listNotifications,
+  fields: [calendarIdField],
+  request: (input) => ({ path: { calendarId: input.calendarId }, query: { limit: 100, skip: 0 } }),
+  label: notificationLabel,
+  sample: { ...notificationSample, name: 'reminder email to contact (24 hours before)' },
+  sampleAnswer: [notificationSample],
+  paged: false,
+});
+
+/** A calendar's appointments in the trigger window, soonest first, for appointment dropdowns. */
+export const appointmentDropdown = pollingTrigger({
+  key: 'appointment_list',
+  noun: 'Appointment',
+  label: 'List Appointments',
+  description: 'Lists appointments for dropdowns.',
+  hidden: true,
+  endpoint: calendarsApi.listEvents,
+  fields: [calendarIdField],
+  perform: async (input, ctx) => {
+    if (ctx.page > 0) return [];
+    const data = await ctx.call(calendarsApi.listEvents, { query: { calendarId: input.calendarId, ...eventWindow() } });
+    const timeZone = zapTimeZone(ctx);
+    return ((data?.events ?? []) as Item[])
+      .map((e) => appointmentOutput(e, timeZone))
+      .sort((a, b) => (toEpochMs(a.startTime, 'UTC') ?? 0) - (toEpochMs(b.startTime, 'UTC') ?? 0))
+      .map((e) => ({ ...e, name: `${e.title ?? 'Appointment'} – ${describeSpan(toEpochMs(e.startTime, 'UTC') ?? 0, undefined, timeZone)}` }));
+  },
+  resultKey: 'events',
+  sample: { ...appointmentSample, name: 'Discovery Call with Rosa Delgado – Tue, Mar 10, 2026, 9:00 AM EDT' },
+  zapier: { canPaginate: true },
+});
+
+export const appointmentNoteDropdown = dropdownTrigger({
+  key: 'appointment_note_list',
+  noun: 'Appointment Note',
+  endpoint: calendarsApi.listAppointmentNotes,
+  fields: [appointmentIdField],
+  request: (input, { page }) => ({ path: { appointmentId: input.appointmentId }, query: { limit: NOTE_PAGE, offset: page * NOTE_PAGE } }),
+  resultKey: 'notes',
+  label: (n) => (String(n.body ?? '').slice(0, 60) || n.id),
+  sample: { ...appointmentNoteSample, name: 'Client asked to bring last year’s numbers.' },
+});
+
+// ---- Polling triggers: appointments and blocked slots in a rolling window ----
+
+const WINDOW_HELP = `HighLevel lists appointments by start time only, so each check reads those starting from ${WINDOW_DAYS_BACK} days ago to ${WINDOW_DAYS_AHEAD} days ahead; appointments outside that window are not seen.`;
+
+/** GET /calendars/events and /blocked-slots need one of calendar, user or group. */
+const ownerFields: FieldDef[] = [
+  { ...calendarIdField, required: false, helpText: `Watch this calendar. Fill in one of Calendar, User or Calendar Group. ${WINDOW_HELP}` },
+  { key: 'userId', label: 'User', helpText: "Watch this team member's appointments instead of a calendar's.", schema: v.id(), dynamic: 'user_list.id.name' },
+  {
+    key: 'groupId',
+    label: 'Calendar Group',
+    helpText: 'Watch every calendar in this group instead of one calendar.',
+    schema: v.id(),
+    dynamic: 'calendar_group_list.id.name',
+    search: 'find_calendar_group.id',
+  },
+];
+
+function ownerQuery(input: Item, ctx: PollContext): Record<string, string> {
+  const key = ['calendarId', 'userId', 'groupId'].find((k) => input[k]);
+  if (key) return { [key]: input[key] };
+  throw new ctx.z.errors.Error('Fill in one of Calendar (calendarId), User (userId) or Calendar Group (groupId).', 'InvalidInput', 400);
+}
+
+async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: Item, ctx: PollContext): Promise<Item[]> {
+  const query = { ...ownerQuery(input, ctx), ...eventWindow() };
+  const data = await ctx.call(endpoint, { query });
+  const timeZone = zapTimeZone(ctx);
+  return ((data?.events ?? []) as Item[]).map((e) => appointmentOutput(e, timeZone));
+}
+
+/** Sort key: the instant (strings with different offsets do not compare). */
+const instant = (value: unknown) => toEpochMs(value, 'UTC');
+
+export const newAppointmentTrigger = pollingTrigger({
+  key: 'new_appointment',
+  noun: 'Appointment',
+  label: 'New Appointment',
+  description: 'Triggers when an appointment is booked on a calendar, for a user, or in a calendar group.',
+  endpoint: calendarsApi.listEvents,
+  fields: ownerFields,
+  perform: (input, ctx) => eventsInWindow(calendarsApi.listEvents, input, ctx),
+  newestFirst: (e) => instant(e.dateAdded),
+  resultKey: 'events',
+  sample: appointmentSample,
+  outputFields: appointmentOutputFields,
+});
+
+/** Every change is a new item: the id carries the update time, and `appointmentId` keeps the record's id. */
+export const updatedAppointmentTrigger = pollingTrigger({
+  key: 'updated_appointment',
+  noun: 'Appointment',
+  label: 'Updated Appointment',
+  description: 'Triggers when an appointment is changed (rescheduled, confirmed, cancelled…) on a calendar, for a user, or in a group.',
+  endpoint: calendarsApi.listEvents,
+  fields: ownerFields,
+  perform: async (input, ctx) =>
+    (await eventsInWindow(calendarsApi.listEvents, input, ctx)).map((e) => ({ ...e, id: `${e.id}_${e.dateUpdated ?? e.dateAdded}`, appointmentId: e.id })),
+  newestFirst: (e) => instant(e.dateUpdated),
+  resultKey: 'events',
+  sample: { ...appointmentSample, id: `${appointmentSample.id}_${appointmentSample.dateUpdated}`, appointmentId: appointmentSample.id },
+  outputFields: [{ key: 'appointmentId', label: 'Appointment ID' }, ...appointmentOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
+});
+
+export const newBlockedSlotTrigger = pollingTrigger({
+  key: 'new_blocked_slot',
+  noun: 'Blocked Slot',
+  label: 'New Blocked Slot',
+  description: 'Triggers when time is blocked off on a calendar, for a user, or in a calendar group.',
+  endpoint: calendarsApi.listBlockedSlots,
+  fields: ownerFields,
+  perform: (input, ctx) => eventsInWindow(calendarsApi.listBlockedSlots, input, ctx),
+  newestFirst: (e) => instant(e.dateAdded),
+  resultKey: 'events',
+  sample: { ...appointmentSample, id: 'Bk7pQ2wuBGAQzh2cH1aa', title: 'Team offsite', contactId: '', appointmentStatus: 'confirmed' },
+  outputFields: [...blockedSlotOutputFields, { key: 'dateAdded', label: 'Date Added', type: 'datetime' }],
+});
+
+/** Notes are listed per appointment only, so the zap names the appointment. */
+export const newAppointmentNoteTrigger = pollingTrigger({
+  key: 'new_appointment_note',
+  noun: 'Appointment Note',
+  label: 'New Appointment Note',
+  description: 'Triggers when a note is added to a chosen appointment.',
+  endpoint: calendarsApi.listAppointmentNotes,
+  fields: [{ ...calendarIdField, required: false, helpText: 'The calendar whose appointments the Appointment dropdown lists.' }, appointmentIdField],
+  perform: async (input, ctx) =>
+    collectPages(0, async (offset) => {
+      const data = await ctx.call(calendarsApi.listAppointmentNotes, {
+        path: { appointmentId: input.appointmentId },
+        query: { limit: NOTE_PAGE, offset },
+      });
+      const notes = ((data?.notes ?? []) as Item[]).map((n) => ({ ...withId(n), appointmentId: input.appointmentId }));
+      return { items: notes, next: data?.hasMore && notes.length ? offset + notes.length : undefined };
+    }),
+  newestFirst: (n) => instant(n.dateAdded),
+  resultKey: 'notes',
+  sample: appointmentNoteSample,
+  outputFields: appointmentNoteOutputFields,
+});

@@ -1,0 +1,109 @@
+import { conversationsApi } from '../src/api/conversations';
+import { Item } from '../src/factories/operation';
+import { dropdownTrigger } from '../src/factories/dropdown';
+import { pollingTrigger } from '../src/factories/trigger';
+import {
+  conversationIdField,
+  conversationOutputFields,
+  conversationSample,
+  messageChannels,
+  messageOutputFields,
+  messageSample,
+} from '../src/fields/conversation';
+import * as v from '../src/fields/values';
+
+/** The conversation search, most recently active first (HighLevel sorts server-side). */
+const recentConversations = (limit: number) => ({ query: { sort: 'desc', sortBy: 'last_message_date', limit } });
+
+/** A conversation's messages: the spec puts them at `messages`; live answers nest them one level deeper. */
+export function conversationMessages(data: any): Item[] {
+  const list = Array.isArray(data?.messages) ? data.messages : data?.messages?.messages;
+  return Array.isArray(list) ? list : [];
+}
+
+/**
+ * New Conversation: one request per poll, conversations sorted by last message date, newest first. Zapier's
+ * dedupe on `id` lets each conversation through once, when it first shows up.
+ */
+export const newConversationTrigger = pollingTrigger({
+  key: 'new_conversation',
+  noun: 'Conversation',
+  label: 'New Conversation',
+  description: 'Triggers when a new conversation starts in your HighLevel location.',
+  endpoint: conversationsApi.searchConversations,
+  fields: [],
+  request: (_input, { limit }) => recentConversations(limit),
+  resultKey: 'conversations',
+  sample: conversationSample,
+  outputFields: conversationOutputFields,
+});
+
+/**
+ * New Inbound Message, location-wide: the message export sorted by creation date, newest first (one request per
+ * poll), keeping inbound messages. HighLevel leaves emails out of the export unless the channel is Email.
+ */
+export const newInboundMessageTrigger = pollingTrigger({
+  key: 'new_inbound_message',
+  noun: 'Message',
+  label: 'New Inbound Message',
+  description: 'Triggers when a contact sends a message (SMS, call, chat…) to your HighLevel location.',
+  endpoint: conversationsApi.exportMessages,
+  fields: [
+    {
+      key: 'channel',
+      label: 'Channel',
+      helpText: 'Only messages of this channel. Leave empty for every channel except email; choose Email to watch emails.',
+      schema: v.oneOf(messageChannels),
+      choices: Object.fromEntries(messageChannels.map((c) => [c, c])),
+    },
+  ],
+  request: (input, { limit }) => ({ query: { limit, sortBy: 'createdAt', sortOrder: 'desc', channel: input.channel } }),
+  items: (data) => ((data?.messages ?? []) as Item[]).filter((m) => m?.direction === 'inbound'),
+  resultKey: 'messages',
+  sample: messageSample,
+  outputFields: messageOutputFields,
+});
+
+/** New Message in Conversation: HighLevel does not document the order, so the page is sorted here. */
+export const newConversationMessageTrigger = pollingTrigger({
+  key: 'new_conversation_message',
+  noun: 'Message',
+  label: 'New Message in Conversation',
+  description: 'Triggers when a message (inbound or outbound) is added to a chosen conversation.',
+  endpoint: conversationsApi.listMessages,
+  fields: [{ ...conversationIdField, helpText: 'The conversation to watch. Pick one or map a conversation ID.' }],
+  request: (input) => ({ path: { conversationId: input.conversationId }, query: { limit: 100 } }),
+  items: conversationMessages,
+  newestFirst: (m) => m.dateAdded,
+  resultKey: 'messages',
+  sample: messageSample,
+  outputFields: messageOutputFields,
+});
+
+export const conversationDropdown = dropdownTrigger({
+  key: 'conversation_list',
+  noun: 'Conversation',
+  endpoint: conversationsApi.searchConversations,
+  // The search pages by the last document's sort value, which a dropdown page number cannot carry: one page.
+  request: () => recentConversations(100),
+  paged: false,
+  resultKey: 'conversations',
+  label: (c) => {
+    const who = c.fullName || c.contactName || c.email || c.phone || c.contactId || c.id;
+    return c.lastMessageBody ? `${who}: ${String(c.lastMessageBody).slice(0, 60)}` : who;
+  },
+  sample: { ...conversationSample, name: 'Rosa Delgado: Can you come by on Thursday afternoon?' },
+});
+
+export const conversationMessageDropdown = dropdownTrigger({
+  key: 'conversation_message_list',
+  noun: 'Message',
+  endpoint: conversationsApi.listMessages,
+  fields: [conversationIdField],
+  request: (input) => ({ path: { conversationId: input.conversationId }, query: { limit: 100 } }),
+  paged: false,
+  resultKey: 'messages',
+  items: conversationMessages,
+  label: (m) => `${m.dateAdded ? `${String(m.dateAdded).slice(0, 16).replace('T', ' ')} ` : ''}${m.direction ?? ''} ${m.messageType ?? ''}: ${String(m.body ?? '').slice(0, 60)}`.trim(),
+  sample: { ...messageSample, name: '2026-03-04 16:02 inbound TYPE_SMS: Can you come by on Thursday afternoon?' },
+});
