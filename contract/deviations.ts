@@ -230,6 +230,24 @@ export const specDeviations: readonly SpecDeviation[] = [
       'type: "success", oldTags, tagsAdded, tagsRemoved}, …]}.',
     effect: { kind: 'patchSchema', target: 'components/UpdateTagsResponseDTO', patches: [{ at: '/properties/responses/items', replace: { type: 'object' } }] },
   },
+  {
+    id: 'contacts-custom-field-value-typed-string',
+    operation: 'GET /contacts/{contactId}',
+    what:
+      'A contact\'s customFields items ({id, value}) type value as a string, but the same fields are written as numbers ' +
+      '(NUMERICAL, MONETORY) and string arrays (CHECKBOX, MULTIPLE_OPTIONS, TEXTBOX_LIST), and a contact answers the ' +
+      'value it stores. Relaxed to string | number | string[] for every contact answer (get, create, update, upsert, lists). ' +
+      'Not verified live by this project.',
+    evidence:
+      'contacts.json CustomFieldSchema.value = {type: string, example "name"} (the one read shape), while the write items ' +
+      'the same spec declares type field_value per data type: NumericField {example 100}, MonetoryField {example 100.5}, ' +
+      'CheckboxField and MultiSelectField {type: array, items: string, example ["test", "test2"]}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/CustomFieldSchema',
+      patches: [{ at: '/properties/value', replace: { anyOf: [str, { type: 'number' }, { type: 'array', items: str }] } }],
+    },
+  },
 
   // ----- users.json
   {
@@ -282,6 +300,17 @@ export const specDeviations: readonly SpecDeviation[] = [
     what: 'isTyping is typed string; its example is the boolean true. Both are accepted.',
     evidence: 'UserTypingBody.isTyping = {type: string, description "Typing status", example true}.',
     effect: { kind: 'patchSchema', target: 'components/UserTypingBody', patches: [{ at: '/properties/isTyping', merge: { type: ['string', 'boolean'] } }] },
+  },
+  {
+    id: 'conversations-send-message-over-required',
+    operation: 'POST /conversations/messages',
+    what:
+      'Send message requires "subType" (typed object) and "status" (a delivery status enum) next to type and contactId. ' +
+      'Neither is an input of sending: status is what the answer reports, subType has no documented values.',
+    evidence:
+      'SendMessageBodyDto.required = [type, subType, contactId, status]; subType = {type: object, example "Email"}; ' +
+      'status = {enum [delivered, failed, pending, read], description "Message status"}, the same enum as SendMessageResponseDto.status.',
+    effect: { kind: 'relaxRequired', target: 'requestBody', properties: ['subType', 'status'] },
   },
 
   // ----- calendars.json
@@ -381,6 +410,22 @@ export const specDeviations: readonly SpecDeviation[] = [
       kind: 'patchSchema',
       target: 'components/SearchOpportunitiesResponseSchema',
       patches: [{ at: '/properties/indexVersion', merge: strOrNumber }],
+    },
+  },
+  {
+    id: 'opportunities-custom-field-number-values',
+    operation: 'POST /opportunities/',
+    what:
+      'Custom field values are typed string, string[] or object only, so the value of a numeric or monetary opportunity ' +
+      'custom field (a number) matches no item schema (create and update opportunity share these components).',
+    evidence:
+      'opportunities.json customFieldsInputStringSchema.field_value = {type: string}, the other two items array/object; ' +
+      'the same field types on contacts are numbers (contacts.json NumericField example 100, MonetoryField example 100.5), ' +
+      'and the search guide the spec links filters NUMERICAL/MONETORY opportunity custom fields with numeric ranges.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/customFieldsInputStringSchema',
+      patches: [{ at: '/properties/field_value', merge: { type: ['string', 'number'] } }],
     },
   },
   {
@@ -486,6 +531,20 @@ export const specDeviations: readonly SpecDeviation[] = [
         ],
       },
     },
+  },
+  {
+    id: 'associations-create-relation-response',
+    operation: 'POST /associations/relations',
+    what: 'Create relation is answered with an association DEFINITION (key, labels, object keys), not the relation it created.',
+    evidence: 'create-relation 201 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…), while the body is createRelationReqDto {associationId, firstRecordId, secondRecordId}.',
+    effect: { kind: 'replaceResponse', status: 201, schema: { anyOf: [relationItem, associationItemRef] } },
+  },
+  {
+    id: 'associations-delete-relation-response',
+    operation: 'DELETE /associations/relations/{relationId}',
+    what: 'Delete relation is answered with an association DEFINITION, not the deleted relation (or a deletion status).',
+    evidence: 'delete-relation 200 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…); the request names only relationId and locationId.',
+    effect: { kind: 'replaceResponse', status: 200, schema: { anyOf: [relationItem, associationItemRef] } },
   },
 
   // ----- locations.json

@@ -23,7 +23,7 @@ const postFields: FieldDef[] = [
     required: true,
     choices: { DRAFT: 'Draft', PUBLISHED: 'Published', SCHEDULED: 'Scheduled', ARCHIVED: 'Archived' },
   },
-  { key: 'author', label: 'Author', helpText: 'The blog author shown on the post.', schema: v.id(), required: true, dynamic: 'blog_author_list.id.name' },
+  { key: 'author', label: 'Author', helpText: 'The blog author shown on the post.', schema: v.id(), required: true, dynamic: 'blog_author_list.id.name', search: 'find_blog_author.id' },
   {
     key: 'categories',
     label: 'Categories',
@@ -32,6 +32,7 @@ const postFields: FieldDef[] = [
     required: true,
     list: true,
     dynamic: 'blog_category_list.id.name',
+    search: 'find_blog_category.id',
   },
   { key: 'tags', label: 'Tags', helpText: 'Tags of the post, one per line or separated by commas.', schema: v.stringList(v.text(100)), list: true },
   { key: 'urlSlug', label: 'URL Slug', helpText: 'The address of the post, e.g. when-to-replace-your-water-heater (default: made from the title).', schema: v.text(300).regex(/^[a-z0-9-]+$/, 'must use lower-case letters, digits and "-" only') },

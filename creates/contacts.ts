@@ -75,11 +75,15 @@ export const upsertContact = createAction({
   fields: [...contactFields, sourceUpdatedAtField],
   perform: conflictChecked(
     'Create or Update Contact',
-    // The contact the upsert would update: HighLevel's duplicate search by email, else phone.
+    // The contact the upsert would update: HighLevel's duplicate search by email, then by phone (the location's
+    // duplicate settings may match on either).
     async ({ email, phone }, ctx) => {
-      if (!email && !phone) return undefined;
-      const query = email ? { email } : { number: phone };
-      return (await ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }))?.contact;
+      for (const query of [email && { email }, phone && { number: phone }]) {
+        if (!query) continue;
+        const found = (await ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }))?.contact;
+        if (found) return found;
+      }
+      return undefined;
     },
     async (fields, ctx) => {
       const data = await ctx.call(contactsApi.upsertContact, { body: fields });

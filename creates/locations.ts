@@ -1,5 +1,7 @@
+import { customFieldOperationsApi } from '../src/api/customFieldsApi';
 import { locationsApi } from '../src/api/locations';
 import { createAction } from '../src/factories/create';
+import { customFieldIdField, customFieldModels, customFieldOutputFields, customFieldSample } from '../src/fields/customField';
 import { FieldDef } from '../src/fields/field';
 import { locationOutputFields, locationSample } from '../src/fields/location';
 import * as v from '../src/fields/values';
@@ -31,4 +33,85 @@ export const createLocation = createAction({
   ],
   sample: { ...locationSample, domain: 'app.brightlocal.example.com' },
   outputFields: locationOutputFields,
+});
+
+// Data types that need no options list: the options of choice fields are not part of the declared body.
+const dataTypes = ['TEXT', 'LARGE_TEXT', 'NUMERICAL', 'MONETORY', 'PHONE', 'EMAIL', 'DATE'] as const;
+const dataTypeLabels: Record<(typeof dataTypes)[number], string> = {
+  TEXT: 'Single Line Text',
+  LARGE_TEXT: 'Multi Line Text',
+  NUMERICAL: 'Number',
+  MONETORY: 'Monetary Amount',
+  PHONE: 'Phone',
+  EMAIL: 'Email',
+  DATE: 'Date',
+};
+const modelField: FieldDef = {
+  key: 'model',
+  label: 'Object',
+  helpText: 'Whether the field belongs to contacts or to opportunities (default: contact).',
+  schema: v.oneOf(customFieldModels),
+  choices: { contact: 'Contact', opportunity: 'Opportunity' },
+};
+const placeholderField = text('placeholder', 'Placeholder', 'Hint shown inside the empty field, e.g. "Years".');
+const customFieldResult = (data: any) => data.customField ?? {};
+
+export const createCustomField = createAction({
+  key: 'create_custom_field',
+  noun: 'Custom Field',
+  label: 'Create Custom Field',
+  description: 'Creates a contact or opportunity custom field in your location.',
+  endpoint: customFieldOperationsApi.createCustomField,
+  fields: [
+    { key: 'name', label: 'Name', helpText: 'The name of the field as shown in HighLevel, e.g. Water Heater Age.', schema: v.text(200), required: true },
+    {
+      key: 'dataType',
+      label: 'Data Type',
+      helpText: 'What the field holds. Choice fields (dropdowns, checkboxes) need their options set in HighLevel.',
+      schema: v.oneOf(dataTypes),
+      required: true,
+      choices: dataTypeLabels,
+    },
+    modelField,
+    placeholderField,
+  ],
+  result: customFieldResult,
+  sample: customFieldSample,
+  sampleAnswer: { customField: customFieldSample },
+  outputFields: customFieldOutputFields,
+});
+
+export const updateCustomField = createAction({
+  key: 'update_custom_field',
+  noun: 'Custom Field',
+  label: 'Update Custom Field',
+  description: 'Renames a custom field or changes its placeholder.',
+  endpoint: customFieldOperationsApi.updateCustomField,
+  fields: [
+    customFieldIdField,
+    { key: 'name', label: 'Name', helpText: 'The new name of the field (HighLevel requires it on every update).', schema: v.text(200), required: true },
+    placeholderField,
+  ],
+  request: ({ customFieldId, ...body }) => ({ path: { id: customFieldId }, body }),
+  result: customFieldResult,
+  sample: customFieldSample,
+  sampleAnswer: { customField: customFieldSample },
+  outputFields: customFieldOutputFields,
+});
+
+export const deleteCustomField = createAction({
+  key: 'delete_custom_field',
+  noun: 'Custom Field',
+  label: 'Delete Custom Field',
+  description: 'Deletes a custom field and the values stored in it.',
+  endpoint: customFieldOperationsApi.deleteCustomField,
+  fields: [customFieldIdField],
+  request: (input) => ({ path: { id: input.customFieldId } }),
+  result: (data, input) => ({ id: input.customFieldId, deleted: data.succeded ?? data.succeeded ?? true }),
+  sample: { id: '3sv6UEo51C9Bmpo1cKTq', deleted: true },
+  sampleAnswer: { succeded: true },
+  outputFields: [
+    { key: 'id', label: 'Custom Field ID' },
+    { key: 'deleted', label: 'Deleted', type: 'boolean' },
+  ],
 });

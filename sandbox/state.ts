@@ -35,6 +35,13 @@ export class SandboxState {
   readonly contacts = new Map<string, Rec>();
   readonly tasks = new Map<string, Rec>();
   readonly notes = new Map<string, Rec>();
+  /** Custom field definitions (locations.json CustomFieldSchema), by id. */
+  readonly customFields = new Map<string, Rec>();
+  /** Tag records (`{id, name, locationId}`), by location and lower-case name: created when a contact first gets the tag. */
+  readonly tags = new Map<string, Rec>();
+  /** Campaign and workflow ids a contact is in, by contact id (HighLevel's answers carry only `succeded`). */
+  readonly campaignMembers = new Map<string, Set<string>>();
+  readonly workflowEnrollments = new Map<string, Map<string, Rec>>();
   readonly accessTokens = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, Grant>();
   /** The sub-account an authorization code connects to. */
@@ -91,6 +98,32 @@ export class SandboxState {
     return [...this.contacts.values()].filter((c) => c.locationId === locationId);
   }
 
+  customFieldsOf(locationId: string): Rec[] {
+    return [...this.customFields.values()].filter((f) => f.locationId === locationId).sort((a, b) => a.position - b.position);
+  }
+
+  /** The location's tags, every tag its contacts carry included (a tag record is made on first sight). */
+  tagsOf(locationId: string): Rec[] {
+    for (const c of this.contactsOf(locationId)) for (const name of c.tags ?? []) this.tagRecord(locationId, name);
+    return [...this.tags.values()].filter((t) => t.locationId === locationId).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private tagRecord(locationId: string, name: string): Rec {
+    const key = `${locationId}:${name.toLowerCase()}`;
+    let tag = this.tags.get(key);
+    if (!tag) this.tags.set(key, (tag = { id: newId(), name, locationId }));
+    return tag;
+  }
+
+  /** Removes a contact with its tasks, notes and memberships, as HighLevel's delete does. */
+  deleteContact(contactId: string) {
+    this.contacts.delete(contactId);
+    for (const [id, t] of this.tasks) if (t.contactId === contactId) this.tasks.delete(id);
+    for (const [id, n] of this.notes) if (n.contactId === contactId) this.notes.delete(id);
+    this.campaignMembers.delete(contactId);
+    this.workflowEnrollments.delete(contactId);
+  }
+
   usersOf(locationId: string): Rec[] {
     return [...this.users.values()].filter((u) => u.roles?.locationIds?.includes(locationId));
   }
@@ -141,6 +174,21 @@ export class SandboxState {
       this.contacts.set(contact.id, contact);
     });
 
+    // One custom field of each input shape the app types differently. Seeded contacts carry no values, so the
+    // walkthrough's polls need no definitions request.
+    const fields: Array<[string, string, Rec]> = [
+      ['Preferred Contact Time', 'TEXT', { placeholder: 'Weekday mornings' }],
+      ['Household Size', 'NUMERICAL', {}],
+      ['Property Type', 'SINGLE_OPTIONS', { picklistOptions: ['House', 'Apartment', 'Commercial'], isAllowedCustomOption: false }],
+      ['Services Wanted', 'CHECKBOX', { picklistOptions: ['Repair', 'Installation', 'Inspection'], isAllowedCustomOption: false }],
+      ['Last Service Date', 'DATE', {}],
+    ];
+    fields.forEach(([name, dataType, extra], position) => {
+      const id = newId();
+      const key = name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+      this.customFields.set(id, { id, name, fieldKey: `contact.${key}`, placeholder: '', dataType, position, picklistOptions: [], ...extra, locationId: loc, model: 'contact' });
+    });
+
     const [rosa, tom] = this.contactsOf(loc);
     const day = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString();
     const tasks = [
@@ -181,7 +229,8 @@ export function normalizePhone(phone: string): string {
 /** A contact record from accepted fields: HighLevel's derived fields (name, lower-case copies) filled in. */
 export function buildContact(fields: Rec, base: Rec = {}): Rec {
   const contact: Rec = { ...base };
-  for (const key of CONTACT_FIELDS) if (fields[key] !== undefined) contact[key] = fields[key];
+  for (const key of CONTACT_FIELDS) if (fields[key] !== undefined && key !== 'customFields') contact[key] = fields[key];
+  if (fields.customFields !== undefined) contact.customFields = mergeCustomFieldValues(base.customFields ?? [], fields.customFields);
   if (fields.locationId) contact.locationId = fields.locationId;
   if (typeof contact.phone === 'string' && contact.phone) contact.phone = normalizePhone(contact.phone);
   if (Array.isArray(contact.tags)) contact.tags = uniqueTags(contact.tags);
@@ -197,6 +246,22 @@ export function buildContact(fields: Rec, base: Rec = {}): Rec {
   contact.dnd = contact.dnd ?? false;
   for (const key of Object.keys(contact)) if (contact[key] === undefined) delete contact[key];
   return contact;
+}
+
+/**
+ * Custom field values as HighLevel stores and answers them, `[{id, value}]`, after a write of `[{id | key,
+ * field_value}]` (stored `{id, value}` entries pass through): a written field replaces its value, a blank one
+ * (null, '' or []) clears it, fields not written keep theirs. Which ids exist is checked by the routes.
+ */
+export function mergeCustomFieldValues(current: Rec[], written: unknown): Rec[] {
+  const byId = new Map<string, unknown>(current.filter((c) => c && typeof c.id === 'string').map((c) => [c.id, c.value]));
+  for (const entry of Array.isArray(written) ? written : []) {
+    if (!entry || typeof entry.id !== 'string') continue;
+    const value = 'field_value' in entry ? entry.field_value : entry.value;
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) byId.delete(entry.id);
+    else byId.set(entry.id, value);
+  }
+  return [...byId].map(([id, value]) => ({ id, value }));
 }
 
 /** Tags without blanks or case-insensitive repeats (the first spelling stays). */

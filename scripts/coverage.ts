@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { specDirectory } from '../contract/openapi';
 import { operations } from '../src/operations';
 
 export interface CatalogRow {
@@ -21,7 +22,7 @@ export interface RowCoverage {
 
 /** The seed catalog: the shared copy beside the repository when present, else the vendored one. */
 export function loadCatalog(): CatalogRow[] {
-  const root = path.resolve(__dirname, '..', fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '' : '..');
+  const root = path.dirname(specDirectory());
   const candidates = [path.join(root, '..', 'shared', 'catalog.json'), path.join(root, 'openapi', 'catalog.json')];
   const file = candidates.find((f) => fs.existsSync(f));
   if (!file) throw new Error(`catalog.json not found in ${candidates.join(' or ')}`);

@@ -52,5 +52,6 @@ export const findRelations = searchAction({
   }),
   results: (data) => listOf(data, 'relations'),
   sample: relationSample,
+  sampleAnswer: { relations: [relationSample], total: 1 },
   outputFields: relationOutputFields,
 });

@@ -1,5 +1,9 @@
 import { blogsApi } from '../src/api/blogs';
+import { Endpoint } from '../src/api/endpoint';
+import { collectPages } from '../src/client';
+import { Context, Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
+import { blogAuthorSample, blogCategorySample, blogOutputFields, blogSample, withId } from '../src/fields/blog';
 import * as v from '../src/fields/values';
 
 /** Check Blog URL Slug as a search: found when a post already uses the slug. */
@@ -16,8 +20,77 @@ export const findBlogSlug = searchAction({
   request: (input) => ({ query: { urlSlug: input.urlSlug, postId: input.postId } }),
   results: (data, input) => (data?.exists ? [{ id: input.urlSlug, urlSlug: input.urlSlug, exists: true }] : []),
   sample: { id: 'when-to-replace-your-water-heater', urlSlug: 'when-to-replace-your-water-heater', exists: true },
+  sampleAnswer: { exists: true },
   outputFields: [
     { key: 'id', label: 'URL Slug' },
     { key: 'exists', label: 'Slug Is Taken', type: 'boolean' },
+  ],
+});
+
+/** Records whose name is `wanted` (case-insensitive), else those whose name contains it. */
+export function byName(items: Item[], wanted: string, nameOf: (item: Item) => unknown): Item[] {
+  const w = wanted.trim().toLowerCase();
+  const named = items.map((item) => ({ item, name: String(nameOf(item) ?? '').toLowerCase() }));
+  const exact = named.filter((x) => x.name === w);
+  return (exact.length ? exact : named.filter((x) => x.name.includes(w))).map((x) => x.item);
+}
+
+const nameField = (helpText: string) => ({ key: 'name', label: 'Name', helpText, schema: v.text(200), required: true });
+const SEARCH_PAGE = 100;
+
+/** Reads an offset-paged blog list (authors, categories: no name filter on HighLevel's side), page by page. */
+const allOf = (ctx: Context, endpoint: Endpoint, key: string) =>
+  collectPages(0, async (offset) => {
+    const data = await ctx.call(endpoint, { query: { offset, limit: SEARCH_PAGE } });
+    const items = ((Array.isArray(data?.[key]) ? data[key] : []) as Item[]).map(withId);
+    return { items, next: items.length < SEARCH_PAGE ? undefined : offset + SEARCH_PAGE };
+  });
+
+export const findBlog = searchAction({
+  key: 'find_blog',
+  noun: 'Blog',
+  label: 'Find Blog',
+  description: 'Finds a blog (site) of your location by its name.',
+  endpoint: blogsApi.listBlogs,
+  fields: [nameField('The blog name; an exact match wins over a partial one.')],
+  request: (input) => ({ query: { skip: 0, limit: SEARCH_PAGE, searchTerm: input.name } }),
+  results: (data, input) => byName(((data?.data ?? []) as Item[]).map(withId), input.name, (b) => b.name),
+  sample: blogSample,
+  sampleAnswer: { data: [blogSample] },
+  outputFields: blogOutputFields,
+});
+
+export const findBlogAuthor = searchAction({
+  key: 'find_blog_author',
+  noun: 'Blog Author',
+  label: 'Find Blog Author',
+  description: 'Finds a blog author of your location by name.',
+  endpoint: blogsApi.listAuthors,
+  fields: [nameField("The author's name; an exact match wins over a partial one.")],
+  perform: async (input, ctx) => byName(await allOf(ctx, blogsApi.listAuthors, 'authors'), input.name, (a) => a.name),
+  sample: blogAuthorSample,
+  sampleAnswer: { authors: [blogAuthorSample] },
+  outputFields: [
+    { key: 'id', label: 'Author ID' },
+    { key: 'name', label: 'Name' },
+    { key: 'canonicalLink', label: 'Author Page' },
+  ],
+});
+
+export const findBlogCategory = searchAction({
+  key: 'find_blog_category',
+  noun: 'Blog Category',
+  label: 'Find Blog Category',
+  description: 'Finds a blog category of your location by its label.',
+  endpoint: blogsApi.listCategories,
+  fields: [nameField('The category label; an exact match wins over a partial one.')],
+  perform: async (input, ctx) => byName(await allOf(ctx, blogsApi.listCategories, 'categories'), input.name, (c) => c.label ?? c.name),
+  sample: blogCategorySample,
+  sampleAnswer: { categories: [blogCategorySample] },
+  outputFields: [
+    { key: 'id', label: 'Category ID' },
+    { key: 'label', label: 'Label' },
+    { key: 'urlSlug', label: 'URL Slug' },
+    { key: 'canonicalLink', label: 'Category Page' },
   ],
 });

@@ -106,6 +106,7 @@ export const findMessageTranscription = searchAction({
       { mediaChannel: 2, sentenceIndex: 1, startTime: 2400, endTime: 4100, transcript: 'Hi Rosa, this is Sam from Delgado Plumbing.', confidence: 0.91 },
     ],
   },
+  sampleAnswer: { mediaChannel: 1, sentenceIndex: 0, startTime: 340, endTime: 2150, transcript: 'This call may be recorded for quality assurance purposes.', confidence: 0.93 },
   outputFields: [
     { key: 'id', label: 'Message ID' },
     { key: 'transcript', label: 'Transcript' },

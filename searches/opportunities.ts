@@ -42,6 +42,7 @@ export const findOpportunity = searchAction({
     const data = await ctx.call(opportunitiesApi.searchOpportunities, { body });
     return ((data?.opportunities ?? []) as Item[]).filter((o) => o && o.id);
   },
+  customFields: 'opportunity',
   resultKey: 'opportunity',
   sample: opportunitySample,
   outputFields: opportunityOutputFields,

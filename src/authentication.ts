@@ -75,7 +75,10 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
 const TRANSIENT_STATUSES = new Set([408, 409, 423, 425, 429]);
 
 function reconnect(z: ZObject, why: string) {
-  return new z.errors.ExpiredAuthError(`HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`);
+  const error = new z.errors.ExpiredAuthError(`HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`);
+  // The message is complete: core must not append the bundle and request URLs ("What happened") the user would see.
+  (error as { doNotContextify?: boolean }).doNotContextify = true;
+  return error;
 }
 
 export const authentication = {

@@ -108,6 +108,8 @@ export const clientLimits = {
   timeoutMs: 25_000,
 };
 
+const RUNTIME_ERRORS = new Set(['RefreshAuthError', 'ExpiredAuthError', 'HaltedError', 'ThrottledError']);
+
 /**
  * A request that got no HTTP answer (connection reset, DNS, timeout). The fetch error's own message carries the
  * full URL, whose query can hold a contact's email or phone: name the endpoint template and the cause instead.
@@ -115,7 +117,12 @@ export const clientLimits = {
 function networkError(z: ZObject, endpoint: Endpoint, error: unknown): Error {
   const e = (error ?? {}) as { name?: string; type?: string; code?: string; errno?: string };
   // Errors the runtime or our middleware raised on purpose (throttling, auth refresh, app errors) pass through.
-  if (e.name && e.name !== 'FetchError' && e.name !== 'AbortError' && !e.code) return error as Error;
+  if (e.name && e.name !== 'FetchError' && e.name !== 'AbortError' && !e.code) {
+    // Core appends the step's input and the request URLs ("What happened") to an error not marked like this: they
+    // hold contacts' emails and phones (core's RefreshAuthError for a 401 is one such error).
+    if (RUNTIME_ERRORS.has(e.name)) (error as { doNotContextify?: boolean }).doNotContextify = true;
+    return error as Error;
+  }
   const timedOut = e.type === 'request-timeout' || e.name === 'AbortError' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT';
   const cause = timedOut ? `no answer within ${Math.round(clientLimits.timeoutMs / 1000)} s` : `the connection failed (${e.code ?? e.errno ?? 'network error'})`;
   return new z.errors.Error(

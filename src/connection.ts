@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { Endpoint } from './api/endpoint';
 import { apiBaseUrl } from './config';
@@ -43,7 +44,11 @@ export const TOKEN_EXPIRY_MARGIN_S = 300;
 interface CachedToken {
   token: string;
   expiresAt: number;
+  /** Fingerprint of the agency token that bought it: once Zapier refreshes that token, exchange again. */
+  from: string;
 }
+
+const fingerprint = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 16);
 
 // Fallback when z.cache is unavailable (no RPC, e.g. a local run): per process, keyed by company + location.
 const memoryCache = new Map<string, CachedToken>();
@@ -81,10 +86,10 @@ async function writeCache(z: ZObject, key: string, value: CachedToken, ttlSecond
  */
 async function locationToken(z: ZObject, bundle: Bundle, companyId: string, locationId: string): Promise<string> {
   const key = cacheKey(companyId, locationId);
-  const cached = await readCache(z, key);
-  if (cached && cached.expiresAt - TOKEN_EXPIRY_MARGIN_S * 1000 > Date.now()) return cached.token;
-
   const agencyToken = authOf(bundle).access_token ?? '';
+  const cached = await readCache(z, key);
+  if (cached && cached.from === fingerprint(agencyToken) && cached.expiresAt - TOKEN_EXPIRY_MARGIN_S * 1000 > Date.now()) return cached.token;
+
   const response = (await z.request({
     method: 'POST',
     url: `${apiBaseUrl()}${LOCATION_TOKEN_PATH}`,
@@ -115,7 +120,7 @@ async function locationToken(z: ZObject, bundle: Bundle, companyId: string, loca
     );
   }
   const lifetime = Number(data.expires_in) > 0 ? Number(data.expires_in) : 3600;
-  await writeCache(z, key, { token: data.access_token, expiresAt: Date.now() + lifetime * 1000 }, lifetime - TOKEN_EXPIRY_MARGIN_S);
+  await writeCache(z, key, { token: data.access_token, expiresAt: Date.now() + lifetime * 1000, from: fingerprint(agencyToken) }, lifetime - TOKEN_EXPIRY_MARGIN_S);
   return data.access_token;
 }
 

@@ -3,7 +3,7 @@ import { collectPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
-import { blogIdField, blogPostOutputFields, blogPostSample, blogSample, withId } from '../src/fields/blog';
+import { blogAuthorSample, blogCategorySample, blogIdField, blogPostOutputFields, blogPostSample, blogSample, withId } from '../src/fields/blog';
 import * as v from '../src/fields/values';
 
 const DROPDOWN_PAGE = 50;
@@ -62,14 +62,7 @@ export const blogAuthorDropdown = dropdownTrigger({
   resultKey: 'authors',
   items: (data) => listed(data, 'authors'),
   label: (a) => a.name || a.id,
-  sample: {
-    id: '659ec9634a3796e4e47cc360',
-    _id: '659ec9634a3796e4e47cc360',
-    name: 'Sam Rivera',
-    locationId: 've9EPM428h8vShlRW1KT',
-    updatedAt: '2026-01-03T11:06:35.822Z',
-    canonicalLink: 'https://blog.delgado-plumbing.example.com/author/sam-rivera',
-  },
+  sample: blogAuthorSample,
 });
 
 export const blogCategoryDropdown = dropdownTrigger({
@@ -80,16 +73,7 @@ export const blogCategoryDropdown = dropdownTrigger({
   resultKey: 'categories',
   items: (data) => listed(data, 'categories'),
   label: (c) => c.label || c.name || c.id,
-  sample: {
-    id: '659ecabc4a37969a2b7cc370',
-    _id: '659ecabc4a37969a2b7cc370',
-    name: 'Maintenance',
-    label: 'Maintenance',
-    locationId: 've9EPM428h8vShlRW1KT',
-    updatedAt: '2026-01-03T11:06:35.822Z',
-    canonicalLink: 'https://blog.delgado-plumbing.example.com/category/maintenance',
-    urlSlug: 'maintenance',
-  },
+  sample: blogCategorySample,
 });
 
 export const blogPostDropdown = dropdownTrigger({

@@ -179,11 +179,12 @@ function ownerQuery(input: Item, ctx: PollContext): Record<string, string> {
   throw new ctx.z.errors.Error('Fill in one of Calendar (calendarId), User (userId) or Calendar Group (groupId).', 'InvalidInput', 400);
 }
 
-async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: Item, ctx: PollContext): Promise<Item[]> {
+/** The events in the window; `extra` adds keys from HighLevel's record as sent (before dates are re-zoned). */
+async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: Item, ctx: PollContext, extra: (raw: Item) => Item = () => ({})): Promise<Item[]> {
   const query = { ...ownerQuery(input, ctx), ...eventWindow() };
   const data = await ctx.call(endpoint, { query });
   const timeZone = zapTimeZone(ctx);
-  return ((data?.events ?? []) as Item[]).map((e) => appointmentOutput(e, timeZone));
+  return ((data?.events ?? []) as Item[]).map((e) => ({ ...appointmentOutput(e, timeZone), ...extra(e) }));
 }
 
 /** Sort key: the instant (strings with different offsets do not compare). */
@@ -203,7 +204,10 @@ export const newAppointmentTrigger = pollingTrigger({
   outputFields: appointmentOutputFields,
 });
 
-/** Every change is a new item: the id carries the update time, and `appointmentId` keeps the record's id. */
+/**
+ * Every change is a new item: the id carries the update time as HighLevel sent it (so it does not change with
+ * the zap's time zone), and `appointmentId` keeps the record's id.
+ */
 export const updatedAppointmentTrigger = pollingTrigger({
   key: 'updated_appointment',
   noun: 'Appointment',
@@ -211,8 +215,8 @@ export const updatedAppointmentTrigger = pollingTrigger({
   description: 'Triggers when an appointment is changed (rescheduled, confirmed, cancelled…) on a calendar, for a user, or in a group.',
   endpoint: calendarsApi.listEvents,
   fields: ownerFields,
-  perform: async (input, ctx) =>
-    (await eventsInWindow(calendarsApi.listEvents, input, ctx)).map((e) => ({ ...e, id: `${e.id}_${e.dateUpdated ?? e.dateAdded}`, appointmentId: e.id })),
+  perform: (input, ctx) =>
+    eventsInWindow(calendarsApi.listEvents, input, ctx, (raw) => ({ id: `${raw.id}_${raw.dateUpdated ?? raw.dateAdded}`, appointmentId: raw.id })),
   newestFirst: (e) => instant(e.dateUpdated),
   resultKey: 'events',
   sample: { ...appointmentSample, id: `${appointmentSample.id}_${appointmentSample.dateUpdated}`, appointmentId: appointmentSample.id },

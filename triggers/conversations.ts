@@ -6,7 +6,9 @@ import {
   conversationIdField,
   conversationOutputFields,
   conversationSample,
+  conversationSearchAnswer,
   messageChannels,
+  messagesPageAnswer,
   messageOutputFields,
   messageSample,
 } from '../src/fields/conversation';
@@ -35,6 +37,7 @@ export const newConversationTrigger = pollingTrigger({
   request: (_input, { limit }) => recentConversations(limit),
   resultKey: 'conversations',
   sample: conversationSample,
+  sampleAnswer: conversationSearchAnswer(),
   outputFields: conversationOutputFields,
 });
 
@@ -61,6 +64,7 @@ export const newInboundMessageTrigger = pollingTrigger({
   items: (data) => ((data?.messages ?? []) as Item[]).filter((m) => m?.direction === 'inbound'),
   resultKey: 'messages',
   sample: messageSample,
+  sampleAnswer: { messages: [messageSample], nextCursor: 'eyJsYXN0U29ydCI6WzE3NzI2Mzk3MzEwMDBdfQ==', total: 1 },
   outputFields: messageOutputFields,
 });
 
@@ -77,6 +81,7 @@ export const newConversationMessageTrigger = pollingTrigger({
   newestFirst: (m) => m.dateAdded,
   resultKey: 'messages',
   sample: messageSample,
+  sampleAnswer: messagesPageAnswer(),
   outputFields: messageOutputFields,
 });
 
@@ -93,6 +98,7 @@ export const conversationDropdown = dropdownTrigger({
     return c.lastMessageBody ? `${who}: ${String(c.lastMessageBody).slice(0, 60)}` : who;
   },
   sample: { ...conversationSample, name: 'Rosa Delgado: Can you come by on Thursday afternoon?' },
+  sampleAnswer: conversationSearchAnswer(),
 });
 
 export const conversationMessageDropdown = dropdownTrigger({
@@ -106,4 +112,5 @@ export const conversationMessageDropdown = dropdownTrigger({
   items: conversationMessages,
   label: (m) => `${m.dateAdded ? `${String(m.dateAdded).slice(0, 16).replace('T', ' ')} ` : ''}${m.direction ?? ''} ${m.messageType ?? ''}: ${String(m.body ?? '').slice(0, 60)}`.trim(),
   sample: { ...messageSample, name: '2026-03-04 16:02 inbound TYPE_SMS: Can you come by on Thursday afternoon?' },
+  sampleAnswer: messagesPageAnswer(),
 });

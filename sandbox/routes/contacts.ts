@@ -1,4 +1,6 @@
-import { buildContact, newId, normalizePhone, Rec, SandboxState, uniqueTags } from '../state';
+import { buildContact, newId, normalizePhone, pick, Rec, SandboxState, uniqueTags } from '../state';
+import { businessRoutes } from './businesses';
+import { contactExtraRoutes } from './contactExtras';
 import { assertLocation, contactOf, created, fail, ok, Route, RouteRequest } from './route';
 
 type SortRule = { field: string; direction: 'asc' | 'desc' };
@@ -39,18 +41,108 @@ function findDuplicate(state: SandboxState, locationId: string, email?: string, 
   return byPhone ? { contact: byPhone, field: 'phone' } : undefined;
 }
 
+/**
+ * A write's `customFields` with ids only: an entry may name its field by `key` (e.g. `contact.household_size`)
+ * instead of `id`, as the DTOs allow; entries for fields the location does not define are dropped.
+ */
+function knownCustomFields(state: SandboxState, locationId: string, written: unknown): Rec[] | undefined {
+  if (!Array.isArray(written)) return undefined;
+  const defs = state.customFieldsOf(locationId).filter((d) => d.model === 'contact');
+  return written.flatMap((entry: Rec) => {
+    const def = defs.find((d) => (entry?.id ? d.id === entry.id : d.fieldKey === entry?.key));
+    return def ? [{ id: def.id, field_value: entry.field_value }] : [];
+  });
+}
+
+/** The accepted fields of a create/update body, custom fields resolved. */
+function contactChanges(state: SandboxState, locationId: string, body: Rec): Rec {
+  const customFields = knownCustomFields(state, locationId, body.customFields);
+  return { ...body, ...(customFields ? { customFields } : { customFields: undefined }) };
+}
+
 function createContact(req: RouteRequest, state: SandboxState): Rec {
   const now = state.now();
-  const contact = buildContact({ ...req.body, locationId: req.locationId }, { id: newId(), dateAdded: now, dateUpdated: now });
+  const contact = buildContact({ ...contactChanges(state, req.locationId, req.body), locationId: req.locationId }, { id: newId(), dateAdded: now, dateUpdated: now });
   state.contacts.set(contact.id, contact);
   return contact;
 }
 
+/** What an update keeps from the stored contact besides the DTO fields (set through other routes). */
+const KEPT = ['id', 'dateAdded', 'type', 'businessId', 'followers', 'customFields'];
+
 function updateContact(state: SandboxState, existing: Rec, changes: Rec): Rec {
-  const { id, locationId, dateAdded, type } = existing;
-  const contact = buildContact({ ...existing, ...changes, locationId }, { id, dateAdded, type, dateUpdated: state.now() });
-  state.contacts.set(id, contact);
+  const contact = buildContact(
+    { ...existing, ...contactChanges(state, existing.locationId, changes), locationId: existing.locationId },
+    { ...pick(existing, KEPT), dateUpdated: state.now() },
+  );
+  state.contacts.set(contact.id, contact);
   return contact;
+}
+
+/** Tag filter values compare case-insensitively, as HighLevel keeps tags lower-case. */
+const hasTag = (contact: Rec, tag: unknown) => (contact.tags ?? []).some((t: string) => t.toLowerCase() === String(tag).trim().toLowerCase());
+
+/**
+ * One Search Contacts filter or filter group. The sandbox evaluates the tags filter (eq / not_eq one tag,
+ * exists / not_exists) and AND/OR groups; anything else is refused rather than silently ignored.
+ */
+function matchesFilter(contact: Rec, filter: Rec): boolean {
+  if (Array.isArray(filter.filters)) {
+    const results = filter.filters.map((f: Rec) => matchesFilter(contact, f));
+    return filter.group === 'OR' ? results.some(Boolean) : results.every(Boolean);
+  }
+  if (filter.field === 'tags') {
+    const tags = contact.tags ?? [];
+    switch (filter.operator) {
+      case 'eq':
+        return hasTag(contact, filter.value);
+      case 'not_eq':
+        return !hasTag(contact, filter.value);
+      case 'exists':
+        return tags.length > 0;
+      case 'not_exists':
+        return tags.length === 0;
+    }
+  }
+  fail(400, `The sandbox does not evaluate the contact search filter ${filter.field} ${filter.operator}.`);
+}
+
+function contactsByDateAdded(state: SandboxState, locationId: string): Rec[] {
+  return state
+    .contactsOf(locationId)
+    .sort((a, b) => Date.parse(a.dateAdded) - Date.parse(b.dateAdded) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** 404 unless the location has the business (read through the businesses module's route, which owns them). */
+function businessExists(req: RouteRequest, state: SandboxState, businessId: string) {
+  const get = businessRoutes.find((r) => r.method === 'GET' && r.path === '/businesses/{businessId}');
+  get?.handle({ ...req, params: { businessId }, query: {} }, state);
+}
+
+/** HighLevel's bulk tag answer item for one contact. */
+function bulkTagChange(state: SandboxState, req: RouteRequest, contactId: string, type: string, tags: string[], removeAll: boolean): Rec {
+  const contact = state.contacts.get(contactId);
+  if (!contact || contact.locationId !== req.locationId) return { contactId, message: 'Contact not found', type: 'error' };
+  const oldTags: string[] = contact.tags ?? [];
+  const remove = new Set(tags.map((t) => String(t).trim().toLowerCase()));
+  const next =
+    type === 'add'
+      ? uniqueTags([...oldTags, ...tags])
+      : removeAll
+        ? []
+        : oldTags.filter((t) => !remove.has(t.toLowerCase()));
+  updateContact(state, contact, { tags: next });
+  const lower = (list: string[]) => new Set(list.map((t) => t.toLowerCase()));
+  const before = lower(oldTags);
+  const after = lower(next);
+  return {
+    contactId,
+    message: 'Tags updated',
+    type: 'success',
+    oldTags,
+    tagsAdded: next.filter((t) => !before.has(t.toLowerCase())),
+    tagsRemoved: oldTags.filter((t) => !after.has(t.toLowerCase())),
+  };
 }
 
 export const contactRoutes: Route[] = [
@@ -62,10 +154,11 @@ export const contactRoutes: Route[] = [
     handle(req, state) {
       const body = req.body ?? {};
       assertLocation(req, body.locationId);
-      if (Array.isArray(body.filters) && body.filters.length) fail(400, 'The sandbox does not evaluate contact search filters yet.');
       const sort: SortRule[] = Array.isArray(body.sort) && body.sort.length ? body.sort : DEFAULT_SORT;
       let contacts = state.contactsOf(req.locationId);
       if (body.query) contacts = contacts.filter((c) => matchesQuery(c, String(body.query)));
+      // Top-level filters are ANDed, as HighLevel documents.
+      if (Array.isArray(body.filters)) contacts = contacts.filter((c) => body.filters.every((f: Rec) => matchesFilter(c, f)));
       contacts.sort((a, b) => compareKeys(sortKey(a, sort), sortKey(b, sort), sort));
       const total = contacts.length;
       const limit = Number(body.pageLimit) || DEFAULT_PAGE_LIMIT;
@@ -146,4 +239,84 @@ export const contactRoutes: Route[] = [
       return ok({ tags: updated.tags });
     },
   },
+  {
+    // Deletes the contact with its tasks, notes and memberships.
+    method: 'DELETE',
+    path: '/contacts/{contactId}',
+    handle(req, state) {
+      state.deleteContact(contactOf(req, state, req.params.contactId).id);
+      return ok({ succeded: true });
+    },
+  },
+  {
+    // The deprecated list: oldest first by dateAdded (then id), continued after the startAfter (epoch ms) +
+    // startAfterId cursor of the previous page's last contact.
+    method: 'GET',
+    path: '/contacts/',
+    handle(req, state) {
+      assertLocation(req, req.query.locationId);
+      const limit = Math.min(Math.max(Number(req.query.limit) || DEFAULT_PAGE_LIMIT, 1), 100);
+      let contacts = contactsByDateAdded(state, req.locationId);
+      if (req.query.query) contacts = contacts.filter((c) => matchesQuery(c, req.query.query));
+      const count = contacts.length;
+      if (req.query.startAfter !== undefined) {
+        const after = Number(req.query.startAfter);
+        const afterId = req.query.startAfterId ?? '';
+        contacts = contacts.filter((c) => {
+          const at = Date.parse(c.dateAdded);
+          return at > after || (at === after && c.id > afterId);
+        });
+      }
+      return ok({ contacts: contacts.slice(0, limit), count });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/contacts/business/{businessId}',
+    handle(req, state) {
+      assertLocation(req, req.query.locationId);
+      const limit = Math.max(Number(req.query.limit) || 25, 1);
+      const skip = Math.max(Number(req.query.skip) || 0, 0);
+      let contacts = contactsByDateAdded(state, req.locationId).filter((c) => c.businessId === req.params.businessId);
+      if (req.query.query) contacts = contacts.filter((c) => matchesQuery(c, req.query.query));
+      return ok({ contacts: contacts.slice(skip, skip + limit), count: contacts.length });
+    },
+  },
+  {
+    // Per-contact results; a contact of another location (or none) is an error item, not a failed request.
+    method: 'POST',
+    path: '/contacts/bulk/tags/update/{type}',
+    handle(req, state) {
+      assertLocation(req, req.body.locationId);
+      const { type } = req.params;
+      const removeAll = req.body.removeAllTags === true;
+      if (removeAll && type !== 'remove') fail(400, 'removeAllTags can only be used with remove type');
+      const tags = (req.body.tags as string[]).map(String);
+      const responses = (req.body.contacts as string[]).map((id) => bulkTagChange(state, req, id, type, tags, removeAll));
+      const errorCount = responses.filter((r) => r.type === 'error').length;
+      return created({ succeded: errorCount < responses.length, errorCount, responses });
+    },
+  },
+  {
+    // businessId null removes the contacts from their business; `ids` answers the contacts changed.
+    method: 'POST',
+    path: '/contacts/bulk/business',
+    handle(req, state) {
+      assertLocation(req, req.body.locationId);
+      const businessId = req.body.businessId;
+      if (businessId) businessExists(req, state, businessId);
+      const changed: string[] = [];
+      for (const id of req.body.ids as string[]) {
+        const contact = state.contacts.get(id);
+        if (!contact || contact.locationId !== req.locationId) continue;
+        const updated = updateContact(state, contact, {});
+        if (businessId) updated.businessId = businessId;
+        else delete updated.businessId;
+        changed.push(id);
+      }
+      return ok({ success: true, ids: changed });
+    },
+  },
+  // Followers, campaigns, workflows, appointments, location tags and custom fields (contactExtras.ts).
+  ...contactExtraRoutes,
 ];

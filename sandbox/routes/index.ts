@@ -1,10 +1,15 @@
+import { calendarRoutes } from './calendars';
 import { contactRoutes } from './contacts';
+import { conversationRoutes } from './conversations';
 import { locationRoutes } from './locations';
 import { noteRoutes } from './notes';
 import { oauthRoutes } from './oauth';
 import { Route } from './route';
 import { taskRoutes } from './tasks';
 import { userRoutes } from './users';
+import { opportunityRoutes } from './opportunities';
+import { businessRoutes } from './businesses';
+import { workflowRoutes } from './workflows';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -20,4 +25,9 @@ export const routes: Route[] = [
   ...contactRoutes,
   ...taskRoutes,
   ...noteRoutes,
+  ...calendarRoutes,
+  ...opportunityRoutes,
+  ...businessRoutes,
+  ...workflowRoutes,
+  ...conversationRoutes,
 ];

@@ -56,6 +56,19 @@ export const taskRoutes: Route[] = [
     },
   },
   {
+    method: 'GET',
+    path: '/contacts/{contactId}/tasks/{taskId}',
+    handle: (req, state) => ok({ task: view(taskOf(req, state)) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/contacts/{contactId}/tasks/{taskId}',
+    handle(req, state) {
+      state.tasks.delete(taskOf(req, state).id);
+      return ok({ succeded: true });
+    },
+  },
+  {
     method: 'PUT',
     path: '/contacts/{contactId}/tasks/{taskId}',
     handle: (req, state) => ok({ task: saveTask(state, taskOf(req, state), req.body) }),

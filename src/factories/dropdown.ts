@@ -16,6 +16,8 @@ export interface DropdownDef {
   /** What the editor shows for a record. */
   label: (item: Item) => string;
   sample: Item;
+  /** HighLevel's whole answer the sample comes from, when the list has required siblings (see OperationDef). */
+  sampleAnswer?: unknown;
   /** False when the endpoint returns every record at once: "load more" then has nothing to add. */
   paged?: boolean;
 }
@@ -36,6 +38,7 @@ export function dropdownTrigger(def: DropdownDef): Operation {
     endpoint: def.endpoint,
     fields: def.fields ?? [],
     sample: def.sample,
+    ...(def.sampleAnswer !== undefined ? { sampleAnswer: def.sampleAnswer } : {}),
     request: def.request,
     resultKey: def.resultKey,
     ...(def.paged === false

@@ -12,6 +12,7 @@ export const blogIdField: FieldDef = {
   schema: v.id(),
   required: true,
   dynamic: 'blog_list.id.name',
+  search: 'find_blog.id',
 };
 
 /** A blog post (BlogPostResponseDTO). */
@@ -56,3 +57,23 @@ export const blogOutputFields: OutputField[] = [
   { key: 'id', label: 'Blog ID' },
   { key: 'name', label: 'Name' },
 ];
+
+export const blogAuthorSample = {
+  id: '659ec9634a3796e4e47cc360',
+  _id: '659ec9634a3796e4e47cc360',
+  name: 'Sam Rivera',
+  locationId: 've9EPM428h8vShlRW1KT',
+  updatedAt: '2026-01-03T11:06:35.822Z',
+  canonicalLink: 'https://blog.delgado-plumbing.example.com/author/sam-rivera',
+};
+
+export const blogCategorySample = {
+  id: '659ecabc4a37969a2b7cc370',
+  _id: '659ecabc4a37969a2b7cc370',
+  name: 'Maintenance',
+  label: 'Maintenance',
+  locationId: 've9EPM428h8vShlRW1KT',
+  updatedAt: '2026-01-03T11:06:35.822Z',
+  canonicalLink: 'https://blog.delgado-plumbing.example.com/category/maintenance',
+  urlSlug: 'maintenance',
+};

@@ -44,6 +44,9 @@ export const conversationSample = {
   phone: '+15550100199',
 };
 
+/** The search answer around it (`total` is required beside the list). */
+export const conversationSearchAnswer = (conversation: Record<string, unknown> = conversationSample) => ({ conversations: [conversation], total: 1 });
+
 export const conversationOutputFields: OutputField[] = [
   { key: 'id', label: 'Conversation ID' },
   { key: 'contactId', label: 'Contact ID' },
@@ -98,6 +101,9 @@ export const messageSample = {
   attachments: [],
   source: 'app',
 };
+
+/** A conversation's messages page (lastMessageId and nextPage are required beside the list). */
+export const messagesPageAnswer = (message: Record<string, unknown> = messageSample) => ({ lastMessageId: message.id, nextPage: false, messages: [message] });
 
 export const messageOutputFields: OutputField[] = [
   { key: 'id', label: 'Message ID' },

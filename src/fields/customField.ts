@@ -1,4 +1,18 @@
 import { OutputField } from '../factories/operation';
+import { FieldDef } from './field';
+import * as v from './values';
+
+export const customFieldIdField: FieldDef = {
+  key: 'customFieldId',
+  label: 'Custom Field',
+  helpText: 'The contact or opportunity custom field. Pick one or map its ID.',
+  schema: v.id(),
+  required: true,
+  dynamic: 'custom_field_list.id.name',
+  search: 'find_custom_field.id',
+};
+
+export const customFieldModels = ['contact', 'opportunity'] as const;
 
 /** A custom field definition as GET /locations/{locationId}/customFields lists it (CustomFieldSchema). */
 export const customFieldSample = {

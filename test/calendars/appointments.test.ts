@@ -58,11 +58,13 @@ describe('New Appointment / Updated Appointment triggers', () => {
       .reply(200, {
         events: [event('a1', '2026-03-01T10:00:00.000Z', '2026-03-04T09:00:00.000Z'), event('a2', '2026-03-02T10:00:00.000Z', '2026-03-03T09:00:00.000Z')],
       });
-    const results = await run(operation('updated_appointment'), { calendarId: 'cal1' });
+    const results = await run(operation('updated_appointment'), { calendarId: 'cal1' }, { meta: { timezone: 'Asia/Kolkata' } });
     expect(results.map((e: any) => [e.id, e.appointmentId])).toEqual([
-      ['a1_2026-03-04T09:00:00+00:00', 'a1'],
-      ['a2_2026-03-03T09:00:00+00:00', 'a2'],
+      ['a1_2026-03-04T09:00:00.000Z', 'a1'],
+      ['a2_2026-03-03T09:00:00.000Z', 'a2'],
     ]);
+    // Output dates follow the zap's zone; the change id keeps HighLevel's value, so it survives a zone change.
+    expect(results[0].dateUpdated).toBe('2026-03-04T14:30:00+05:30');
   });
 
   it('New Blocked Slot reads blocked slots over the same window', async () => {

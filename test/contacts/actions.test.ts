@@ -27,6 +27,17 @@ describe('deletes', () => {
   });
 });
 
+describe('Create Note', () => {
+  it('sends the title and pinned flag with the text', async () => {
+    const scope = highlevel()
+      .post('/contacts/c1/notes', { body: 'Quote sent.', title: 'Quote', pinned: false })
+      .reply(201, { note: { id: 'n9', body: 'Quote sent.', title: 'Quote', pinned: false, dateAdded: '2026-03-04T10:12:45.000Z' } });
+    const result: any = await run(operation('create_note'), { contactId: 'c1', body: 'Quote sent.', title: 'Quote', pinned: 'no' });
+    expect(result).toMatchObject({ id: 'n9', contactId: 'c1', title: 'Quote', pinned: false });
+    scope.done();
+  });
+});
+
 describe('Update Note', () => {
   it('puts only the filled fields to the note', async () => {
     const scope = highlevel()

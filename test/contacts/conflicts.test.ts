@@ -137,14 +137,17 @@ describe('Create or Update Contact', () => {
     scope.done();
   });
 
-  it('upserts when HighLevel has no such contact yet', async () => {
+  it('upserts when HighLevel has no such contact yet (neither by email nor by phone)', async () => {
     const scope = highlevel()
       .get('/contacts/search/duplicate')
       .query({ locationId: AUTH.locationId, email: 'new@example.com' })
       .reply(200, { contact: null })
-      .post('/contacts/upsert', { locationId: AUTH.locationId, email: 'new@example.com' })
+      .get('/contacts/search/duplicate')
+      .query({ locationId: AUTH.locationId, number: '+15550100777' })
+      .reply(404, { message: 'Contact not found' })
+      .post('/contacts/upsert', { locationId: AUTH.locationId, email: 'new@example.com', phone: '+15550100777' })
       .reply(200, { new: true, contact: { ...current, id: 'c2', email: 'new@example.com' } });
-    const result: any = await run(operation('upsert_contact'), { email: 'new@example.com', sourceUpdatedAt: OLDER });
+    const result: any = await run(operation('upsert_contact'), { email: 'new@example.com', phone: '+15550100777', sourceUpdatedAt: OLDER });
     expect(result).toMatchObject({ id: 'c2', isNew: true });
     scope.done();
   });

@@ -200,10 +200,12 @@ describe('custom field values read', () => {
   });
 
   it('reads no definitions when no record has custom field values', async () => {
+    const unused = definitions().reply(200, { customFields: defs });
     const scope = highlevel().post('/contacts/search').reply(200, { contacts: [{ ...contactSample, id: 'c1', customFields: [] }] });
     const results: any = await run(operation('new_contact'));
     expect(results[0]).not.toHaveProperty('custom_favourite_colour');
     scope.done();
+    expect(unused.isDone()).toBe(false);
   });
 
   it('keys values by field id when the definitions cannot be read', async () => {

@@ -4,7 +4,9 @@ import * as triggers from '../../triggers/opportunities';
 import { opportunitySample, pipelineSample } from '../../src/fields/opportunity';
 import { AUTH, highlevel, run } from '../support/highlevel';
 
-const opp = (id: string, extra: Record<string, unknown> = {}) => ({ ...opportunitySample, id, ...extra });
+// Records without custom field values: those make the step read the field names (tested on its own below).
+const { customFields: _values, ...plain } = opportunitySample;
+const opp = (id: string, extra: Record<string, unknown> = {}) => ({ ...plain, id, ...extra });
 const searchReply = (...opportunities: object[]) => ({ opportunities, total: opportunities.length, aggregations: {} });
 
 describe('opportunity triggers (one advanced search per poll, newest change first)', () => {
@@ -216,5 +218,42 @@ describe('opportunity searches', () => {
       .query({ locationId: AUTH.locationId })
       .reply(200, { pipelines: [pipelineSample, { id: 'p2', name: 'Remodeling Sales (old)', stages: [] }] });
     expect((await run(searches.findPipeline, { name: 'remodel' })).map((p: any) => p.id)).toEqual([pipelineSample.id, 'p2']);
+  });
+});
+
+describe('opportunity custom fields', () => {
+  const definitions = {
+    customFields: [
+      { id: 'cf_budget', name: 'Budget', fieldKey: 'opportunity.budget', dataType: 'MONETORY', model: 'opportunity', locationId: AUTH.locationId, position: 0 },
+    ],
+  };
+
+  it('Create Opportunity sends typed custom field values and returns them under readable keys', async () => {
+    highlevel()
+      .get(`/locations/${AUTH.locationId}/customFields`)
+      .query({ model: 'opportunity' })
+      .reply(200, definitions)
+      .post('/opportunities/', {
+        locationId: AUTH.locationId,
+        pipelineId: 'pipe1',
+        name: 'Kitchen remodel',
+        status: 'open',
+        contactId: 'c1',
+        customFields: [{ id: 'cf_budget', field_value: 25000 }],
+      })
+      .reply(201, { opportunity: { ...opp('new1'), customFields: [{ id: 'cf_budget', fieldValue: 25000 }] } });
+    const result = await run(creates.createOpportunity, { pipelineId: 'pipe1', name: 'Kitchen remodel', contactId: 'c1', customField__cf_budget: '25000' });
+    expect(result).toMatchObject({ id: 'new1', custom_budget: 25000 });
+  });
+
+  it('New Opportunity names custom field values after their fields', async () => {
+    highlevel()
+      .post('/opportunities/search', { locationId: AUTH.locationId, limit: 100, page: 1, sort: [{ field: 'date_added', direction: 'desc' }] })
+      .reply(200, searchReply({ ...opp('o1'), customFields: [{ id: 'cf_budget', fieldValue: 900 }] }))
+      .get(`/locations/${AUTH.locationId}/customFields`)
+      .query({ model: 'opportunity' })
+      .reply(200, definitions);
+    const [first] = await run(triggers.newOpportunityTrigger, {});
+    expect(first).toMatchObject({ id: 'o1', custom_budget: 900 });
   });
 });
