@@ -571,6 +571,21 @@ export const specDeviations: readonly SpecDeviation[] = [
     effect: { kind: 'undeclaredPathParam', param: 'locationId' },
   },
 
+  // ----- custom-fields.json
+  {
+    id: 'custom-fields-folders-typed-as-fields',
+    operation: 'GET /custom-fields/object-key/{objectKey}',
+    what: 'The "folders" of an object are typed as custom FIELDS (requiring dataType, fieldKey, parentId…), not as folders.',
+    evidence:
+      'CustomFieldsResponseDTO.folders = {description "Custom Fields folder for the object", items $ref ICustomField}; ' +
+      'the same file defines ICustomFieldFolder {id, objectKey, locationId, name}, which the folder endpoints return.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'response:200',
+      patches: [{ at: '/properties/folders/items', replace: { $ref: '#/components/schemas/ICustomFieldFolder' } }],
+    },
+  },
+
   // ----- other undeclared path parameters
   {
     id: 'social-bulk-delete-location-id-undeclared',

@@ -1,7 +1,7 @@
 import { customFieldOperationsApi } from '../src/api/customFieldsApi';
 import { locationsApi } from '../src/api/locations';
 import { createAction } from '../src/factories/create';
-import { customFieldIdField, customFieldModels, customFieldOutputFields, customFieldSample } from '../src/fields/customField';
+import { customFieldIdField, customFieldModels, customFieldOutputFields, customFieldSample, folderIdField, folderOutputFields, folderSample, objectKeyField } from '../src/fields/customField';
 import { FieldDef } from '../src/fields/field';
 import { locationOutputFields, locationSample } from '../src/fields/location';
 import * as v from '../src/fields/values';
@@ -112,6 +112,49 @@ export const deleteCustomField = createAction({
   sampleAnswer: { succeded: true },
   outputFields: [
     { key: 'id', label: 'Custom Field ID' },
+    { key: 'deleted', label: 'Deleted', type: 'boolean' },
+  ],
+});
+
+const folderNameField: FieldDef = { key: 'name', label: 'Folder Name', helpText: 'The name of the folder, e.g. Inspection Details.', schema: v.text(200), required: true };
+const folderChoice: FieldDef = { ...objectKeyField, required: false, helpText: "Optional: the custom object's key, to pick the folder from a list." };
+
+export const createCustomFieldFolder = createAction({
+  key: 'create_custom_field_folder',
+  noun: 'Custom Field Folder',
+  label: 'Create Custom Field Folder',
+  description: "Creates a folder to group a custom object's fields.",
+  endpoint: customFieldOperationsApi.createFolder,
+  fields: [objectKeyField, folderNameField],
+  sample: folderSample,
+  outputFields: folderOutputFields,
+});
+
+export const updateCustomFieldFolder = createAction({
+  key: 'update_custom_field_folder',
+  noun: 'Custom Field Folder',
+  label: 'Rename Custom Field Folder',
+  description: 'Renames a folder of custom object fields.',
+  endpoint: customFieldOperationsApi.updateFolder,
+  fields: [folderChoice, folderIdField, { ...folderNameField, helpText: 'The new name of the folder.' }],
+  request: (input) => ({ path: { id: input.folderId }, body: { name: input.name } }),
+  sample: folderSample,
+  outputFields: folderOutputFields,
+});
+
+export const deleteCustomFieldFolder = createAction({
+  key: 'delete_custom_field_folder',
+  noun: 'Custom Field Folder',
+  label: 'Delete Custom Field Folder',
+  description: 'Deletes a folder of custom object fields.',
+  endpoint: customFieldOperationsApi.deleteFolder,
+  fields: [folderChoice, folderIdField],
+  request: (input) => ({ path: { id: input.folderId } }),
+  result: (data, input) => ({ ...data, id: data.id ?? input.folderId, deleted: data.succeded ?? true }),
+  sample: { id: '3v34PM428h8vShlRW1KT', deleted: true, key: 'custom_objects.properties.inspection_details' },
+  sampleAnswer: { succeded: true, id: '3v34PM428h8vShlRW1KT', key: 'custom_objects.properties.inspection_details' },
+  outputFields: [
+    { key: 'id', label: 'Folder ID' },
     { key: 'deleted', label: 'Deleted', type: 'boolean' },
   ],
 });

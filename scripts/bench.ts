@@ -1,6 +1,8 @@
 import '../sandbox/walkthrough-env'; // first: the environment zapier-platform-core reads when it loads
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { Bundle, createAppTester, ZObject } from 'zapier-platform-core';
@@ -140,24 +142,80 @@ async function api(sandbox: Sandbox, token: string, method: string, url: string,
 const CANDIDATES: unknown[] = ['false', 'lead', '2026-03-10T09:00:00Z', '2026-03-10', '1', 'rosa@example.com', '+15550100199', 'https://example.com', 'US'];
 const accepts = (field: FieldDef, value: unknown) => field.schema.safeParse(value).success;
 
-/** Values for an operation's required fields: a dropdown's first record for id fields, else a value the schema accepts. */
+/** A value for one field: a dropdown's first record for id fields, else a choice, the default or a value the schema accepts. */
+async function fieldValue(field: FieldDef, authData: Record<string, string>, depth: number): Promise<unknown> {
+  const dropdown = field.dynamic && depth < 2 ? operations.find((o) => o.key === field.dynamic!.split('.')[0]) : undefined;
+  if (dropdown) {
+    const dropdownInput = await requiredInput(dropdown, authData, depth + 1);
+    const items = dropdownInput ? ((await dropdown.perform(z, bundleOf(authData, dropdownInput)).catch(() => [])) as any[]) : [];
+    if (items?.[0]?.id !== undefined) return items[0].id;
+  }
+  if (field.choices) return Object.keys(field.choices)[0];
+  if (field.default !== undefined && accepts(field, field.default)) return field.default;
+  return CANDIDATES.find((c) => accepts(field, c));
+}
+
+/** Values for an operation's required fields. */
 async function requiredInput(op: Operation, authData: Record<string, string>, depth = 0): Promise<Record<string, unknown> | undefined> {
   const input: Record<string, unknown> = {};
   for (const field of op.def.fields.filter((f) => f.required)) {
-    let value: unknown;
-    const dropdown = field.dynamic && depth < 2 ? operations.find((o) => o.key === field.dynamic!.split('.')[0]) : undefined;
-    if (dropdown) {
-      const dropdownInput = await requiredInput(dropdown, authData, depth + 1);
-      const items = dropdownInput ? ((await dropdown.perform(z, bundleOf(authData, dropdownInput)).catch(() => [])) as any[]) : [];
-      value = items?.[0]?.id;
-    }
-    if (value === undefined && field.choices) value = Object.keys(field.choices)[0];
-    if (value === undefined && field.default !== undefined && accepts(field, field.default)) value = field.default;
-    if (value === undefined) value = CANDIDATES.find((c) => accepts(field, c));
+    const value = await fieldValue(field, authData, depth);
     if (value === undefined) return undefined;
     input[field.key] = value;
   }
   return input;
+}
+
+/**
+ * Inputs to try for a trigger: its required fields, then each optional dropdown field added in turn (for
+ * triggers with a rule across fields, e.g. "fill in one of Calendar, User or Calendar Group").
+ */
+async function candidateInputs(op: Operation, authData: Record<string, string>): Promise<Array<Record<string, unknown>>> {
+  const base = await requiredInput(op, authData);
+  if (!base) return [];
+  const inputs = [base];
+  for (const field of op.def.fields.filter((f) => !f.required && f.dynamic)) {
+    const value = await fieldValue(field, authData, 0);
+    if (value !== undefined) inputs.push({ ...base, [field.key]: value });
+  }
+  return inputs;
+}
+
+/** The user-facing message of an error (Zapier's errors carry it inside JSON). */
+function messageOf(error: unknown): string {
+  const raw = String((error as Error)?.message ?? error);
+  try {
+    return String(JSON.parse(raw).message ?? raw);
+  } catch {
+    return raw;
+  }
+}
+
+const isInvalidInput = (error: unknown) => /"code":"InvalidInput"/.test(String((error as Error)?.message));
+
+/**
+ * Requests one poll sends when HighLevel answers every request with the trigger's sample: a catch-all local
+ * server, for triggers whose endpoints the sandbox does not serve.
+ */
+async function requestsWithSampleServer(op: Operation, input: Record<string, unknown>, authData: Record<string, string>): Promise<{ count: number; items: number | string }> {
+  const answer = JSON.stringify(op.def.sampleAnswer ?? (op.def.resultKey ? { [op.def.resultKey]: [op.def.sample] } : [op.def.sample]));
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    count++;
+    req.resume();
+    req.on('end', () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const saved = process.env.GHL_API_BASE_URL;
+  process.env.GHL_API_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const items = await op.perform(z, bundleOf(authData, input)).catch(() => undefined);
+    return { count, items: Array.isArray(items) ? items.length : '–' };
+  } finally {
+    process.env.GHL_API_BASE_URL = saved;
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
 
 async function requestsPerPoll() {
@@ -167,28 +225,40 @@ async function requestsPerPoll() {
     await runtimeZ(authData);
     const rows: Array<Array<string | number>> = [];
     for (const op of operations.filter((o) => o.kind === 'trigger' && !o.def.hidden)) {
+      const sorting = (op.def as { newestFirst?: unknown }).newestFirst ? 'sorted in the app' : 'as HighLevel orders it';
       const agencyOnly = (op.def as { agencyOnly?: boolean }).agencyOnly ?? (op.def.endpoint as { agencyOnly?: boolean }).agencyOnly;
       if (agencyOnly) {
         rows.push([op.key, '–', '–', 'agency connection only (the sandbox issues location tokens)']);
         continue;
       }
-      const input = await requiredInput(op, authData);
-      if (!input) {
+      const inputs = await candidateInputs(op, authData);
+      if (!inputs.length) {
         rows.push([op.key, '–', '–', 'no value found for a required field']);
         continue;
       }
-      const before = sandbox.requests.length;
-      try {
-        const items = (await op.perform(z, bundleOf(authData, input))) as unknown[];
-        const sent = sandbox.requests.slice(before);
-        const sorted = (op.def as { newestFirst?: unknown }).newestFirst ? 'in the app' : 'by HighLevel / n.a.';
-        rows.push([op.key, sent.length, items.length, `sorted ${sorted}; ${[...new Set(sent.map((r) => `${r.method} ${r.route ?? r.path}`))].join(', ')}`]);
-      } catch (error) {
-        const message = String((error as Error).message).slice(0, 90);
-        rows.push([op.key, sandbox.requests.length - before, '–', `failed against the sandbox: ${message}`]);
+      let row: Array<string | number> | undefined;
+      for (const input of inputs) {
+        const before = sandbox.requests.length;
+        try {
+          const items = (await op.perform(z, bundleOf(authData, input))) as unknown[];
+          const sent = sandbox.requests.slice(before);
+          row = [op.key, sent.length, items.length, `sandbox; ${sorting}; ${[...new Set(sent.map((r) => `${r.method} ${r.route ?? r.path}`))].join(', ')}`];
+          break;
+        } catch (error) {
+          if (isInvalidInput(error)) continue;
+          // Measured against a server answering the trigger's sample instead, with the sandbox's reason.
+          const unserved = sandbox.requests.slice(before).find((r) => r.status === 404 && !r.route);
+          const why = unserved
+            ? `the sandbox has no ${unserved.method} ${unserved.path.replace(/\/[A-Za-z0-9]{20}(?=\/|$)/g, '/{id}')}`
+            : `the sandbox answered: ${messageOf(error).replace(/ \(HighLevel traceId.*$/, '').slice(0, 70)}`;
+          const { count, items } = await requestsWithSampleServer(op, input, authData);
+          row = [op.key, count, items, `sample server (${why}); ${sorting}`];
+          break;
+        }
       }
+      rows.push(row ?? [op.key, '–', '–', 'every input tried was rejected as invalid']);
     }
-    table('HTTP requests per poll (seeded sandbox; goal 1 where HighLevel sorts server-side)', ['trigger', 'requests', 'items', 'notes'], rows);
+    table('HTTP requests per poll (goal 1 where HighLevel sorts server-side)', ['trigger', 'requests', 'items', 'measured against; order; endpoints'], rows);
   } finally {
     await sandbox.close();
   }

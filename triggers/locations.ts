@@ -4,6 +4,7 @@ import { isAgencyConnection } from '../src/connection';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
+import { folderSample, objectKeyField } from '../src/fields/customField';
 import { locationOutputFields, locationSample } from '../src/fields/location';
 
 const DROPDOWN_PAGE = 50;
@@ -69,4 +70,18 @@ export const customFieldDropdown = dropdownTrigger({
     dataType: 'NUMERICAL',
     model: 'contact',
   },
+});
+
+/** The folders of a custom object's fields (returned with the fields, all at once). */
+export const customFieldFolderDropdown = dropdownTrigger({
+  key: 'custom_field_folder_list',
+  noun: 'Custom Field Folder',
+  endpoint: customFieldOperationsApi.listObjectFields,
+  fields: [objectKeyField],
+  request: (input) => ({ path: { objectKey: input.objectKey } }),
+  paged: false,
+  resultKey: 'folders',
+  label: (f) => f.name || f.id,
+  sample: folderSample,
+  sampleAnswer: { fields: [], folders: [folderSample] },
 });

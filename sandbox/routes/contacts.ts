@@ -79,7 +79,7 @@ function updateContact(state: SandboxState, existing: Rec, changes: Rec): Rec {
   return contact;
 }
 
-/** Tag filter values compare case-insensitively, as HighLevel keeps tags lower-case. */
+/** Tags compare case-insensitively, as everywhere else in the sandbox (uniqueTags keeps one spelling per tag). */
 const hasTag = (contact: Rec, tag: unknown) => (contact.tags ?? []).some((t: string) => t.toLowerCase() === String(tag).trim().toLowerCase());
 
 /**

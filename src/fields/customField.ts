@@ -37,3 +37,35 @@ export const customFieldOutputFields: OutputField[] = [
   { key: 'picklistOptions', label: 'Options' },
   { key: 'position', label: 'Position', type: 'number' },
 ];
+
+export const objectKeyField: FieldDef = {
+  key: 'objectKey',
+  label: 'Custom Object Key',
+  helpText: 'The key of the custom object whose fields the folder groups, e.g. custom_objects.pets.',
+  schema: v.text(200).regex(/^[A-Za-z0-9_.]+$/, 'must be an object key such as custom_objects.pets'),
+  required: true,
+};
+
+export const folderIdField: FieldDef = {
+  key: 'folderId',
+  label: 'Folder',
+  helpText: "The custom field folder. Pick it after entering the object's key, or map a folder ID.",
+  schema: v.id(),
+  required: true,
+  dynamic: 'custom_field_folder_list.id.name',
+};
+
+/** A custom field folder (ICustomFieldFolder). */
+export const folderSample = {
+  id: '3v34PM428h8vShlRW1KT',
+  objectKey: 'custom_objects.properties',
+  locationId: 've9EPM428h8vShlRW1KT',
+  name: 'Inspection Details',
+};
+
+export const folderOutputFields: OutputField[] = [
+  { key: 'id', label: 'Folder ID' },
+  { key: 'name', label: 'Name' },
+  { key: 'objectKey', label: 'Custom Object Key' },
+  { key: 'locationId', label: 'Location ID' },
+];

@@ -120,3 +120,37 @@ describe('custom field actions', () => {
     scope.done();
   });
 });
+
+describe('custom field folders', () => {
+  const folder = { id: 'fo1', objectKey: 'custom_objects.properties', locationId: AUTH.locationId, name: 'Inspection Details' };
+
+  it("the folder dropdown lists a custom object's folders", async () => {
+    const scope = highlevel()
+      .get('/custom-fields/object-key/custom_objects.properties')
+      .query({ locationId: AUTH.locationId })
+      .reply(200, { fields: [], folders: [folder] });
+    expect(await run(operation('custom_field_folder_list'), { objectKey: 'custom_objects.properties' })).toEqual([expect.objectContaining({ id: 'fo1', name: 'Inspection Details' })]);
+    scope.done();
+    await expect(run(operation('custom_field_folder_list'), { objectKey: 'not a key!' })).rejects.toThrow(/Custom Object Key \(objectKey\)/);
+  });
+
+  it('Create Custom Field Folder posts the object key, name and location', async () => {
+    const scope = highlevel()
+      .post('/custom-fields/folder', { locationId: AUTH.locationId, objectKey: 'custom_objects.properties', name: 'Inspection Details' })
+      .reply(201, folder);
+    expect(await run(operation('create_custom_field_folder'), { objectKey: 'custom_objects.properties', name: 'Inspection Details' })).toEqual(folder);
+    scope.done();
+  });
+
+  it('Rename Custom Field Folder puts the new name with the location', async () => {
+    const scope = highlevel().put('/custom-fields/folder/fo1', { locationId: AUTH.locationId, name: 'Inspections' }).reply(200, { ...folder, name: 'Inspections' });
+    expect(await run(operation('update_custom_field_folder'), { folderId: 'fo1', name: 'Inspections' })).toMatchObject({ id: 'fo1', name: 'Inspections' });
+    scope.done();
+  });
+
+  it('Delete Custom Field Folder deletes it with the location', async () => {
+    const scope = highlevel().delete('/custom-fields/folder/fo1').query({ locationId: AUTH.locationId }).reply(200, { succeded: true, id: 'fo1', key: 'custom_objects.properties.inspections' });
+    expect(await run(operation('delete_custom_field_folder'), { folderId: 'fo1' })).toMatchObject({ id: 'fo1', deleted: true });
+    scope.done();
+  });
+});
