@@ -18,11 +18,11 @@ import {
   savedAppointmentSample,
   startTimeField,
 } from '../src/fields/appointment';
-import { calendarIdField, withId } from '../src/fields/calendar';
+import { calendarIdField } from '../src/fields/calendar';
 import { assignedUserField, contactIdField } from '../src/fields/common';
 import { required } from '../src/fields/field';
 import * as v from '../src/fields/values';
-import { deleteAction } from './calendars';
+import { deleteAction } from '../src/factories/delete';
 
 const TIME_KEYS = ['startTime', 'endTime'];
 const [startTime, endTime, ...appointmentRest] = appointmentFields;
@@ -127,7 +127,8 @@ export const updateBlockedSlot = createAction({
   endpoint: calendarsApi.updateBlockSlot,
   alsoCalls: [calendarsApi.getCalendar],
   fields: [
-    { ...calendarIdField, helpText: 'The calendar the blocked slot is on (HighLevel requires it).' },
+    // The Blocked Slot dropdown lists the chosen calendar's slots.
+    { ...calendarIdField, helpText: 'The calendar the blocked slot is on (HighLevel requires it).', altersDynamicFields: true },
     {
       key: 'blockedSlotId',
       label: 'Blocked Slot',
@@ -151,7 +152,7 @@ export const updateBlockedSlot = createAction({
 
 // ---- Appointment notes ----
 
-const noteResult = (data: any, input: Input) => ({ ...withId(data?.note ?? {}), appointmentId: input.appointmentId });
+const noteResult = (data: any, input: Input) => ({ ...(data?.note ?? {}), appointmentId: input.appointmentId });
 
 export const createAppointmentNote = createAction({
   key: 'create_appointment_note',

@@ -1,5 +1,6 @@
 import { associationsApi } from '../src/api/associations';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { associationIdField, associationOutputFields, associationSample, recordIdField, relationOutputFields, relationSample } from '../src/fields/association';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
@@ -39,20 +40,15 @@ export const updateAssociation = createAction({
   outputFields: associationOutputFields,
 });
 
-export const deleteAssociation = createAction({
+export const deleteAssociation = deleteAction({
   key: 'delete_association',
   noun: 'Association',
-  label: 'Delete Association',
   description: 'Deletes an association and with it every relation made under it.',
   endpoint: associationsApi.deleteAssociation,
   fields: [associationIdField],
-  result: (data, input) => ({ ...data, id: data.id ?? input.associationId, deleted: data.deleted ?? true }),
-  sample: { id: '6d6f6e676f5f6576656e7473', deleted: true, message: 'Association deleted successfully' },
-  outputFields: [
-    { key: 'id', label: 'Association ID' },
-    { key: 'deleted', label: 'Deleted', type: 'boolean' },
-    { key: 'message', label: 'Message' },
-  ],
+  idKey: 'associationId',
+  answer: { id: '6d6f6e676f5f6576656e7473', deleted: true, message: 'Association deleted successfully' },
+  outputFields: [{ key: 'message', label: 'Message' }],
 });
 
 export const createRelation = createAction({
@@ -70,10 +66,9 @@ export const createRelation = createAction({
   outputFields: relationOutputFields,
 });
 
-export const deleteRelation = createAction({
+export const deleteRelation = deleteAction({
   key: 'delete_relation',
   noun: 'Relation',
-  label: 'Delete Relation',
   description: 'Removes the link between two records.',
   endpoint: associationsApi.deleteRelation,
   fields: [
@@ -81,7 +76,8 @@ export const deleteRelation = createAction({
     { key: 'relationId', label: 'Relation', helpText: 'The relation to delete. Pick it after choosing the record, or map its ID.', schema: v.id(), required: true, dynamic: 'relation_list.id.name' },
   ],
   request: (input) => ({ path: { relationId: input.relationId } }),
-  result: (data, input) => ({ ...data, id: data.id ?? input.relationId, deleted: true }),
-  sample: { ...relationSample, deleted: true },
-  outputFields: [...relationOutputFields, { key: 'deleted', label: 'Deleted', type: 'boolean' }],
+  idKey: 'relationId',
+  answer: relationSample,
+  sampleIds: { id: relationSample.id },
+  outputFields: relationOutputFields.filter((f) => f.key !== 'id'),
 });

@@ -1,7 +1,7 @@
 import { blogsApi } from '../src/api/blogs';
 import { createAction } from '../src/factories/create';
 import { Input } from '../src/factories/operation';
-import { blogIdField, blogPostOutputFields, blogPostSample, withId } from '../src/fields/blog';
+import { blogIdField, blogPostOutputFields, blogPostSample } from '../src/fields/blog';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
 
@@ -68,7 +68,6 @@ export const createBlogPost = createAction({
   endpoint: blogsApi.createPost,
   fields: postFields,
   request: (input) => ({ body: postBody(input) }),
-  result: (data) => withId(data.data ?? {}),
   resultKey: 'data',
   sample: blogPostSample,
   outputFields: blogPostOutputFields,
@@ -86,7 +85,6 @@ export const updateBlogPost = createAction({
     ...postFields.slice(1),
   ],
   request: (input) => ({ path: { postId: input.postId }, body: postBody(input) }),
-  result: (data) => withId(data.updatedBlogPost ?? {}),
   resultKey: 'updatedBlogPost',
   sample: blogPostSample,
   outputFields: blogPostOutputFields,

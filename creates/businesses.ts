@@ -1,5 +1,6 @@
 import { businessesApi } from '../src/api/businesses';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { required } from '../src/fields/field';
 import { businessFields, businessIdField, businessOutputFields, businessSample } from '../src/fields/business';
 
@@ -33,17 +34,13 @@ export const updateBusiness = createAction({
   outputFields: businessOutputFields,
 });
 
-export const deleteBusiness = createAction({
+export const deleteBusiness = deleteAction({
   key: 'delete_business',
   noun: 'Business',
-  label: 'Delete Business',
   description: 'Deletes a business. Its contacts are kept.',
   endpoint: businessesApi.deleteBusiness,
   fields: [businessIdField],
-  result: (data, input) => ({ id: input.businessId, success: data.success ?? true }),
-  sample: { id: businessSample.id, success: true },
-  outputFields: [
-    { key: 'id', label: 'Deleted Business ID' },
-    { key: 'success', label: 'Succeeded', type: 'boolean' },
-  ],
+  idKey: 'businessId',
+  answer: { success: true },
+  sampleIds: { id: businessSample.id },
 });

@@ -2,6 +2,7 @@ import { calendarsApi } from '../src/api/calendars';
 import { Endpoint } from '../src/api/endpoint';
 import { RequestParts } from '../src/client';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { Input, Item, OutputField } from '../src/factories/operation';
 import {
   calendarBody,
@@ -23,43 +24,9 @@ import {
   resourceOutputFields,
   resourceSample,
   resourceTypeField,
-  withId,
 } from '../src/fields/calendar';
 import { FieldDef, required } from '../src/fields/field';
 import * as v from '../src/fields/values';
-
-/**
- * A delete action: the ids in, `{ id, deleted: true, …HighLevel's answer }` out (HighLevel answers only
- * `{ success }`, `{ succeeded }` or `{ message }`, so the id deleted is echoed for later steps).
- */
-export function deleteAction(def: {
-  key: string;
-  noun: string;
-  description: string;
-  endpoint: Endpoint;
-  fields: FieldDef[];
-  request: (input: Input) => RequestParts;
-  /** The input key of the deleted record's id. */
-  idKey: string;
-  /** HighLevel's answer for the sample (per the spec's response schema). */
-  answer: Item;
-}) {
-  return createAction({
-    key: def.key,
-    noun: def.noun,
-    label: `Delete ${def.noun}`,
-    description: def.description,
-    endpoint: def.endpoint,
-    fields: def.fields,
-    request: def.request,
-    result: (data, input) => ({ ...data, id: input[def.idKey], deleted: true }),
-    sample: { ...def.answer, id: 'ocWd2wuBGAQzh2cH1fSZ', deleted: true },
-    outputFields: [
-      { key: 'id', label: `Deleted ${def.noun} ID` },
-      { key: 'deleted', label: 'Deleted', type: 'boolean' },
-    ],
-  });
-}
 
 // ---- Calendars ----
 
@@ -164,7 +131,7 @@ export const deleteCalendarGroup = deleteAction({
 // ---- Calendar resources (rooms, equipment) ----
 
 // The spec's resource answers declare no id: the one asked for wins, else whatever id HighLevel sends.
-const resourceResult = (data: any, input: Input) => ({ resourceType: input.resourceType, ...withId(data), id: input.resourceId ?? data?.id ?? data?._id });
+const resourceResult = (data: any, input: Input) => ({ resourceType: input.resourceType, ...data, id: input.resourceId ?? data?.id ?? data?._id });
 
 export const createCalendarResource = createAction({
   key: 'create_calendar_resource',
@@ -222,7 +189,7 @@ export const createCalendarNotification = createAction({
   endpoint: calendarsApi.createNotifications,
   fields: [calendarIdField, required(notificationType), required(receiverType), required(channel), ...notificationRest],
   request: (input) => ({ path: { calendarId: input.calendarId }, body: [notificationBody(input)] }),
-  result: (data, input) => ({ ...withId((Array.isArray(data) ? data[0] : data) ?? {}), calendarId: input.calendarId }),
+  result: (data, input) => ({ ...((Array.isArray(data) ? data[0] : data) ?? {}), calendarId: input.calendarId }),
   sample: notificationSample,
   sampleAnswer: [notificationSample],
   outputFields: notificationOutputFields,

@@ -1,5 +1,6 @@
 import { contactsApi } from '../src/api/contacts';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { Context, Input, Item, requestFromInput } from '../src/factories/operation';
 import { contactIdField, tagsField } from '../src/fields/common';
 import {
@@ -97,16 +98,15 @@ export const upsertContact = createAction({
   customFields: 'contact',
 });
 
-export const deleteContact = createAction({
+export const deleteContact = deleteAction({
   key: 'delete_contact',
   noun: 'Contact',
-  label: 'Delete Contact',
   description: 'Deletes a contact from HighLevel, with its tasks and notes. This cannot be undone.',
   endpoint: contactsApi.deleteContact,
   fields: [{ ...contactIdField, helpText: 'The contact to delete. Pick one, search for it, or map a contact ID.' }],
-  result: (data, input) => ({ id: input.contactId, deleted: data.succeded !== false }),
-  sample: { id: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
-  outputFields: [{ key: 'id', label: 'Contact ID' }, { key: 'deleted', label: 'Deleted', type: 'boolean' }],
+  idKey: 'contactId',
+  answer: { succeded: true },
+  sampleIds: { id: 'seD4PfOuKoVMLkEZqohJ' },
 });
 
 export const addContactTags = createAction({

@@ -1,6 +1,7 @@
 import { customFieldOperationsApi } from '../src/api/customFieldsApi';
 import { locationsApi } from '../src/api/locations';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { customFieldIdField, customFieldModels, customFieldOutputFields, customFieldSample, folderIdField, folderOutputFields, folderSample, objectKeyField } from '../src/fields/customField';
 import { FieldDef } from '../src/fields/field';
 import { locationOutputFields, locationSample } from '../src/fields/location';
@@ -99,21 +100,16 @@ export const updateCustomField = createAction({
   outputFields: customFieldOutputFields,
 });
 
-export const deleteCustomField = createAction({
+export const deleteCustomField = deleteAction({
   key: 'delete_custom_field',
   noun: 'Custom Field',
-  label: 'Delete Custom Field',
   description: 'Deletes a custom field and the values stored in it.',
   endpoint: customFieldOperationsApi.deleteCustomField,
   fields: [customFieldIdField],
   request: (input) => ({ path: { id: input.customFieldId } }),
-  result: (data, input) => ({ id: input.customFieldId, deleted: data.succeded ?? data.succeeded ?? true }),
-  sample: { id: '3sv6UEo51C9Bmpo1cKTq', deleted: true },
-  sampleAnswer: { succeded: true },
-  outputFields: [
-    { key: 'id', label: 'Custom Field ID' },
-    { key: 'deleted', label: 'Deleted', type: 'boolean' },
-  ],
+  idKey: 'customFieldId',
+  answer: { succeded: true },
+  sampleIds: { id: '3sv6UEo51C9Bmpo1cKTq' },
 });
 
 const folderNameField: FieldDef = { key: 'name', label: 'Folder Name', helpText: 'The name of the folder, e.g. Inspection Details.', schema: v.text(200), required: true };
@@ -142,19 +138,13 @@ export const updateCustomFieldFolder = createAction({
   outputFields: folderOutputFields,
 });
 
-export const deleteCustomFieldFolder = createAction({
+export const deleteCustomFieldFolder = deleteAction({
   key: 'delete_custom_field_folder',
   noun: 'Custom Field Folder',
-  label: 'Delete Custom Field Folder',
   description: 'Deletes a folder of custom object fields.',
   endpoint: customFieldOperationsApi.deleteFolder,
   fields: [folderChoice, folderIdField],
   request: (input) => ({ path: { id: input.folderId } }),
-  result: (data, input) => ({ ...data, id: data.id ?? input.folderId, deleted: data.succeded ?? true }),
-  sample: { id: '3v34PM428h8vShlRW1KT', deleted: true, key: 'custom_objects.properties.inspection_details' },
-  sampleAnswer: { succeded: true, id: '3v34PM428h8vShlRW1KT', key: 'custom_objects.properties.inspection_details' },
-  outputFields: [
-    { key: 'id', label: 'Folder ID' },
-    { key: 'deleted', label: 'Deleted', type: 'boolean' },
-  ],
+  idKey: 'folderId',
+  answer: { succeded: true, id: '3v34PM428h8vShlRW1KT', key: 'custom_objects.properties.inspection_details' },
 });

@@ -1,5 +1,6 @@
 import { contactsApi } from '../src/api/contacts';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { contactIdField } from '../src/fields/common';
 import { optional } from '../src/fields/field';
 import { noteExtraFields, noteFields, noteIdField, noteOutputFields, noteSample } from '../src/fields/note';
@@ -34,19 +35,15 @@ export const updateNote = createAction({
   outputFields: noteOutputFields,
 });
 
-export const deleteNote = createAction({
+export const deleteNote = deleteAction({
   key: 'delete_note',
   noun: 'Note',
-  label: 'Delete Note',
   description: "Deletes a contact's note. This cannot be undone.",
   endpoint: contactsApi.deleteNote,
   fields: [contactIdField, noteIdField],
   request: ({ contactId, noteId }) => ({ path: { contactId, id: noteId } }),
-  result: (data, input) => ({ id: input.noteId, contactId: input.contactId, deleted: data.succeded !== false }),
-  sample: { id: 'ocQHyuzHvysMo5N5VsXc', contactId: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
-  outputFields: [
-    { key: 'id', label: 'Note ID' },
-    { key: 'contactId', label: 'Contact ID' },
-    { key: 'deleted', label: 'Deleted', type: 'boolean' },
-  ],
+  idKey: 'noteId',
+  echo: ['contactId'],
+  answer: { succeded: true },
+  sampleIds: { id: 'ocQHyuzHvysMo5N5VsXc', contactId: 'seD4PfOuKoVMLkEZqohJ' },
 });

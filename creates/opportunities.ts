@@ -1,5 +1,6 @@
 import { opportunitiesApi } from '../src/api/opportunities';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { Input } from '../src/factories/operation';
 import { optional, required } from '../src/fields/field';
 import { followersField, opportunityFields as f, opportunityIdField, opportunityOutputFields, opportunitySample } from '../src/fields/opportunity';
@@ -88,20 +89,16 @@ export const updateOpportunityStatus = createAction({
   ],
 });
 
-export const deleteOpportunity = createAction({
+export const deleteOpportunity = deleteAction({
   key: 'delete_opportunity',
   noun: 'Opportunity',
-  label: 'Delete Opportunity',
   description: 'Deletes an opportunity for good.',
   endpoint: opportunitiesApi.deleteOpportunity,
   fields: [opportunityIdField],
   request: ({ opportunityId }) => ({ path: { id: opportunityId } }),
-  result: (data, input) => ({ id: input.opportunityId, succeded: data.succeded ?? true }),
-  sample: { id: opportunitySample.id, succeded: true },
-  outputFields: [
-    { key: 'id', label: 'Deleted Opportunity ID' },
-    { key: 'succeded', label: 'Succeeded', type: 'boolean' },
-  ],
+  idKey: 'opportunityId',
+  answer: { succeded: true },
+  sampleIds: { id: opportunitySample.id },
 });
 
 const followersOutput = (changed: 'followersAdded' | 'followersRemoved', label: string) => [

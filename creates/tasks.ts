@@ -1,5 +1,6 @@
 import { contactsApi } from '../src/api/contacts';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { contactIdField } from '../src/fields/common';
 import { required } from '../src/fields/field';
 import { taskFields, taskIdField, taskOutputFields, taskSample } from '../src/fields/task';
@@ -54,19 +55,14 @@ export const completeTask = createAction({
   outputFields: taskOutputFields,
 });
 
-export const deleteTask = createAction({
+export const deleteTask = deleteAction({
   key: 'delete_task',
   noun: 'Task',
-  label: 'Delete Task',
   description: "Deletes a contact's task. This cannot be undone.",
   endpoint: contactsApi.deleteTask,
   fields: [contactIdField, taskIdField],
-  request: ({ contactId, taskId }) => ({ path: { contactId, taskId } }),
-  result: (data, input) => ({ id: input.taskId, contactId: input.contactId, deleted: data.succeded !== false }),
-  sample: { id: 'lJpzYrWdpkC2hX6t2yue', contactId: 'seD4PfOuKoVMLkEZqohJ', deleted: true },
-  outputFields: [
-    { key: 'id', label: 'Task ID' },
-    { key: 'contactId', label: 'Contact ID' },
-    { key: 'deleted', label: 'Deleted', type: 'boolean' },
-  ],
+  idKey: 'taskId',
+  echo: ['contactId'],
+  answer: { succeded: true },
+  sampleIds: { id: 'lJpzYrWdpkC2hX6t2yue', contactId: 'seD4PfOuKoVMLkEZqohJ' },
 });

@@ -1,6 +1,7 @@
 import { usersApi } from '../src/api/users';
 import { connectionFor } from '../src/connection';
 import { createAction } from '../src/factories/create';
+import { deleteAction } from '../src/factories/delete';
 import { required } from '../src/fields/field';
 import { userFields as f, userIdField, userOutputFields, userSample } from '../src/fields/user';
 
@@ -34,18 +35,14 @@ export const updateUser = createAction({
   outputFields: userOutputFields,
 });
 
-export const deleteUser = createAction({
+export const deleteUser = deleteAction({
   key: 'delete_user',
   noun: 'User',
-  label: 'Delete User',
   description: 'Deletes a user. HighLevel queues the deletion; it takes effect within a few minutes.',
   endpoint: usersApi.deleteUser,
   fields: [userIdField],
-  result: (data, input) => ({ id: input.userId, ...data }),
-  sample: { id: userSample.id, succeded: true, message: 'Queued deleting user with e-mail sam.rivera@example.com and name Sam Rivera. Will take effect in a few minutes.' },
-  outputFields: [
-    { key: 'id', label: 'Deleted User ID' },
-    { key: 'succeded', label: 'Succeeded', type: 'boolean' },
-    { key: 'message', label: 'Message' },
-  ],
+  idKey: 'userId',
+  answer: { succeded: true, message: 'Queued deleting user with e-mail sam.rivera@example.com and name Sam Rivera. Will take effect in a few minutes.' },
+  sampleIds: { id: userSample.id },
+  outputFields: [{ key: 'message', label: 'Message' }],
 });

@@ -123,7 +123,9 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const requests: RequestRecord[] = [];
   const limit = rateLimiter(options.rateLimit);
 
-  async function serve(req: http.IncomingMessage): Promise<{ status: number; body: unknown; headers: Record<string, string>; route?: string }> {
+  async function serve(
+    req: http.IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers: Record<string, string>; route?: string; contentType?: string }> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const token = bearer(req);
@@ -145,10 +147,11 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
           body: body.value ?? {},
           locationId: grant?.locationId ?? '',
           companyId: grant?.companyId ?? '',
+          userType: grant?.userType ?? 'Location',
         },
         state,
       );
-      return { ...reply, headers, route: found.route.path };
+      return { ...reply, headers: { ...headers, ...reply.headers }, route: found.route.path };
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.messages : `Sandbox error: ${(error as Error).message}`;
@@ -158,15 +161,16 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   }
 
   const server = http.createServer((req, res) => {
-    serve(req).then(({ status, body, headers, route }) => {
+    serve(req).then(({ status, body, headers, route, contentType }) => {
       const traceId = randomUUID();
       // Errors carry the traceId in the body, as HighLevel's do; every answer also has it as a header.
       const payload = status >= 400 && body && typeof body === 'object' ? { ...body, traceId } : body;
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       requests.push({ method: req.method ?? 'GET', path, status, ...(route ? { route } : {}) });
       options.onResponse?.({ method: req.method ?? 'GET', path, status, ...(route ? { route } : {}), body: payload });
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Trace-Id': traceId, ...headers });
-      res.end(JSON.stringify(payload));
+      // A file answer (recording, transcript) goes out as it is; everything else is JSON.
+      res.writeHead(status, { 'Content-Type': contentType ?? 'application/json; charset=utf-8', 'X-Trace-Id': traceId, ...headers });
+      res.end(contentType ? (payload as string | Buffer) : JSON.stringify(payload));
     });
   });
 

@@ -8,6 +8,8 @@ export interface Grant {
   locationId: string;
   companyId: string;
   userId: string;
+  /** 'Company' for an agency token (locationId is then empty). Default: a sub-account (Location) token. */
+  userType?: 'Company' | 'Location';
 }
 
 export interface TokenPair {
@@ -125,7 +127,7 @@ export class SandboxState {
   }
 
   usersOf(locationId: string): Rec[] {
-    return [...this.users.values()].filter((u) => u.roles?.locationIds?.includes(locationId));
+    return [...this.users.values()].filter((u) => !u.deleted && u.roles?.locationIds?.includes(locationId));
   }
 
   private seed() {
@@ -134,8 +136,9 @@ export class SandboxState {
       ['Sam', 'Rivera', 'admin'],
       ['Priya', 'Nair', 'user'],
       ['Marcus', 'Chen', 'user'],
-    ].map(([firstName, lastName, role]) => ({
+    ].map(([firstName, lastName, role], i) => ({
       id: newId(),
+      dateAdded: new Date(Date.now() - (30 - i) * DAY_MS).toISOString(),
       name: `${firstName} ${lastName}`,
       firstName,
       lastName,

@@ -1,9 +1,9 @@
 import { blogsApi } from '../src/api/blogs';
 import { Endpoint } from '../src/api/endpoint';
 import { collectPages } from '../src/client';
-import { Context, Item } from '../src/factories/operation';
+import { Context, Item, records } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
-import { blogAuthorSample, blogCategorySample, blogOutputFields, blogSample, withId } from '../src/fields/blog';
+import { blogAuthorSample, blogCategorySample, blogOutputFields, blogSample } from '../src/fields/blog';
 import * as v from '../src/fields/values';
 
 /** Check Blog URL Slug as a search: found when a post already uses the slug. */
@@ -42,7 +42,7 @@ const SEARCH_PAGE = 100;
 const allOf = (ctx: Context, endpoint: Endpoint, key: string) =>
   collectPages(0, async (offset) => {
     const data = await ctx.call(endpoint, { query: { offset, limit: SEARCH_PAGE } });
-    const items = ((Array.isArray(data?.[key]) ? data[key] : []) as Item[]).map(withId);
+    const items = records(data?.[key]);
     return { items, next: items.length < SEARCH_PAGE ? undefined : offset + SEARCH_PAGE };
   });
 
@@ -54,7 +54,7 @@ export const findBlog = searchAction({
   endpoint: blogsApi.listBlogs,
   fields: [nameField('The blog name; an exact match wins over a partial one.')],
   request: (input) => ({ query: { skip: 0, limit: SEARCH_PAGE, searchTerm: input.name } }),
-  results: (data, input) => byName(((data?.data ?? []) as Item[]).map(withId), input.name, (b) => b.name),
+  results: (data, input) => byName(records(data?.data), input.name, (b) => b.name),
   sample: blogSample,
   sampleAnswer: { data: [blogSample] },
   outputFields: blogOutputFields,

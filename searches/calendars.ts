@@ -1,6 +1,6 @@
 import { calendarsApi } from '../src/api/calendars';
 import { collectPages } from '../src/client';
-import { Context, Item } from '../src/factories/operation';
+import { Context, Item, records } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import {
   appointmentOutput,
@@ -20,7 +20,6 @@ import {
   resourceOutputFields,
   resourceSample,
   resourceTypeField,
-  withId,
 } from '../src/fields/calendar';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
@@ -121,12 +120,12 @@ export const findCalendarResource = searchAction({
     if (input.resourceId) {
       const data = await ctx.call(calendarsApi.getResource, { path: { resourceType, id: input.resourceId } }, { notFoundAsNull: true });
       // The answer may carry no id at all (the spec declares none): the id asked for is the record's.
-      return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length ? [{ ...withId(data), id: data.id ?? data._id ?? input.resourceId }] : [];
+      return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length ? [{ ...data, id: data.id ?? data._id ?? input.resourceId }] : [];
     }
     if (!input.name) fillOne(ctx, 'Find Calendar Resource', ['Resource ID (resourceId)', 'Name (name)']);
     const all = await collectPages(0, async (skip) => {
       const page = await ctx.call(calendarsApi.listResources, { path: { resourceType }, query: { limit: RESOURCE_PAGE, skip } });
-      const items = (Array.isArray(page) ? page : []).map(withId);
+      const items = records(page);
       return { items, next: items.length < RESOURCE_PAGE ? undefined : skip + RESOURCE_PAGE };
     });
     return byText(all, ['name'], input.name).filter((r) => r.id);
@@ -164,12 +163,12 @@ export const findCalendarNotification = searchAction({
     const { calendarId } = input;
     if (input.notificationId) {
       const data = await ctx.call(calendarsApi.getNotification, { path: { calendarId, notificationId: input.notificationId } }, { notFoundAsNull: true });
-      return data && (data._id || data.id) ? [{ ...withId(data), calendarId }] : [];
+      return data && (data._id || data.id) ? [{ ...data, calendarId }] : [];
     }
     if (!input.notificationType) fillOne(ctx, 'Find Calendar Notification', ['Notification ID (notificationId)', 'Notification Type (notificationType)']);
     const data = await ctx.call(calendarsApi.listNotifications, { path: { calendarId }, query: { isActive: true, deleted: false, limit: 100, skip: 0 } });
-    return (Array.isArray(data) ? data : [])
-      .map((n: Item) => ({ ...withId(n), calendarId }))
+    return records(data)
+      .map((n: Item) => ({ ...n, calendarId }))
       .filter((n: Item) => n.id && n.notificationType === input.notificationType && (!input.channel || n.channel === input.channel));
   },
   sample: notificationSample,
@@ -204,14 +203,13 @@ const slotFields: FieldDef[] = [
     helpText: 'The first day (or moment) to look from, e.g. 2026-03-10. A date or time without an offset is read in the Time Zone below.',
     schema: zonedDateTime(),
     required: true,
-    type: 'datetime',
   },
   {
     key: 'endDate',
     label: 'To',
     helpText: `The last day (a date includes the whole day) or moment to look at. Default: 7 days after From; at most ${MAX_SLOT_DAYS} days after it.`,
+    // Text, not 'datetime': Zapier would turn a bare date into a moment in the zap owner's zone.
     schema: zonedDateTime(),
-    type: 'datetime',
   },
   {
     key: 'timezone',

@@ -26,11 +26,12 @@ export const findContact = searchAction({
       const data = await ctx.call(contactsApi.getContact, { path: { contactId: input.contactId } }, { notFoundAsNull: true });
       return data?.contact ? [data.contact] : [];
     }
-    if (input.email || input.phone) {
-      const query = input.email ? { email: input.email } : { number: input.phone };
+    // Email first, then phone: in "find or create", a contact known by its phone must not be created again.
+    for (const query of [input.email && { email: input.email }, input.phone && { number: input.phone }].filter(Boolean)) {
       const data = await ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true });
-      return data?.contact ? [data.contact] : [];
+      if (data?.contact) return [data.contact];
     }
+    if (input.email || input.phone) return [];
     if (input.query) {
       const data = await ctx.call(contactsApi.searchContacts, { body: { query: input.query, pageLimit: 10, page: 1 } });
       return (data?.contacts ?? []) as Item[];

@@ -106,6 +106,8 @@ export async function callHighLevel<T = any>(
 export const clientLimits = {
   /** Give up on a request HighLevel does not answer in time, before Zapier's own step timeout hides why. */
   timeoutMs: 25_000,
+  /** A paged read stops starting new pages after this long: Zapier ends a step at 30 s. */
+  pagingBudgetMs: 20_000,
 };
 
 const RUNTIME_ERRORS = new Set(['RefreshAuthError', 'ExpiredAuthError', 'HaltedError', 'ThrottledError']);
@@ -147,7 +149,7 @@ function parseJson<T>(z: ZObject, response: HttpResponse, endpoint: Endpoint): T
 
 /**
  * Reads pages until `nextPage` says there are no more, the page repeats a cursor already seen, a page brings
- * nothing new, or `maxPages` is reached: paging that never ends cannot hang a step. A record already read (same
+ * nothing new, `maxPages` is reached or the paging budget is spent: paging that never ends cannot hang a step. A record already read (same
  * `id`: offset paging shifts when records are added between page reads) is kept once, since Zapier rejects a
  * result with two items of the same id.
  */
@@ -156,13 +158,14 @@ export async function collectPages<Item, Cursor>(
   fetchPage: (cursor: Cursor) => Promise<{ items: Item[]; next?: Cursor }>,
   maxPages = MAX_PAGES,
 ): Promise<Item[]> {
+  const deadline = Date.now() + clientLimits.pagingBudgetMs;
   const items: Item[] = [];
   const seen = new Set<string>();
   const ids = new Set<unknown>();
   let cursor: Cursor | undefined = first;
   for (let page = 0; page < maxPages && cursor !== undefined; page++) {
     const key = JSON.stringify(cursor);
-    if (seen.has(key)) break;
+    if (seen.has(key) || (page > 0 && Date.now() > deadline)) break;
     seen.add(key);
     const result = await fetchPage(cursor);
     const fresh = result.items.filter((item) => {

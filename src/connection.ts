@@ -3,6 +3,7 @@ import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { Endpoint } from './api/endpoint';
 import { apiBaseUrl } from './config';
 import { throwForHighLevelError } from './errors';
+import { personalValuesOf } from './redact';
 
 /** The token and the sub-account (location) one API call acts for. */
 export interface Connection {
@@ -58,12 +59,16 @@ export function clearLocationTokenCache(): void {
   memoryCache.clear();
 }
 
+/** Cached per connection (`auth` scope), so one agency's location tokens never serve another. */
+const CACHE_SCOPE = ['auth'];
+
 // The key names only the company and the location: never the token.
 const cacheKey = (companyId: string, locationId: string) => `hl-location-token:${companyId}:${locationId}`;
 
 async function readCache(z: ZObject, key: string): Promise<CachedToken | null> {
   try {
-    const hit = (await z.cache.get(key)) as CachedToken | null;
+    // Read with the scope it was written with: Zapier keys the cache by key and scope.
+    const hit = (await (z.cache.get as (k: string, scope?: string[]) => Promise<unknown>)(key, CACHE_SCOPE)) as CachedToken | null;
     if (hit) return hit;
   } catch {
     /* no z.cache here: fall back to memory */
@@ -74,7 +79,7 @@ async function readCache(z: ZObject, key: string): Promise<CachedToken | null> {
 async function writeCache(z: ZObject, key: string, value: CachedToken, ttlSeconds: number): Promise<void> {
   memoryCache.set(key, value);
   try {
-    await z.cache.set(key, value, Math.max(1, Math.floor(ttlSeconds)), ['auth']);
+    await z.cache.set(key, value, Math.max(1, Math.floor(ttlSeconds)), CACHE_SCOPE);
   } catch {
     /* memory only */
   }
@@ -153,8 +158,9 @@ export async function connectionFor(z: ZObject, bundle: Bundle, endpoint?: Endpo
   return { token: await locationToken(z, bundle, companyId, locationId), locationId, companyId };
 }
 
-/** Values that must never appear in a message: the connection's tokens and the app's client secret. */
+/** Values that must never appear in a message: the connection's tokens, the client secret, the step's emails and phones. */
 export function secretsOf(bundle: Bundle): string[] {
   const auth = (bundle.authData ?? {}) as Record<string, string | undefined>;
-  return [auth.access_token, auth.refresh_token, process.env.CLIENT_SECRET].filter((s): s is string => !!s);
+  const tokens = [auth.access_token, auth.refresh_token, process.env.CLIENT_SECRET].filter((s): s is string => !!s);
+  return [...tokens, ...personalValuesOf(bundle.inputData as Record<string, unknown>)];
 }

@@ -8,8 +8,10 @@ import { throwForHighLevelError } from './errors';
  * URLs go to HighLevel, with the bearer token and the default `Version`. The client sets all of these itself.
  */
 export function addHighLevelDefaults(request: HttpRequestOptions & { url?: string }, _z: ZObject, bundle: Bundle) {
-  const headers = (request.headers ?? {}) as Record<string, string>;
   if (request.url && request.url.startsWith('/')) request.url = `${apiBaseUrl()}${request.url}`;
+  // The HighLevel token goes to HighLevel only (not to file downloads or any other host).
+  if (!isHighLevelUrl(request.url)) return request;
+  const headers = (request.headers ?? {}) as Record<string, string>;
   const token = (bundle.authData as Record<string, string> | undefined)?.access_token;
   if (token && !Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) headers.Authorization = `Bearer ${token}`;
   if (!Object.keys(headers).some((h) => h.toLowerCase() === 'version')) headers.Version = DEFAULT_API_VERSION;
@@ -19,8 +21,18 @@ export function addHighLevelDefaults(request: HttpRequestOptions & { url?: strin
 
 /** Errors of requests that did not ask to handle them: the same mapping as the client's. */
 export function mapHighLevelErrors(response: HttpResponse, z: ZObject, bundle: Bundle) {
-  if (response.status >= 400 && !(response.request as { skipThrowForStatus?: boolean })?.skipThrowForStatus) {
+  const request = response.request as { skipThrowForStatus?: boolean; url?: string } | undefined;
+  if (response.status >= 400 && !request?.skipThrowForStatus && isHighLevelUrl(request?.url)) {
     throwForHighLevelError(z, response, { secrets: secretsOf(bundle) });
   }
   return response;
+}
+
+function isHighLevelUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).origin === new URL(apiBaseUrl()).origin;
+  } catch {
+    return false;
+  }
 }

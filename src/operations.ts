@@ -5,7 +5,24 @@ import { agencyApi } from './api/agency';
 import { locationsApi } from './api/locations';
 import { Operation } from './factories/operation';
 
-export const operations: Operation[] = [...triggers, ...creates, ...searches];
+export const operations: Operation[] = linkSearches([...triggers, ...creates, ...searches]);
+
+/**
+ * Every `x_list` dropdown offers "add a search step" with `find_x` wherever the app has that search (Zapier's
+ * D014): derived here once, so no field declaration can forget it.
+ */
+function linkSearches(ops: Operation[]): Operation[] {
+  const searchKeys = new Set(ops.filter((op) => op.kind === 'search').map((op) => op.key));
+  for (const op of ops) {
+    for (const field of op.definition.operation.inputFields as Array<Record<string, unknown> | Function>) {
+      if (typeof field === 'function' || field.search || typeof field.dynamic !== 'string') continue;
+      const list = field.dynamic.split('.')[0];
+      const search = list.endsWith('_list') ? `find_${list.slice(0, -'_list'.length)}` : undefined;
+      if (search && searchKeys.has(search)) field.search = `${search}.id`;
+    }
+  }
+  return ops;
+}
 
 /** Search-or-create pairs: the search key, and the create that runs when it finds nothing. */
 export const searchOrCreatePairs: Array<{ search: string; create: string }> = [{ search: 'find_contact', create: 'create_contact' }, { search: 'find_opportunity', create: 'create_opportunity' }, { search: 'find_business', create: 'create_business' }, { search: 'find_calendar', create: 'create_calendar' }];

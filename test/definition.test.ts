@@ -54,7 +54,7 @@ describe('app definition', () => {
   });
 
   it.each(operations.map((op) => [op.key, op]))('%s: dropdowns and search links point at existing operations', (_key, op) => {
-    for (const field of op.def.fields) {
+    for (const field of op.definition.operation.inputFields.filter((f: unknown) => typeof f !== 'function')) {
       if (field.dynamic) {
         const [trigger, idField] = field.dynamic.split('.');
         expect([field.key, trigger, Boolean(App.triggers[trigger])]).toEqual([field.key, trigger, true]); // D004/D005
@@ -68,10 +68,22 @@ describe('app definition', () => {
     }
   });
 
+  it.each(operations.map((op) => [op.key, op]))('%s: a dropdown links the search that finds its records', (_key, op) => {
+    // D014 / issue 3: `x_list` dropdowns offer "add a search step" with `find_x` wherever that search exists.
+    const zapierFields = op.definition.operation.inputFields.filter((f: unknown) => typeof f !== 'function');
+    for (const field of zapierFields) {
+      const list = field.dynamic?.split('.')[0];
+      const search = list?.endsWith('_list') ? `find_${list.slice(0, -'_list'.length)}` : undefined;
+      if (search && App.searches[search]) expect([field.key, field.search]).toEqual([field.key, `${search}.id`]);
+    }
+    // A field linked to a search the app has: the common user field, for one.
+    if (op.key === 'create_task') expect(zapierFields.find((f: any) => f.key === 'assignedTo').search).toBe('find_user.id');
+  });
+
   it.each(operations.map((op) => [op.key, op]))('%s: id fields are dropdowns', (_key, op) => {
     // A search may take a raw ID to look up (labelled "... ID"); everywhere else an id is picked from a list.
     for (const field of op.def.fields) {
-      const isId = /(Id|Ids)$/.test(field.key) || field.key === 'assignedTo';
+      const isId = /(Id|Ids)$/.test(field.key) || ['assignedTo', 'followers', 'teamMembers'].includes(field.key);
       const rawLookup = op.kind === 'search' && / ID$/.test(field.label);
       if (isId && !rawLookup) expect([field.key, Boolean(field.dynamic || field.choices)]).toEqual([field.key, true]);
     }

@@ -1,14 +1,13 @@
 import { blogsApi } from '../src/api/blogs';
 import { collectPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
-import { Item } from '../src/factories/operation';
+import { records } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
-import { blogAuthorSample, blogCategorySample, blogIdField, blogPostOutputFields, blogPostSample, blogSample, withId } from '../src/fields/blog';
+import { blogAuthorSample, blogCategorySample, blogIdField, blogPostOutputFields, blogPostSample, blogSample } from '../src/fields/blog';
 import * as v from '../src/fields/values';
 
 const DROPDOWN_PAGE = 50;
 const POST_PAGE = 100;
-const listed = (data: any, key: string): Item[] => ((Array.isArray(data?.[key]) ? data[key] : []) as Item[]).map(withId);
 const postStatuses = ['PUBLISHED', 'SCHEDULED', 'DRAFT', 'ARCHIVED'] as const;
 
 /**
@@ -34,7 +33,7 @@ export const newBlogPostTrigger = pollingTrigger({
   perform: (input, ctx) =>
     collectPages(0, async (offset) => {
       const data = await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } });
-      const posts = listed(data, 'blogs');
+      const posts = records(data?.blogs);
       return { items: posts, next: posts.length < POST_PAGE ? undefined : offset + POST_PAGE };
     }),
   newestFirst: (post) => post.publishedAt ?? post.updatedAt,
@@ -49,7 +48,6 @@ export const blogDropdown = dropdownTrigger({
   endpoint: blogsApi.listBlogs,
   request: (_input, { page }) => ({ query: { skip: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
   resultKey: 'data',
-  items: (data) => listed(data, 'data'),
   label: (b) => b.name || b.id,
   sample: blogSample,
 });
@@ -60,7 +58,6 @@ export const blogAuthorDropdown = dropdownTrigger({
   endpoint: blogsApi.listAuthors,
   request: (_input, { page }) => ({ query: { offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
   resultKey: 'authors',
-  items: (data) => listed(data, 'authors'),
   label: (a) => a.name || a.id,
   sample: blogAuthorSample,
 });
@@ -71,7 +68,6 @@ export const blogCategoryDropdown = dropdownTrigger({
   endpoint: blogsApi.listCategories,
   request: (_input, { page }) => ({ query: { offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
   resultKey: 'categories',
-  items: (data) => listed(data, 'categories'),
   label: (c) => c.label || c.name || c.id,
   sample: blogCategorySample,
 });
@@ -83,7 +79,6 @@ export const blogPostDropdown = dropdownTrigger({
   fields: [blogIdField],
   request: (input, { page }) => ({ query: { blogId: input.blogId, offset: page * DROPDOWN_PAGE, limit: DROPDOWN_PAGE } }),
   resultKey: 'blogs',
-  items: (data) => listed(data, 'blogs'),
-  label: (p) => `${p.title ?? p.id}${p.status && p.status !== 'PUBLISHED' ? ` (${String(p.status).toLowerCase()})` : ''}`,
+  label: (p) => `${p.title || p.id}${p.status && p.status !== 'PUBLISHED' ? ` (${String(p.status).toLowerCase()})` : ''}`,
   sample: { ...blogPostSample, name: 'When to Replace Your Water Heater' },
 });

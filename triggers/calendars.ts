@@ -1,8 +1,7 @@
 import { calendarsApi } from '../src/api/calendars';
-import { Endpoint } from '../src/api/endpoint';
-import { collectPages, RequestParts } from '../src/client';
+import { collectPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
-import { Item } from '../src/factories/operation';
+import { Item, records } from '../src/factories/operation';
 import { pollingTrigger, PollContext } from '../src/factories/trigger';
 import {
   appointmentIdField,
@@ -25,7 +24,6 @@ import {
   notificationSample,
   resourceSample,
   resourceTypeField,
-  withId,
 } from '../src/fields/calendar';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
@@ -41,7 +39,7 @@ export const calendarDropdown = dropdownTrigger({
   request: () => ({}),
   paged: false,
   resultKey: 'calendars',
-  label: (c) => `${c.name ?? c.id}${c.isActive === false ? ' (inactive)' : ''}`,
+  label: (c) => `${c.name || c.id}${c.isActive === false ? ' (inactive)' : ''}`,
   sample: { ...calendarSample, name: 'Discovery Call' },
 });
 
@@ -52,64 +50,26 @@ export const calendarGroupDropdown = dropdownTrigger({
   request: () => ({}),
   paged: false,
   resultKey: 'groups',
-  label: (g) => `${g.name ?? g.slug ?? g.id}${g.isActive === false ? ' (disabled)' : ''}`,
+  label: (g) => `${g.name || g.slug || g.id}${g.isActive === false ? ' (disabled)' : ''}`,
   sample: groupSample,
 });
 
 const RESOURCE_PAGE = 100;
 const NOTE_PAGE = 20; // the most the notes endpoint returns at once
 
-/**
- * A dropdown over a list that answers with a bare JSON array whose items may carry `_id` instead of `id`
- * (calendar resources and notifications): items are normalised to `{ ...item, id, name }`.
- */
-function arrayDropdown(def: {
-  key: string;
-  noun: string;
-  endpoint: Endpoint;
-  fields: FieldDef[];
-  request: (input: Item, ctx: PollContext) => RequestParts;
-  label: (item: Item) => string;
-  sample: Item;
-  sampleAnswer: unknown[];
-  paged: boolean;
-}) {
-  return pollingTrigger({
-    key: def.key,
-    noun: def.noun,
-    label: `List ${def.noun}s`,
-    description: `Lists ${def.noun.toLowerCase()}s for dropdowns.`,
-    hidden: true,
-    endpoint: def.endpoint,
-    fields: def.fields,
-    perform: async (input, ctx) => {
-      if (!def.paged && ctx.page > 0) return [];
-      const data = await ctx.call(def.endpoint, def.request(input, ctx));
-      return (Array.isArray(data) ? data : []).map((item: Item) => {
-        const record = withId(item);
-        return { ...record, name: def.label(record) };
-      });
-    },
-    sample: def.sample,
-    sampleAnswer: def.sampleAnswer,
-    zapier: { canPaginate: true },
-  });
-}
-
 /** Rooms or equipment of the location. */
-export const calendarResourceDropdown = arrayDropdown({
+export const calendarResourceDropdown = dropdownTrigger({
   key: 'calendar_resource_list',
   noun: 'Calendar Resource',
   endpoint: calendarsApi.listResources,
   fields: [resourceTypeField],
   request: (input, { page }) => ({ path: { resourceType: input.resourceType }, query: { limit: RESOURCE_PAGE, skip: page * RESOURCE_PAGE } }),
-  label: (r) => r.name ?? r.id,
+  label: (r) => r.name || r.id,
   sample: { ...resourceSample, name: 'Yoga Room' },
   sampleAnswer: [resourceSample],
-  paged: true,
 });
 
-export const calendarNotificationDropdown = arrayDropdown({
+export const calendarNotificationDropdown = dropdownTrigger({
   key: 'calendar_notification_list',
   noun: 'Calendar Notification',
   endpoint: calendarsApi.listNotifications,
@@ -134,7 +94,7 @@ export const appointmentDropdown = pollingTrigger({
     if (ctx.page > 0) return [];
     const data = await ctx.call(calendarsApi.listEvents, { query: { calendarId: input.calendarId, ...eventWindow() } });
     const timeZone = zapTimeZone(ctx);
-    return ((data?.events ?? []) as Item[])
+    return records(data?.events)
       .map((e) => appointmentOutput(e, timeZone))
       .sort((a, b) => (toEpochMs(a.startTime, 'UTC') ?? 0) - (toEpochMs(b.startTime, 'UTC') ?? 0))
       .map((e) => ({ ...e, name: `${e.title ?? 'Appointment'} – ${describeSpan(toEpochMs(e.startTime, 'UTC') ?? 0, undefined, timeZone)}` }));
@@ -184,7 +144,7 @@ async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: I
   const query = { ...ownerQuery(input, ctx), ...eventWindow() };
   const data = await ctx.call(endpoint, { query });
   const timeZone = zapTimeZone(ctx);
-  return ((data?.events ?? []) as Item[]).map((e) => ({ ...appointmentOutput(e, timeZone), ...extra(e) }));
+  return records(data?.events).map((e) => ({ ...appointmentOutput(e, timeZone), ...extra(e) }));
 }
 
 /** Sort key: the instant (strings with different offsets do not compare). */
@@ -251,7 +211,7 @@ export const newAppointmentNoteTrigger = pollingTrigger({
         path: { appointmentId: input.appointmentId },
         query: { limit: NOTE_PAGE, offset },
       });
-      const notes = ((data?.notes ?? []) as Item[]).map((n) => ({ ...withId(n), appointmentId: input.appointmentId }));
+      const notes = records(data?.notes).map((n) => ({ ...n, appointmentId: input.appointmentId }));
       return { items: notes, next: data?.hasMore && notes.length ? offset + notes.length : undefined };
     }),
   newestFirst: (n) => instant(n.dateAdded),

@@ -2,6 +2,7 @@ import { contactsApi } from '../src/api/contacts';
 import { collectPages } from '../src/client';
 import { Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
+import { appointmentOutput, zapTimeZone } from '../src/fields/appointment';
 import { contactIdField } from '../src/fields/common';
 import {
   businessIdField,
@@ -121,10 +122,17 @@ export const newContactAppointmentTrigger = pollingTrigger({
   description: 'Triggers when an appointment is booked for a chosen contact.',
   endpoint: contactsApi.listAppointments,
   fields: [{ ...contactIdField, helpText: 'The contact whose appointments to watch.' }],
-  request: (input) => ({ path: { contactId: input.contactId } }),
+  // HighLevel answers "YYYY-MM-DD HH:mm:ss" (UTC, no offset): out as ISO-8601 with the zap's offset.
+  perform: async (input, ctx) => {
+    const data = await ctx.call(contactsApi.listAppointments, { path: { contactId: input.contactId } });
+    const zone = zapTimeZone(ctx);
+    return ((data?.events ?? []) as Item[]).filter(Boolean).map((event) => appointmentOutput(event, zone));
+  },
   resultKey: 'events',
-  // HighLevel's "YYYY-MM-DD HH:mm:ss" and ISO dates both sort as text.
-  newestFirst: (event) => event.dateAdded ?? event.startTime,
+  newestFirst: (event) => {
+    const at = Date.parse(event.dateAdded ?? event.startTime);
+    return Number.isFinite(at) ? at : undefined;
+  },
   sample: contactAppointmentSample,
   outputFields: contactAppointmentOutputFields,
 });
@@ -166,6 +174,8 @@ export const newContactLegacyTrigger = pollingTrigger({
   noun: 'Contact',
   label: 'New Contact (Legacy List)',
   description: 'Triggers when a contact appears in the legacy contact list. Prefer "New Contact", which HighLevel sorts.',
+  // Hidden: the endpoint is deprecated and one poll reads up to MAX_PAGES unsorted pages. Kept for zaps using it.
+  hidden: true,
   endpoint: contactsApi.listContactsDeprecated,
   fields: [],
   perform: (_input, ctx) =>

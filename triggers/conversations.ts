@@ -23,18 +23,32 @@ export function conversationMessages(data: any): Item[] {
   return Array.isArray(list) ? list : [];
 }
 
+/** A conversation older than this is not "new", even if it shows up near the top because of a fresh message. */
+export const NEW_CONVERSATION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
 /**
- * New Conversation: one request per poll, conversations sorted by last message date, newest first. Zapier's
- * dedupe on `id` lets each conversation through once, when it first shows up.
+ * New Conversation: one request per poll, conversations sorted by last message date, newest first (HighLevel
+ * cannot sort by creation). Zapier's dedupe on `id` lets each conversation through once; an old conversation that
+ * comes back to the top with a new message is held back by its creation date.
  */
 export const newConversationTrigger = pollingTrigger({
   key: 'new_conversation',
   noun: 'Conversation',
   label: 'New Conversation',
-  description: 'Triggers when a new conversation starts in your HighLevel location.',
+  description:
+    'Triggers when a new conversation starts in your HighLevel location (conversations started in the last 24 hours that Zapier has not seen yet).',
   endpoint: conversationsApi.searchConversations,
   fields: [],
-  request: (_input, { limit }) => recentConversations(limit),
+  perform: async (_input, ctx) => {
+    const data = await ctx.call(conversationsApi.searchConversations, recentConversations(ctx.limit));
+    const conversations = ((data?.conversations ?? []) as Item[]).filter(Boolean);
+    if ((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample) return conversations;
+    const since = Date.now() - NEW_CONVERSATION_MAX_AGE_MS;
+    return conversations.filter((c) => {
+      const added = typeof c.dateAdded === 'number' ? c.dateAdded : Date.parse(c.dateAdded);
+      return !Number.isFinite(added) || added >= since;
+    });
+  },
   resultKey: 'conversations',
   sample: conversationSample,
   sampleAnswer: conversationSearchAnswer(),
@@ -60,7 +74,8 @@ export const newInboundMessageTrigger = pollingTrigger({
       choices: Object.fromEntries(messageChannels.map((c) => [c, c])),
     },
   ],
-  request: (input, { limit }) => ({ query: { limit, sortBy: 'createdAt', sortOrder: 'desc', channel: input.channel } }),
+  // The export's largest page (500): inbound replies must not fall off the page behind a burst of outbound messages.
+  request: (input, { limit }) => ({ query: { limit: limit < 100 ? limit : 500, sortBy: 'createdAt', sortOrder: 'desc', channel: input.channel } }),
   items: (data) => ((data?.messages ?? []) as Item[]).filter((m) => m?.direction === 'inbound'),
   resultKey: 'messages',
   sample: messageSample,
@@ -110,7 +125,10 @@ export const conversationMessageDropdown = dropdownTrigger({
   paged: false,
   resultKey: 'messages',
   items: conversationMessages,
-  label: (m) => `${m.dateAdded ? `${String(m.dateAdded).slice(0, 16).replace('T', ' ')} ` : ''}${m.direction ?? ''} ${m.messageType ?? ''}: ${String(m.body ?? '').slice(0, 60)}`.trim(),
+  label: (m) => {
+    const head = [m.dateAdded && String(m.dateAdded).slice(0, 16).replace('T', ' '), m.direction, m.messageType].filter(Boolean).join(' ');
+    return [head, String(m.body ?? '').slice(0, 60)].filter(Boolean).join(': ') || m.id;
+  },
   sample: { ...messageSample, name: '2026-03-04 16:02 inbound TYPE_SMS: Can you come by on Thursday afternoon?' },
   sampleAnswer: messagesPageAnswer(),
 });

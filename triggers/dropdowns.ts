@@ -31,14 +31,15 @@ export const userDropdown = dropdownTrigger({
   sample: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'Sam Rivera', firstName: 'Sam', lastName: 'Rivera' },
 });
 
-/** A contact's tasks, for the task dropdown of Update Task and Complete Task. */
+/** A contact's tasks, for the task dropdown of Update Task and Complete Task. The endpoint returns them all at once. */
 export const contactTaskDropdown = dropdownTrigger({
   key: 'contact_task_list',
   noun: 'Task',
   endpoint: contactsApi.listTasks,
   fields: [contactIdField],
   request: (input) => ({ path: { contactId: input.contactId } }),
+  paged: false,
   resultKey: 'tasks',
-  label: (t) => `${t.title ?? 'Untitled task'}${t.completed ? ' (done)' : ''}`,
+  label: (t) => `${t.title || t.id}${t.completed ? ' (done)' : ''}`,
   sample: { id: 'lJpzYrWdpkC2hX6t2yue', name: 'Call back about the quote', title: 'Call back about the quote' },
 });

@@ -62,7 +62,7 @@ export const customFieldDropdown = dropdownTrigger({
   request: () => ({ query: { model: 'all' } }),
   paged: false,
   resultKey: 'customFields',
-  label: (f) => `${f.name ?? f.fieldKey ?? f.id}${f.model ? ` (${f.model})` : ''}`,
+  label: (f) => `${f.name || f.fieldKey || f.id}${f.model ? ` (${f.model})` : ''}`,
   sample: {
     id: '3sv6UEo51C9Bmpo1cKTq',
     name: 'Water Heater Age (contact)',

@@ -53,16 +53,19 @@ export const newOpportunityTrigger = pollingTrigger({
   outputFields: opportunityOutputFields,
 });
 
-/** Change triggers fire once per (opportunity, new value): the item id is `${id}_${value}`, the record id is kept. */
+/**
+ * Change triggers fire once per change: the item id is `${id}_${value}_${changedAt}` (so A→B→A fires again on the
+ * second A), the record id is kept as opportunityId.
+ */
 const changeOutputFields = (what: string): OutputField[] => [
   { key: 'opportunityId', label: 'Opportunity ID' },
-  { key: 'id', label: `Change ID (opportunity ID and ${what})` },
+  { key: 'id', label: `Change ID (opportunity ID, ${what} and change time)` },
   ...opportunityOutputFields.filter((f) => f.key !== 'id'),
 ];
-const keyedBy = (value: (o: Item) => unknown) => (data: any) =>
+const keyedBy = (value: (o: Item) => unknown, changedAt: (o: Item) => unknown) => (data: any) =>
   searchItems(data)
     .filter((o) => o.id)
-    .map((o) => ({ ...o, id: `${o.id}_${value(o) ?? ''}`, opportunityId: o.id }));
+    .map((o) => ({ ...o, id: [o.id, value(o) ?? '', changedAt(o)].filter((part) => part !== undefined && part !== null).join('_'), opportunityId: o.id }));
 
 export const opportunityStageChangedTrigger = pollingTrigger({
   key: 'opportunity_stage_changed',
@@ -78,10 +81,10 @@ export const opportunityStageChangedTrigger = pollingTrigger({
   request: (input, { limit }) => ({
     body: opportunitySearchBody('last_stage_change_date', [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)], limit),
   }),
-  items: keyedBy((o) => o.pipelineStageId),
+  items: keyedBy((o) => o.pipelineStageId, (o) => o.lastStageChangeAt),
   customFields: 'opportunity',
   resultKey: 'opportunities',
-  sample: { ...opportunitySample, id: `${opportunitySample.id}_${opportunitySample.pipelineStageId}`, opportunityId: opportunitySample.id },
+  sample: { ...opportunitySample, id: `${opportunitySample.id}_${opportunitySample.pipelineStageId}_${opportunitySample.lastStageChangeAt}`, opportunityId: opportunitySample.id },
   outputFields: changeOutputFields('stage ID'),
 });
 
@@ -98,10 +101,10 @@ export const opportunityStatusChangedTrigger = pollingTrigger({
   request: (input, { limit }) => ({
     body: opportunitySearchBody('last_status_change_date', [eq('status', input.status), eq('pipeline_id', input.pipelineId)], limit),
   }),
-  items: keyedBy((o) => o.status),
+  items: keyedBy((o) => o.status, (o) => o.lastStatusChangeAt),
   customFields: 'opportunity',
   resultKey: 'opportunities',
-  sample: { ...opportunitySample, status: 'won', id: `${opportunitySample.id}_won`, opportunityId: opportunitySample.id },
+  sample: { ...opportunitySample, status: 'won', id: `${opportunitySample.id}_won_${opportunitySample.lastStatusChangeAt}`, opportunityId: opportunitySample.id },
   outputFields: changeOutputFields('status'),
 });
 

@@ -1,17 +1,12 @@
 import { contactsApi } from '../src/api/contacts';
 import { collectPages } from '../src/client';
 import { MAX_PAGES } from '../src/config';
-import { Item } from '../src/factories/operation';
+import { records } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
 import { taskOutputFields, taskSample } from '../src/fields/task';
 import * as v from '../src/fields/values';
 
 const PAGE = 100;
-
-/** HighLevel's task search returns `_id` in some answers: every task leaves with an `id`. */
-export function normalizeTask(task: Item): Item {
-  return { ...task, id: task.id ?? task._id };
-}
 
 /**
  * New Task, location-wide. The task search (`POST /locations/{locationId}/tasks/search`) has no sort and its
@@ -51,8 +46,8 @@ export const newTaskTrigger = pollingTrigger({
         ...(input.assignedTo ? { assignedTo: [input.assignedTo] } : {}),
       };
       const data = await ctx.call(contactsApi.searchLocationTasks, { body });
-      const tasks = ((data?.tasks ?? []) as Item[]).filter((t) => t && typeof t === 'object' && !Array.isArray(t));
-      return { items: tasks.map(normalizeTask), next: tasks.length < PAGE ? undefined : skip + PAGE };
+      const tasks = records(data?.tasks);
+      return { items: tasks, next: tasks.length < PAGE ? undefined : skip + PAGE };
     }),
   newestFirst: (task) => task.dateAdded ?? task.createdAt ?? task.dateUpdated ?? task.updatedAt,
   resultKey: 'tasks',

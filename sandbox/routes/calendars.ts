@@ -205,6 +205,7 @@ export const calendarRoutes: Route[] = [
       const events = [...storeOf(state).events.values()].filter((e) => {
         const start = toEpochMs(e.startTime, 'UTC')!;
         return (
+          !e.blocked && // blocked slots have their own list (calendarExtras.ts)
           e.locationId === req.locationId &&
           start >= from &&
           start <= to &&
@@ -278,3 +279,6 @@ export const calendarRoutes: Route[] = [
     },
   },
 ];
+
+// For the calendar extras (groups, resources, notifications, notes, blocked slots) that share this store.
+export { storeOf as calendarStore, saveEvent, timeZoneOf, instantOf, calendarOf, eventOf };

@@ -10,7 +10,7 @@ interface Store {
   messages: Map<string, Rec>;
 }
 const stores = new WeakMap<SandboxState, Store>();
-function storeOf(state: SandboxState): Store {
+export function storeOf(state: SandboxState): Store {
   let store = stores.get(state);
   if (!store) stores.set(state, (store = { conversations: new Map(), messages: new Map() }));
   return store;
@@ -26,13 +26,13 @@ const CHANNELS: Record<string, { type: number; messageType: string; conversation
 };
 const channelOf = (type: string) => CHANNELS[type] ?? fail(422, [`type must be one of: ${Object.keys(CHANNELS).join(', ')}`]);
 
-function conversationOf(req: RouteRequest, state: SandboxState, id: string): Rec {
+export function conversationOf(req: RouteRequest, state: SandboxState, id: string): Rec {
   const conversation = storeOf(state).conversations.get(id);
   if (!conversation || conversation.locationId !== req.locationId) fail(404, 'Conversation not found');
   return conversation;
 }
 
-function messageOf(req: RouteRequest, state: SandboxState, id: string): Rec {
+export function messageOf(req: RouteRequest, state: SandboxState, id: string): Rec {
   const message = storeOf(state).messages.get(id);
   if (!message || message.locationId !== req.locationId) fail(404, 'Message not found');
   return message;

@@ -10,13 +10,19 @@ import { userRoutes } from './users';
 import { opportunityRoutes } from './opportunities';
 import { businessRoutes } from './businesses';
 import { workflowRoutes } from './workflows';
+import { associationRoutes } from './associations';
+import { blogRoutes } from './blogs';
+import { calendarExtraRoutes } from './calendarExtras';
+import { conversationExtraRoutes } from './conversationExtras';
 
 export type { Route, RouteRequest, Reply } from './route';
 
 /**
  * Every route the sandbox serves. To add a domain: write `sandbox/routes/<domain>.ts` exporting
  * `export const <domain>Routes: Route[] = [{ method, path: '<spec template>', handle(req, state) { ... } }]`
- * and add it to this list (one line). Paths are the spec's templates; a test checks each is a spec operation.
+ * and add it to this list (one line). Paths are the spec's templates; a test checks each is a spec operation, and
+ * test/sandbox/coverage.test.ts that every endpoint the app calls has a route. Plain CRUD collections: `crudRoutes`
+ * (route.ts); a module's own records: `storeFor` (route.ts).
  */
 export const routes: Route[] = [
   ...oauthRoutes,
@@ -30,4 +36,8 @@ export const routes: Route[] = [
   ...businessRoutes,
   ...workflowRoutes,
   ...conversationRoutes,
+  ...associationRoutes,
+  ...blogRoutes,
+  ...calendarExtraRoutes,
+  ...conversationExtraRoutes,
 ];

@@ -1,5 +1,5 @@
 import { RequestParts } from '../client';
-import { built, Context, Input, Item, Operation, OperationDef, requestFromInput, unwrap, validated } from './operation';
+import { built, Context, Input, Item, Operation, OperationDef, requestFromInput, unwrap, validated, withId } from './operation';
 
 export interface CreateDef extends OperationDef {
   /** How the input becomes the request (default: path params + the rest as body/query). */
@@ -13,10 +13,10 @@ export interface CreateDef extends OperationDef {
 /** An action: validate, one request, shape the answer into one object. */
 export function createAction(def: CreateDef): Operation {
   const perform = validated(def, async (input, ctx) => {
-    if (def.perform) return def.perform(input, ctx);
+    if (def.perform) return withId(await def.perform(input, ctx));
     const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input);
     const data = await ctx.call(def.endpoint, parts);
-    return def.result ? def.result(data ?? {}, input, ctx) : unwrap(def, data) ?? {};
+    return withId(def.result ? def.result(data ?? {}, input, ctx) : unwrap(def, data) ?? {});
   });
   return built('create', def, perform);
 }

@@ -1,7 +1,7 @@
 import { Endpoint } from '../api/endpoint';
 import { RequestParts } from '../client';
 import { FieldDef } from '../fields/field';
-import { Input, Item, Operation } from './operation';
+import { Input, Item, Operation, records } from './operation';
 import { PollContext, pollingTrigger } from './trigger';
 
 export interface DropdownDef {
@@ -10,11 +10,14 @@ export interface DropdownDef {
   endpoint: Endpoint;
   fields?: FieldDef[];
   request: (input: Input, ctx: PollContext) => RequestParts;
-  resultKey: string;
-  /** The records in HighLevel's answer, e.g. normalized to carry `id` (default: the list under resultKey). */
+  /** Where the list sits in HighLevel's answer; without it the answer is the list (a bare JSON array). */
+  resultKey?: string;
+  /** The records in HighLevel's answer (default: the list under resultKey, or the answer itself). */
   items?: (data: any) => Item[];
-  /** What the editor shows for a record. */
+  /** What the editor shows for a record (the record's id when this is empty). */
   label: (item: Item) => string;
+  /** The noun's plural for the label, when `pluralize` gets it wrong. */
+  plural?: string;
   sample: Item;
   /** HighLevel's whole answer the sample comes from, when the list has required siblings (see OperationDef). */
   sampleAnswer?: unknown;
@@ -22,25 +25,33 @@ export interface DropdownDef {
   paged?: boolean;
 }
 
+/** English plural of a noun (or its last word): Opportunity → Opportunities, Business → Businesses, Note → Notes. */
+export function pluralize(noun: string): string {
+  if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/i.test(noun)) return noun + 'es';
+  return noun + 's';
+}
+
 /**
  * A hidden trigger that feeds a dynamic dropdown (`key.id.name`): records as `{ id, name }`, page by page
  * ("load more" in the editor).
  */
 export function dropdownTrigger(def: DropdownDef): Operation {
-  const toChoices = (data: any): Item[] =>
-    (((def.items ? def.items(data) : data?.[def.resultKey]) ?? []) as Item[]).map((item) => ({ ...item, id: item.id, name: def.label(item) }));
+  const list = (data: any) => (def.items ? def.items(data) : def.resultKey ? data?.[def.resultKey] : data);
+  const toChoices = (data: any): Item[] => records(list(data)).map((item) => ({ ...item, name: def.label(item) || String(item.id ?? '') }));
+  const plural = def.plural ?? pluralize(def.noun);
   return pollingTrigger({
     key: def.key,
     noun: def.noun,
-    label: `List ${def.noun}s`,
-    description: `Lists ${def.noun.toLowerCase()}s for dropdowns.`,
+    label: `List ${plural}`,
+    description: `Lists ${plural.toLowerCase()} for dropdowns.`,
     hidden: true,
     endpoint: def.endpoint,
     fields: def.fields ?? [],
     sample: def.sample,
     ...(def.sampleAnswer !== undefined ? { sampleAnswer: def.sampleAnswer } : {}),
     request: def.request,
-    resultKey: def.resultKey,
+    ...(def.resultKey ? { resultKey: def.resultKey } : {}),
     ...(def.paged === false
       ? {
           perform: async (input: Input, ctx: PollContext) => {

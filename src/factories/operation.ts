@@ -81,6 +81,19 @@ export function requestFromInput(endpoint: Endpoint, input: Input): RequestParts
  * fails with the field named and no request sent.
  */
 export function validated(def: OperationDef, run: (input: Input, ctx: Context) => Promise<any>) {
+  const perform = performValidated(def, run);
+  return async (z: ZObject, bundle: Bundle) => {
+    try {
+      return await perform(z, bundle);
+    } catch (error) {
+      // Zapier appends the step's input (emails, phones) to errors not marked otherwise: our messages say enough.
+      if (error && typeof error === 'object') (error as { doNotContextify?: boolean }).doNotContextify = true;
+      throw error;
+    }
+  };
+}
+
+function performValidated(def: OperationDef, run: (input: Input, ctx: Context) => Promise<any>) {
   return async (z: ZObject, bundle: Bundle) => {
     if (isAgencyOnly(def)) requireAgency(z, bundle, def.label);
     // The Location field is not one of def.fields (sub-accounts never see it): checked here, read by connectionFor().
@@ -138,4 +151,16 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
 /** The record(s) under `resultKey` in HighLevel's answer, or the answer itself. */
 export function unwrap(def: OperationDef, data: any): any {
   return def.resultKey ? data?.[def.resultKey] : data;
+}
+
+/** HighLevel sends `_id` instead of `id` in some answers: every output record gets an `id` (non-objects pass as they are). */
+export function withId<T>(record: T): T {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+  const r = record as Item;
+  return (r.id === undefined || r.id === null) && r._id !== undefined && r._id !== null ? ({ ...r, id: r._id } as T) : record;
+}
+
+/** The records of a list answer, each with an `id`; a missing list is empty and null or non-object items are dropped. */
+export function records(list: unknown): Item[] {
+  return (Array.isArray(list) ? list : []).filter((item) => item && typeof item === 'object' && !Array.isArray(item)).map(withId);
 }

@@ -1,5 +1,5 @@
 import { RequestParts } from '../client';
-import { built, Context, Input, Item, Operation, OperationDef, requestFromInput, unwrap, validated } from './operation';
+import { built, Context, Input, Item, Operation, OperationDef, records, requestFromInput, unwrap, validated } from './operation';
 
 export interface SearchDef extends OperationDef {
   request?: (input: Input, ctx: Context) => RequestParts;
@@ -12,12 +12,12 @@ export interface SearchDef extends OperationDef {
 /** A search: validate, request; a 404 is "no result" (an empty list), never an error. */
 export function searchAction(def: SearchDef): Operation {
   const perform = validated(def, async (input, ctx) => {
-    if (def.perform) return def.perform(input, ctx);
+    if (def.perform) return records(await def.perform(input, ctx));
     const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input);
     const data = await ctx.call(def.endpoint, parts, { notFoundAsNull: true });
     if (data === null) return [];
     const found = def.results ? def.results(data, input) : unwrap(def, data);
-    return (Array.isArray(found) ? found : [found]).filter(Boolean);
+    return records(Array.isArray(found) ? found : [found]);
   });
   return built('search', def, perform);
 }

@@ -1,5 +1,5 @@
 import { RequestParts } from '../client';
-import { built, Context, Input, Item, Operation, OperationDef, unwrap, validated } from './operation';
+import { built, Context, Input, Item, Operation, OperationDef, records, unwrap, validated } from './operation';
 
 export interface PollContext extends Context {
   /** Zero-based page, for dropdowns that load more. */
@@ -47,7 +47,7 @@ export function pollingTrigger(def: TriggerDef): Operation {
       const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : {});
       items = def.items ? def.items(data ?? {}) : unwrap(def, data) ?? [];
     }
-    items = items.filter((item) => item && item.id !== undefined && item.id !== null && item.id !== '');
+    items = records(items).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');
     return def.newestFirst ? sortNewestFirst(items, def.newestFirst) : items;
   });
   return built('trigger', def, perform, def.zapier);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { calendarsApi } from '../api/calendars';
 import { Context, Item, OutputField } from '../factories/operation';
 import { formatInZone, isLocalDateTime, isoInZone, MS, parseDateTime, pickTimeZone, toEpochMs } from '../time';
-import { calendarIdField, withId } from './calendar';
+import { calendarIdField } from './calendar';
 import { assignedUserField } from './common';
 import { FieldDef } from './field';
 import * as v from './values';
@@ -60,7 +60,8 @@ export const startTimeField: FieldDef = {
   label: 'Start Time',
   helpText: `When it starts. ${ZONE_HELP}`,
   schema: zonedDateTime(),
-  type: 'datetime',
+  // Text, not 'datetime': Zapier would turn an offset-less time into the zap owner's zone before we could read
+  // it in the calendar's.
 };
 
 export const endTimeField: FieldDef = {
@@ -68,7 +69,8 @@ export const endTimeField: FieldDef = {
   label: 'End Time',
   helpText: "When it ends (same time-zone rules as Start Time). Leave empty to use the calendar's slot length.",
   schema: zonedDateTime(),
-  type: 'datetime',
+  // Text, not 'datetime': Zapier would turn an offset-less time into the zap owner's zone before we could read
+  // it in the calendar's.
 };
 
 /** Appointment fields (AppointmentCreateSchema / AppointmentEditSchema), without the ids. */
@@ -114,7 +116,7 @@ const DATE_KEYS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'] as const;
 
 /** An appointment or blocked slot as the zap sees it: `id`, and dates as ISO-8601 with the zone's offset. */
 export function appointmentOutput(record: Item, timeZone: string): Item {
-  const out: Item = withId(record);
+  const out: Item = { ...record };
   for (const key of DATE_KEYS) if (out[key] !== undefined && out[key] !== null) out[key] = isoInZone(out[key], timeZone);
   return out;
 }

@@ -1,9 +1,6 @@
-import { Item, OutputField } from '../factories/operation';
+import { OutputField } from '../factories/operation';
 import { FieldDef } from './field';
 import * as v from './values';
-
-/** Blog records carry `_id`: every one leaves with an `id` too. */
-export const withId = (item: Item): Item => ({ ...item, id: item.id ?? item._id });
 
 export const blogIdField: FieldDef = {
   key: 'blogId',

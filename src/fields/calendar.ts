@@ -4,15 +4,6 @@ import * as v from './values';
 
 // Calendars and the things configured around them: groups, resources (rooms, equipment) and notifications.
 
-/**
- * HighLevel returns `_id` instead of `id` for some calendar records (notifications; resources in practice):
- * every record leaves with an `id`, whichever it had.
- */
-export function withId<T extends Record<string, any>>(record: T): T & { id: string } {
-  if (!record || typeof record !== 'object') return record;
-  return { ...record, id: record.id ?? record._id };
-}
-
 export const calendarIdField: FieldDef = {
   key: 'calendarId',
   label: 'Calendar',

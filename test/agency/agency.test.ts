@@ -1,5 +1,6 @@
 import nock from 'nock';
-import { clearLocationTokenCache } from '../../src/connection';
+import { conversationsApi } from '../../src/api/conversations';
+import { clearLocationTokenCache, connectionFor } from '../../src/connection';
 import { conversationSample } from '../../src/fields/conversation';
 import { locationSample } from '../../src/fields/location';
 import App from '../../src/index';
@@ -201,5 +202,29 @@ describe('connection test and label', () => {
 
   it('requests the scope of the location token exchange', () => {
     expect(App.authentication.oauth2Config.scope.split(' ')).toEqual(expect.arrayContaining(['oauth.write', 'companies.readonly']));
+  });
+});
+
+describe('location token cache across invocations', () => {
+  // A fresh Lambda has an empty memory cache: the token must come back from z.cache, read with the same scope
+  // it was written with (Zapier keys its cache by key and scope).
+  it('a new process finds the token in z.cache and does not exchange again', async () => {
+    const endpoint = Object.values(conversationsApi)[0] as any;
+    const store = new Map<string, unknown>();
+    const scoped = (key: string, scope: unknown) => `${JSON.stringify(scope ?? null)}|${key}`;
+    const request = jest.fn(async () => ({ status: 201, content: JSON.stringify({ access_token: LOCATION_TOKEN, expires_in: 86399 }) }));
+    const z: any = {
+      request,
+      errors: { Error },
+      cache: {
+        get: async (key: string, scope: unknown = null) => store.get(scoped(key, scope)) ?? null,
+        set: async (key: string, value: unknown, _ttl: unknown, scope: unknown = null) => void store.set(scoped(key, scope), value),
+      },
+    };
+    const bundle: any = { authData: AGENCY, inputData: { locationId: LOC } };
+    expect((await connectionFor(z, bundle, endpoint)).token).toBe(LOCATION_TOKEN);
+    clearLocationTokenCache();
+    expect((await connectionFor(z, bundle, endpoint)).token).toBe(LOCATION_TOKEN);
+    expect(request).toHaveBeenCalledTimes(1);
   });
 });

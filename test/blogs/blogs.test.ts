@@ -41,6 +41,17 @@ describe('blog dropdowns', () => {
     scope.done();
   });
 
+  it('drops null list items, and names a record without a name by its id', async () => {
+    highlevel().get('/blogs/site/all').query(true).reply(200, { data: [null, { _id: 'b1', name: '' }, 'junk'] });
+    expect(await run(operation('blog_list'))).toEqual([{ _id: 'b1', id: 'b1', name: 'b1' }]);
+    highlevel().get('/blogs/site/all').query(true).reply(200, { data: [null, { _id: 'b2', name: 'Tips' }] });
+    expect(await run(operation('find_blog'), { name: 'tips' })).toEqual([{ _id: 'b2', id: 'b2', name: 'Tips' }]);
+  });
+
+  it('labels the category dropdown in plain English', () => {
+    expect(operation('blog_category_list').definition.display.label).toBe('List Blog Categories');
+  });
+
   it("blog_post_list lists the chosen blog's posts", async () => {
     highlevel().get('/blogs/posts/all').query({ locationId: AUTH.locationId, blogId: 'b1', offset: '0', limit: '50' }).reply(200, { blogs: [post('p1', '2026-03-01T10:00:00.000Z')] });
     expect(await run(operation('blog_post_list'), { blogId: 'b1' })).toEqual([expect.objectContaining({ id: 'p1', name: blogPostSample.title })]);

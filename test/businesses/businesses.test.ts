@@ -76,6 +76,13 @@ describe('business actions', () => {
 
   it('Delete Business returns the deleted ID', async () => {
     highlevel().delete('/businesses/b1').reply(200, { success: true });
-    expect(await run(creates.deleteBusiness, { businessId: 'b1' })).toEqual({ id: 'b1', success: true });
+    expect(await run(creates.deleteBusiness, { businessId: 'b1' })).toEqual({ id: 'b1', deleted: true });
+  });
+
+  it('Delete Business reports deleted: false when HighLevel answers success: false, and true on a 2xx without a flag', async () => {
+    highlevel().delete('/businesses/b1').reply(200, { success: false });
+    expect(await run(creates.deleteBusiness, { businessId: 'b1' })).toEqual({ id: 'b1', deleted: false });
+    highlevel().delete('/businesses/b2').reply(200, {});
+    expect(await run(creates.deleteBusiness, { businessId: 'b2' })).toEqual({ id: 'b2', deleted: true });
   });
 });

@@ -68,7 +68,7 @@ describe('calendars', () => {
     calendars().put('/calendars/cal1', { name: 'Intro Call', isActive: false }).reply(200, { calendar: { ...calendarSample, id: 'cal1', name: 'Intro Call' } });
     expect(await run(operation('update_calendar'), { calendarId: 'cal1', name: 'Intro Call', isActive: 'false' })).toMatchObject({ id: 'cal1', name: 'Intro Call' });
     calendars().delete('/calendars/cal1').reply(200, { success: true });
-    expect(await run(operation('delete_calendar'), { calendarId: 'cal1' })).toEqual({ id: 'cal1', deleted: true, success: true });
+    expect(await run(operation('delete_calendar'), { calendarId: 'cal1' })).toEqual({ id: 'cal1', deleted: true });
   });
 });
 
@@ -96,7 +96,7 @@ describe('calendar groups', () => {
     expect(await run(operation('update_calendar_group_status'), { groupId: 'g1', isActive: 'no' })).toEqual({ id: 'g1', isActive: false, success: true });
 
     calendars().delete('/calendars/groups/g1').reply(200, { success: true });
-    expect(await run(operation('delete_calendar_group'), { groupId: 'g1' })).toEqual({ id: 'g1', deleted: true, success: true });
+    expect(await run(operation('delete_calendar_group'), { groupId: 'g1' })).toEqual({ id: 'g1', deleted: true });
   });
 
   it('Update Calendar Group needs name, description and slug (as HighLevel does)', async () => {
@@ -150,7 +150,7 @@ describe('calendar resources', () => {
     expect(await run(operation('update_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1', capacity: 10 })).toMatchObject({ id: 'r1', capacity: 10 });
 
     calendars().delete('/calendars/resources/rooms/r1').reply(200, { success: true });
-    expect(await run(operation('delete_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1' })).toEqual({ id: 'r1', deleted: true, success: true });
+    expect(await run(operation('delete_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1' })).toEqual({ id: 'r1', deleted: true });
   });
 
   it('Create Calendar Resource needs every field HighLevel requires', async () => {

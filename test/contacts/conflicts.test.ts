@@ -17,7 +17,11 @@ async function halted(promise: Promise<unknown>): Promise<Error> {
   } catch (error) {
     // The local app tester appends the bundle ("What happened: …"); Zapier shows users the message before it.
     const e = error as Error;
-    return Object.assign(new Error(e.message.split('\nWhat happened')[0]), { name: e.name });
+    return Object.assign(new Error(e.message.split('\nWhat happened')[0]), {
+      name: e.name,
+      doNotContextify: (e as { doNotContextify?: boolean }).doNotContextify,
+      contextified: e.message.includes('What happened'),
+    });
   }
   throw new Error('the step was not halted');
 }
@@ -46,6 +50,8 @@ describe('Update Contact', () => {
     );
     scope.done(); // and no PUT: nock would have refused it
     expect(error.name).toBe('HaltedError');
+    // In production Zapier would otherwise append the step's input (the email) to the message.
+    expect(error).toMatchObject({ doNotContextify: true, contextified: false });
     expect(error.message).toMatch(/Update Contact: contact c1 not overwritten/);
     expect(error.message).toMatch(/changed at 2026-03-04T09:41:02.118Z, after the source record \(2026-03-01T08:00:00.000Z\)/);
     expect(error.message).toMatch(/Fields that differ: Email, City\./);

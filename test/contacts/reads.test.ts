@@ -74,8 +74,12 @@ describe('New Contact Appointment', () => {
           { id: 'a2', title: 'Second', startTime: '2026-03-02 10:00:00' },
         ],
       });
-    const results: any = await run(operation('new_contact_appointment'), { contactId: 'c1' });
+    const results: any = await run(operation('new_contact_appointment'), { contactId: 'c1' }, { meta: { timezone: 'America/New_York' } });
     expect(results.map((e: any) => e.id)).toEqual(['a3', 'a2', 'a1']);
+    // HighLevel's offset-less UTC times leave as ISO-8601 with the zap's offset.
+    const first = results.find((e: any) => e.id === 'a1');
+    expect(first.startTime).toMatch(/^2026-03-10T05:00:00(\.000)?-04:00$/);
+    expect(Date.parse(first.startTime)).toBe(Date.UTC(2026, 2, 10, 9));
   });
 
   it('names the missing contact before any request', async () => {

@@ -12,16 +12,35 @@ describe('conversation triggers', () => {
       .query({ locationId: AUTH.locationId, sort: 'desc', sortBy: 'last_message_date', limit: '100' })
       .matchHeader('version', V)
       .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
-      .reply(200, { conversations: [{ ...conversationSample, id: 'cv2' }, { ...conversationSample, id: 'cv1' }], total: 2 });
+      .reply(200, {
+        conversations: [
+          { ...conversationSample, id: 'cv2', dateAdded: Date.now() - 60_000 },
+          { ...conversationSample, id: 'cv1', dateAdded: new Date(Date.now() - 3_600_000).toISOString() },
+        ],
+        total: 2,
+      });
     const results = await run(operation('new_conversation'));
     expect(results.map((c: any) => c.id)).toEqual(['cv2', 'cv1']);
     scope.done();
   });
 
+  it('New Conversation holds back an old conversation that a new message brought to the top', async () => {
+    highlevel()
+      .get('/conversations/search')
+      .query(true)
+      .reply(200, {
+        conversations: [
+          { ...conversationSample, id: 'old', dateAdded: Date.now() - 3 * 86_400_000 },
+          { ...conversationSample, id: 'new', dateAdded: Date.now() - 60_000 },
+        ],
+      });
+    expect((await run(operation('new_conversation'))).map((c: any) => c.id)).toEqual(['new']);
+  });
+
   it('New Inbound Message reads the message export newest first and keeps inbound messages', async () => {
     const scope = highlevel()
       .get('/conversations/messages/export')
-      .query({ locationId: AUTH.locationId, limit: '100', sortBy: 'createdAt', sortOrder: 'desc', channel: 'SMS' })
+      .query({ locationId: AUTH.locationId, limit: '500', sortBy: 'createdAt', sortOrder: 'desc', channel: 'SMS' })
       .matchHeader('version', V)
       .reply(200, {
         messages: [

@@ -131,6 +131,13 @@ describe('Find Contact', () => {
     expect(await run(operation('find_contact'), { phone: '+15550100199' })).toEqual([]);
   });
 
+  it('tries the phone when the email finds nobody', async () => {
+    highlevel().get('/contacts/search/duplicate').query({ locationId: AUTH.locationId, email: 'new@example.com' }).reply(200, { contact: null });
+    highlevel().get('/contacts/search/duplicate').query({ locationId: AUTH.locationId, number: '+15550100199' }).reply(200, { contact: contact('c1', '2026-03-01T10:00:00.000Z') });
+    const found = await run(operation('find_contact'), { email: 'new@example.com', phone: '+15550100199' });
+    expect(found.map((c: any) => c.id)).toEqual(['c1']);
+  });
+
   it('finds by free text', async () => {
     highlevel().post('/contacts/search', { locationId: AUTH.locationId, query: 'Delgado', pageLimit: 10, page: 1 }).reply(200, { contacts: [contact('c1', '2026-03-01T10:00:00.000Z')] });
     expect(await run(operation('find_contact'), { query: 'Delgado' })).toHaveLength(1);

@@ -169,3 +169,13 @@ export function validValue(field: FieldDef, kind: Kind): fc.Arbitrary<unknown> {
 export function invalidValue(field: FieldDef, kind: Kind): fc.Arbitrary<unknown> {
   return kind.invalid.filter((v) => !passes(field, v));
 }
+
+/**
+ * Operations whose successful run cannot be simulated outside Zapier, with the reason (their invalid input and
+ * their HTTP failures are still tested). test/fuzz/operations.test.ts pins this list: adding an entry is a visible
+ * change, not a silent one.
+ */
+export const VALID_NOT_FUZZED: Record<string, string> = {
+  get_call_recording: "stores the recording with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
+  download_call_transcription: "stores the transcript with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
+};

@@ -34,7 +34,7 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
     expect(results).toHaveLength(1);
   });
 
-  it('Opportunity Stage Changed fires once per opportunity and stage', async () => {
+  it('Opportunity Stage Changed fires once per stage change (A→B→A fires again)', async () => {
     highlevel()
       .post('/opportunities/search', {
         locationId: AUTH.locationId,
@@ -46,11 +46,11 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
           { field: 'pipeline_stage_id', operator: 'eq', value: 'stage-2' },
         ],
       })
-      .reply(200, searchReply(opp('o1', { pipelineStageId: 'stage-2' }), opp('o2', { pipelineStageId: 'stage-2' })));
+      .reply(200, searchReply(opp('o1', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-05T10:00:00.000Z' }), opp('o2', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-04T10:00:00.000Z' })));
     const results = await run(triggers.opportunityStageChangedTrigger, { pipelineId: 'pipe1', pipelineStageId: 'stage-2' });
     expect(results.map((o: any) => [o.id, o.opportunityId])).toEqual([
-      ['o1_stage-2', 'o1'],
-      ['o2_stage-2', 'o2'],
+      ['o1_stage-2_2026-03-05T10:00:00.000Z', 'o1'],
+      ['o2_stage-2_2026-03-04T10:00:00.000Z', 'o2'],
     ]);
   });
 
@@ -63,9 +63,9 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
         sort: [{ field: 'last_status_change_date', direction: 'desc' }],
         filters: [{ field: 'status', operator: 'eq', value: 'won' }],
       })
-      .reply(200, searchReply(opp('o1', { status: 'won' })));
+      .reply(200, searchReply(opp('o1', { status: 'won', lastStatusChangeAt: '2026-03-05T10:00:00.000Z' })));
     const results = await run(triggers.opportunityStatusChangedTrigger, { status: 'won' });
-    expect(results).toEqual([expect.objectContaining({ id: 'o1_won', opportunityId: 'o1', status: 'won' })]);
+    expect(results).toEqual([expect.objectContaining({ id: 'o1_won_2026-03-05T10:00:00.000Z', opportunityId: 'o1', status: 'won' })]);
   });
 
   it('rejects an unknown status before any request', async () => {
@@ -163,7 +163,7 @@ describe('opportunity actions', () => {
 
   it('Delete Opportunity deletes by ID', async () => {
     highlevel().delete('/opportunities/o1').reply(200, { succeded: true });
-    expect(await run(creates.deleteOpportunity, { opportunityId: 'o1' })).toEqual({ id: 'o1', succeded: true });
+    expect(await run(creates.deleteOpportunity, { opportunityId: 'o1' })).toEqual({ id: 'o1', deleted: true });
   });
 
   it('Add and Remove Opportunity Followers send the user list', async () => {

@@ -43,11 +43,13 @@ describe('opportunities against the sandbox', () => {
 
     await runOp(creates.updateOpportunity, { opportunityId: created.id, pipelineStageId: stages[2].id });
     const moved = await runOp(triggers.opportunityStageChangedTrigger, { pipelineId: pipeline.id });
-    expect(moved[0]).toMatchObject({ id: `${created.id}_${stages[2].id}`, opportunityId: created.id });
+    expect(moved[0]).toMatchObject({ id: `${created.id}_${stages[2].id}_${moved[0].lastStageChangeAt}`, opportunityId: created.id });
+    expect(moved[0].lastStageChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     await runOp(creates.updateOpportunityStatus, { opportunityId: created.id, status: 'won' });
     const won = await runOp(triggers.opportunityStatusChangedTrigger, { status: 'won' });
-    expect(won.map((o: any) => o.id)).toEqual([`${created.id}_won`]);
+    expect(won.map((o: any) => o.id)).toEqual([`${created.id}_won_${won[0].lastStatusChangeAt}`]);
+    expect(won[0].lastStatusChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     const found = await runOp(searches.findOpportunity, { contactId: contact.id });
     expect(found.map((o: any) => o.id)).toEqual([created.id]);

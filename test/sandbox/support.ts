@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkResponse } from '../../contract/openapi';
+import { AGENCY_CODE } from '../../sandbox/routes/oauth';
 import { ResponseRecord, Sandbox, SandboxOptions, startSandbox } from '../../sandbox/server';
 
 /** A sandbox whose every response is checked against the spec's response schema for its route and status. */
@@ -57,10 +58,69 @@ export async function call(
   }
   const response = await fetch(`${sandbox.url}${path}`, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  // File answers (recordings, transcripts) come back as their text.
+  const json = /json/i.test(response.headers.get('content-type') ?? '');
+  return { status: response.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: response.headers };
 }
 
 /** A token for the sandbox location without the OAuth dance. */
 export function tokenFor(sandbox: Sandbox): string {
   return sandbox.state.issueTokens().access_token;
+}
+
+type Item = Record<string, any>;
+
+export interface SandboxApp {
+  sandbox: Sandbox;
+  /** The connection's authData (a sub-account connection, or the agency's with `agency: true`). */
+  authData: Item;
+  /** The sandbox location (the one a sub-account connection is for). */
+  locationId: string;
+  /** Runs an operation's perform through the Zapier runtime, as a Zap step would. */
+  run(key: string, inputData?: Item): Promise<any>;
+  /** A sub-account token for direct requests. */
+  token(): string;
+}
+
+/**
+ * Registers the hooks of an end-to-end test file: a checked sandbox, the app connected to it by OAuth (the
+ * sandbox location, or with `agency` the agency), and after each test: no contract violations and no request
+ * refused by the contract (422). Returns the harness, filled in by `beforeAll`.
+ */
+export function sandboxApp(options: { agency?: boolean } = {}): SandboxApp {
+  // Loaded here so that only the end-to-end files pay for building the app.
+  const { createAppTester } = require('zapier-platform-core');
+  const App = require('../../src/index').default;
+  const appTester = createAppTester(App);
+  let violations: string[] = [];
+  let checked = 0;
+  const harness = {
+    run(key: string, inputData: Item = {}) {
+      const op = App.triggers[key] ?? App.creates[key] ?? App.searches[key];
+      if (!op) throw new Error(`no operation ${key}`);
+      process.env.GHL_API_BASE_URL = harness.sandbox.url; // a file may run two harnesses (sub-account and agency)
+      return appTester(op.operation.perform, { authData: harness.authData, inputData });
+    },
+    token: () => tokenFor(harness.sandbox),
+  } as SandboxApp;
+  beforeAll(async () => {
+    ({ sandbox: harness.sandbox, violations } = await checkedSandbox());
+    process.env.GHL_API_BASE_URL = harness.sandbox.url;
+    harness.locationId = harness.sandbox.state.locationId;
+    harness.authData = await appTester(App.authentication.oauth2Config.getAccessToken, {
+      inputData: { code: options.agency ? AGENCY_CODE : 'sandbox-code', redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App000CLIAPI/' },
+    });
+  });
+  afterAll(async () => {
+    delete process.env.GHL_API_BASE_URL;
+    await harness.sandbox.close();
+  });
+  afterEach(() => {
+    // Taken before asserting, so that one failing test does not fail the next ones too.
+    const refused = harness.sandbox.requests.slice(checked).filter((r) => r.status === 422);
+    checked = harness.sandbox.requests.length;
+    expect(violations.splice(0)).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+  return harness;
 }

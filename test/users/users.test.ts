@@ -94,6 +94,6 @@ describe('user actions', () => {
 
   it('Delete User returns the user ID and HighLevel’s message', async () => {
     highlevel().delete('/users/u1').reply(200, { succeded: true, message: 'Queued deleting user' });
-    expect(await run(creates.deleteUser, { userId: 'u1' })).toEqual({ id: 'u1', succeded: true, message: 'Queued deleting user' });
+    expect(await run(creates.deleteUser, { userId: 'u1' })).toEqual({ id: 'u1', deleted: true, message: 'Queued deleting user' });
   });
 });

@@ -1,0 +1,78 @@
+import { Endpoint } from '../api/endpoint';
+import { RequestParts } from '../client';
+import { FieldDef } from '../fields/field';
+import { createAction } from './create';
+import { Context, Input, Item, Operation, OutputField } from './operation';
+
+// HighLevel's delete answers say whether it worked under one of these keys (spelt differently per API).
+const FLAGS = ['succeded', 'success', 'succeeded', 'deleted'] as const;
+
+/** Whether HighLevel says it deleted: its flag when it sends one, else true (the request got a 2xx). */
+export function deletedFrom(data: any): boolean {
+  for (const key of FLAGS) {
+    const flag = data?.[key];
+    if (flag !== undefined && flag !== null) return flag !== false && flag !== 'false';
+  }
+  return true;
+}
+
+/** HighLevel's answer without its success flag (reported once, as `deleted`). */
+function withoutFlags(data: any): Item {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+  const rest: Item = { ...data };
+  for (const key of FLAGS) delete rest[key];
+  return rest;
+}
+
+export interface DeleteDef {
+  key: string;
+  noun: string;
+  description: string;
+  endpoint: Endpoint;
+  fields: FieldDef[];
+  /** Default: path params from the input, the rest as query. */
+  request?: (input: Input, ctx: Context) => RequestParts;
+  /** The input key of the deleted record's id. */
+  idKey: string;
+  /** Further input keys the output repeats (e.g. the contact of a deleted task), labelled `<field label> ID`. */
+  echo?: string[];
+  /** HighLevel's answer for the sample (per the spec's response schema). */
+  answer: Item;
+  /** The sample's ids (`id` and the echoed keys). */
+  sampleIds?: Item;
+  /** Output fields of what else HighLevel's answer carries (e.g. `message`). */
+  outputFields?: OutputField[];
+}
+
+/**
+ * A delete action: the ids in, `{ id, deleted, …HighLevel's answer }` out. HighLevel answers only a flag
+ * (`succeded`, `success`, `succeeded` or `deleted`) and perhaps a message, so the deleted id is echoed for later
+ * steps and the flag becomes `deleted` (true on a 2xx without one).
+ */
+export function deleteAction(def: DeleteDef): Operation {
+  const echo = def.echo ?? [];
+  const labelOf = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
+  return createAction({
+    key: def.key,
+    noun: def.noun,
+    label: `Delete ${def.noun}`,
+    description: def.description,
+    endpoint: def.endpoint,
+    fields: def.fields,
+    ...(def.request ? { request: def.request } : {}),
+    result: (data, input) => ({
+      ...withoutFlags(data),
+      ...Object.fromEntries(echo.map((key) => [key, input[key]])),
+      id: input[def.idKey],
+      deleted: deletedFrom(data),
+    }),
+    sample: { ...withoutFlags(def.answer), id: 'ocWd2wuBGAQzh2cH1fSZ', ...def.sampleIds, deleted: true },
+    sampleAnswer: def.answer,
+    outputFields: [
+      { key: 'id', label: `Deleted ${def.noun} ID` },
+      ...echo.map((key) => ({ key, label: `${labelOf(key)} ID` })),
+      { key: 'deleted', label: 'Deleted', type: 'boolean' as const },
+      ...(def.outputFields ?? []),
+    ],
+  });
+}
