@@ -1,9 +1,7 @@
 import { calendarsApi } from '../src/api/calendars';
-import { Endpoint } from '../src/api/endpoint';
-import { RequestParts } from '../src/client';
 import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
-import { Input, Item, OutputField } from '../src/factories/operation';
+import { Input, OutputField } from '../src/factories/operation';
 import {
   calendarBody,
   calendarFields,
@@ -25,7 +23,7 @@ import {
   resourceSample,
   resourceTypeField,
 } from '../src/fields/calendar';
-import { FieldDef, required } from '../src/fields/field';
+import { required } from '../src/fields/field';
 import * as v from '../src/fields/values';
 
 // ---- Calendars ----
@@ -130,8 +128,8 @@ export const deleteCalendarGroup = deleteAction({
 
 // ---- Calendar resources (rooms, equipment) ----
 
-// The spec's resource answers declare no id: the one asked for wins, else whatever id HighLevel sends.
-const resourceResult = (data: any, input: Input) => ({ resourceType: input.resourceType, ...data, id: input.resourceId ?? data?.id ?? data?._id });
+// The spec's resource answers declare no id: the one asked for wins, else whatever id HighLevel sends (`_id` is mapped by the factory).
+const resourceResult = (data: any, input: Input) => ({ resourceType: input.resourceType, ...data, id: input.resourceId ?? data?.id });
 
 export const createCalendarResource = createAction({
   key: 'create_calendar_resource',
