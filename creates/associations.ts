@@ -15,7 +15,7 @@ export const createAssociation = createAction({
   description: 'Creates an association: a kind of link between two objects, e.g. contacts and a custom object.',
   endpoint: associationsApi.createAssociation,
   fields: [
-    { key: 'key', label: 'Key', helpText: 'A unique key for the association, e.g. homeowner_property.', schema: v.text(100).regex(/^[a-z0-9_]+$/i, 'must use letters, digits and "_" only'), required: true },
+    { key: 'key', label: 'Key', helpText: 'A unique key for the association, e.g. homeowner_property.', schema: v.narrow(v.text(100), (s) => s.regex(/^[a-z0-9_]+$/i, 'must use letters, digits and "_" only')), required: true },
     objectKeyField('firstObjectKey', 'First Object Key', 'The first object, e.g. contact or custom_objects.properties.'),
     labelField('firstObjectLabel', 'First Object Label', 'What the first object is called in this association, e.g. Homeowner.'),
     objectKeyField('secondObjectKey', 'Second Object Key', 'The second object, e.g. custom_objects.properties.'),

@@ -26,7 +26,7 @@ export const createLocation = createAction({
       key: 'country',
       label: 'Country',
       helpText: 'Two-letter country code, e.g. US or GB.',
-      schema: v.text(2).regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').transform((c) => c.toUpperCase()),
+      schema: v.narrow(v.text(2), (s) => s.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').transform((c) => c.toUpperCase())),
     },
     text('postalCode', 'Postal Code', 'ZIP or postal code of the business.', 20),
     { key: 'website', label: 'Website', helpText: "The business's website URL.", schema: v.url() },

@@ -142,7 +142,7 @@ async function api(sandbox: Sandbox, token: string, method: string, url: string,
 // 2. HTTP requests per poll, for every polling trigger of the app.
 
 const CANDIDATES: unknown[] = ['false', 'lead', '2026-03-10T09:00:00Z', '2026-03-10', '1', 'rosa@example.com', '+15550100199', 'https://example.com', 'US'];
-const accepts = (field: FieldDef, value: unknown) => field.schema.safeParse(value).success;
+const accepts = (field: FieldDef, value: unknown) => field.schema().safeParse(value).success;
 
 /** A value for one field: a dropdown's first record for id fields, else a choice, the default or a value the schema accepts. */
 async function fieldValue(field: FieldDef, authData: Record<string, string>, depth: number): Promise<unknown> {

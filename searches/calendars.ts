@@ -215,7 +215,7 @@ const slotFields: FieldDef[] = [
     key: 'timezone',
     label: 'Time Zone',
     helpText: "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your zap's, else UTC.",
-    schema: v.text(64).refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/New_York'),
+    schema: v.narrow(v.text(64), (s) => s.refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/New_York')),
   },
   { key: 'userId', label: 'Team Member', helpText: "Only this team member's free times (for team calendars).", schema: v.id(), dynamic: 'user_list.id.name' },
 ];

@@ -1,5 +1,4 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { endpoint } from './api/endpoint';
 import { callHighLevel } from './client';
 import { connectionFor } from './connection';
@@ -147,7 +146,7 @@ export function customFieldInput(def: CustomFieldDefinition): FieldDef | undefin
       return {
         ...base,
         helpText: help(closed ? 'one or more of the options' : 'one or more options, or your own values'),
-        schema: v.stringList(option as zod.ZodType<string>),
+        schema: v.stringList(option as v.Schema<string>),
         list: true,
         choices,
       };

@@ -16,7 +16,7 @@ const AGENCY = { access_token: 'agency-at-secret-0987654321', refresh_token: 'ag
 /** A valid value for a field: its first choice, else the first candidate its own schema accepts. */
 function valueFor(field: FieldDef): unknown {
   const candidates = [...Object.keys(field.choices ?? {}), 'Xy7kP2mQ9rT4vW1zB3nC', 'true', '2026-03-10T09:00:00Z', 'rosa@example.com', '10'];
-  const value = candidates.find((c) => field.schema.safeParse(c).success);
+  const value = candidates.find((c) => field.schema().safeParse(c).success);
   if (value === undefined) throw new Error(`no test value for ${field.key}`);
   return value;
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { calendarsApi } from '../api/calendars';
 import { Context, Item, OutputField } from '../factories/operation';
 import { formatInZone, isLocalDateTime, isoInZone, MS, parseDateTime, pickTimeZone, toEpochMs } from '../time';
@@ -15,11 +14,13 @@ import * as v from './values';
  * whose zone (the calendar's, else the zap's) is only known once the calendar has been read.
  */
 export const zonedDateTime = () =>
-  z.preprocess(
-    (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value),
-    z
-      .string({ error: 'must be a date and time, e.g. 2026-03-10 09:00 or 2026-03-10T09:00:00-05:00' })
-      .refine((s) => parseDateTime(s) !== undefined, 'must be a date and time, e.g. 2026-03-10 09:00 or 2026-03-10T09:00:00-05:00'),
+  v.lazy((z) =>
+    z.preprocess(
+      (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value),
+      z
+        .string({ error: 'must be a date and time, e.g. 2026-03-10 09:00 or 2026-03-10T09:00:00-05:00' })
+        .refine((s) => parseDateTime(s) !== undefined, 'must be a date and time, e.g. 2026-03-10 09:00 or 2026-03-10T09:00:00-05:00'),
+    ),
   );
 
 export const ZONE_HELP =

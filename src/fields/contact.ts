@@ -1,7 +1,6 @@
 import { OutputField } from '../factories/operation';
 import { assignedUserField, tagsField } from './common';
 import { FieldDef } from './field';
-import { z } from 'zod';
 import * as v from './values';
 
 /** The contact fields HighLevel accepts on create, update and upsert (CreateContactDto / UpdateContactDto). */
@@ -16,7 +15,7 @@ export const contactFields: FieldDef[] = [
   { key: 'city', label: 'City', helpText: "City of the contact's address.", schema: v.text(100) },
   { key: 'state', label: 'State / Region', helpText: "State, province or region of the contact's address.", schema: v.text(100) },
   { key: 'postalCode', label: 'Postal Code', helpText: "ZIP or postal code of the contact's address.", schema: v.text(20) },
-  { key: 'country', label: 'Country', helpText: 'Two-letter country code, e.g. US or GB.', schema: v.text(2).regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code') },
+  { key: 'country', label: 'Country', helpText: 'Two-letter country code, e.g. US or GB.', schema: v.narrow(v.text(2), (s) => s.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')) },
   { key: 'website', label: 'Website', helpText: "The contact's website URL.", schema: v.url() },
   { key: 'timezone', label: 'Timezone', helpText: 'IANA timezone name, e.g. America/New_York.', schema: v.text(64) },
   { key: 'dateOfBirth', label: 'Date of Birth', helpText: 'Date of birth (YYYY-MM-DD).', schema: v.date(), type: 'datetime' },
@@ -91,7 +90,7 @@ export const contactIdsField: FieldDef = {
   key: 'contactIds',
   label: 'Contacts',
   helpText: 'The contacts to change: pick them, or map a list of contact IDs (up to 100 per step).',
-  schema: v.stringList(v.id()).pipe(z.array(z.string()).max(100, 'must have at most 100 contacts')),
+  schema: v.narrow(v.stringList(v.id()), (s, z) => s.pipe(z.array(z.string()).max(100, 'must have at most 100 contacts'))),
   required: true,
   list: true,
   dynamic: 'contact_list.id.name',

@@ -42,7 +42,7 @@ export const objectKeyField: FieldDef = {
   key: 'objectKey',
   label: 'Custom Object Key',
   helpText: 'The key of the custom object whose fields the folder groups, e.g. custom_objects.pets.',
-  schema: v.text(200).regex(/^[A-Za-z0-9_.]+$/, 'must be an object key such as custom_objects.pets'),
+  schema: v.narrow(v.text(200), (s) => s.regex(/^[A-Za-z0-9_.]+$/, 'must be an object key such as custom_objects.pets')),
   required: true,
 };
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { ZodType } from 'zod';
+import { Schema, zod } from './values';
 
 type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
 
@@ -10,7 +11,8 @@ export interface FieldDef {
   key: string;
   label: string;
   helpText: string;
-  schema: z.ZodType;
+  /** Built on first use (see values.ts): the zod schema of the value. */
+  schema: Schema;
   required?: boolean;
   type?: FieldType;
   list?: boolean;
@@ -49,9 +51,9 @@ export function isBlank(value: unknown): boolean {
 
 /** The zod object for a field list: required fields must be present; blanks count as absent. */
 export function inputSchema(fields: FieldDef[]) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const field of fields) shape[field.key] = field.required ? field.schema : field.schema.optional();
-  return z.object(shape);
+  const shape: Record<string, ZodType> = {};
+  for (const field of fields) shape[field.key] = field.required ? field.schema() : field.schema().optional();
+  return zod().object(shape);
 }
 
 export interface InputIssue {

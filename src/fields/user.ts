@@ -22,7 +22,7 @@ export const userFields = {
     key: 'password',
     label: 'Password',
     helpText: 'The initial password (at least 8 characters). The user can change it after signing in.',
-    schema: v.text(200).min(8, 'must be at least 8 characters'),
+    schema: v.narrow(v.text(200), (s) => s.min(8, 'must be at least 8 characters')),
   } as FieldDef,
   type: {
     key: 'type',

@@ -141,7 +141,7 @@ export const KINDS: Kind[] = [
   },
 ];
 
-const passes = (field: FieldDef, value: unknown) => field.schema.safeParse(value).success;
+const passes = (field: FieldDef, value: unknown) => field.schema().safeParse(value).success;
 
 /** The kind of a field: its choices, else the first kind whose probes its schema agrees with; undefined if none. */
 export function kindOf(field: FieldDef): Kind | undefined {
