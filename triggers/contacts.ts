@@ -43,7 +43,8 @@ export const updatedContactTrigger = pollingTrigger({
   key: 'updated_contact',
   noun: 'Contact',
   label: 'Updated Contact',
-  description: 'Triggers when a contact is changed in your HighLevel location (new contacts count as changed).',
+  description:
+    'Triggers when a contact is changed in your HighLevel location (new contacts count as changed). A zap that updates the same contact fires it again: add a filter step to avoid a loop.',
   endpoint: contactsApi.searchContacts,
   fields: [],
   request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: byDateUpdated } }),
