@@ -103,6 +103,8 @@ interface Registry {
   byTemplate: Map<string, OpInternal>; // `${METHOD} ${normalizedTemplate}`
   ajv: Ajv; // bodies and responses
   ajvCoerce: Ajv; // query/path parameters (values arrive as strings)
+  /** Document URI (APPS_URI + file, COMMON_URI) -> normalized document, to resolve absolute `$ref`s. */
+  docsByUri: Map<string, Json>;
   loadMs: number;
 }
 
@@ -234,6 +236,10 @@ function load(): Registry {
     byTemplate,
     ajv,
     ajvCoerce,
+    docsByUri: new Map<string, Json>([
+      ...(common ? ([[COMMON_URI, common]] as Array<[string, Json]>) : []),
+      ...[...docs].map(([file, doc]): [string, Json] => [APPS_URI + file, doc]),
+    ]),
     loadMs: Number(process.hrtime.bigint() - started) / 1e6,
   };
   return registry;
@@ -704,6 +710,110 @@ function bodyValidator(reg: Registry, internal: OpInternal): ValidateFunction | 
   return internal.vBody;
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Undeclared request-body properties
+//
+// HighLevel's NestJS validation (whitelist + forbidNonWhitelisted) answers 422 "property X should not exist"
+// for a body property its DTO does not declare. The specs never say `additionalProperties: false`, so this is
+// checked here, for request bodies only (responses may carry more than the spec says): an object whose schema
+// (with its $ref/allOf, and the anyOf/oneOf alternatives that can be objects) declares properties must carry
+// no other property. Objects whose schema declares none, or allows more (additionalProperties true/a schema,
+// patternProperties), are left alone. Alternatives are united (lenient): declared by any is declared.
+
+interface Shape {
+  /** Any property is allowed. */
+  open: boolean;
+  /** Declared property -> the schemas it must satisfy (several when branches declare it). */
+  props: Map<string, Json[]>;
+  /** Item schemas, for arrays. */
+  items: Json[];
+}
+
+const OPEN_SHAPE: Shape = Object.freeze({ open: true, props: new Map(), items: [] }) as Shape;
+const shapeCache = new WeakMap<object, Shape>();
+const shapeInProgress = new WeakSet<object>();
+
+function resolveRef(reg: Registry, ref: string): Json {
+  const hash = ref.indexOf('#');
+  const doc = reg.docsByUri.get(hash < 0 ? ref : ref.slice(0, hash));
+  let node: Json = doc;
+  for (const token of pointerTokens(hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1)))) node = node?.[token];
+  return node;
+}
+
+function allowsType(s: Json, type: string): boolean {
+  if (s.type === undefined) return true;
+  return Array.isArray(s.type) ? s.type.includes(type) : s.type === type;
+}
+
+/** The shape of one schema node: its own keywords, its $ref target and its allOf parts, all together. */
+function shapeOf(reg: Registry, schema: Json): Shape {
+  if (!isObject(schema)) return OPEN_SHAPE;
+  const cached = shapeCache.get(schema);
+  if (cached) return cached;
+  if (shapeInProgress.has(schema)) return OPEN_SHAPE; // a recursive schema: nothing more to say at this depth
+  shapeInProgress.add(schema);
+  try {
+    const shape: Shape = { open: false, props: new Map(), items: [] };
+    const addProp = (name: string, sub: Json) => {
+      if (!shape.props.has(name)) shape.props.set(name, []);
+      shape.props.get(name)!.push(sub);
+    };
+    let declaresObject = false;
+    const parts: Json[] = [schema];
+    const seen = new Set<object>();
+    for (let i = 0; i < parts.length; i++) {
+      const s = parts[i];
+      if (!isObject(s) || seen.has(s)) continue;
+      seen.add(s);
+      if (typeof s.$ref === 'string') parts.push(resolveRef(reg, s.$ref));
+      if (Array.isArray(s.allOf)) parts.push(...s.allOf);
+      if (s.items !== undefined) shape.items.push(...(Array.isArray(s.items) ? s.items : [s.items]));
+      if (s.additionalProperties === true || isObject(s.additionalProperties) || isObject(s.patternProperties)) shape.open = true;
+      if (isObject(s.properties) && Object.keys(s.properties).length) {
+        declaresObject = true;
+        for (const [name, sub] of Object.entries<Json>(s.properties)) addProp(name, sub);
+      }
+      for (const k of ['anyOf', 'oneOf']) {
+        if (!Array.isArray(s[k])) continue;
+        const alternatives = s[k].filter((a: Json) => isObject(a) && allowsType(a, 'object'));
+        for (const a of alternatives) {
+          const sub = shapeOf(reg, a);
+          if (sub.open) shape.open = true;
+          else declaresObject = true;
+          for (const [name, subs] of sub.props) for (const x of subs) addProp(name, x);
+        }
+        for (const a of s[k].filter((x: Json) => isObject(x) && allowsType(x, 'array'))) shape.items.push(...shapeOf(reg, a).items);
+      }
+    }
+    if (!declaresObject) shape.open = true;
+    shapeCache.set(schema, shape);
+    return shape;
+  } finally {
+    shapeInProgress.delete(schema);
+  }
+}
+
+/** Adds `<where>/<name> is not declared by the spec` for every undeclared property in `data`, at any depth. */
+function undeclaredProperties(reg: Registry, data: unknown, schemas: Json[], where: string, errors: string[]): void {
+  if (Array.isArray(data)) {
+    const items = schemas.flatMap((s) => shapeOf(reg, s).items);
+    if (items.length) data.forEach((item, i) => undeclaredProperties(reg, item, items, `${where}/${i}`, errors));
+    return;
+  }
+  if (!isObject(data) || !schemas.length) return;
+  const shapes = schemas.map((s) => shapeOf(reg, s));
+  const open = shapes.some((s) => s.open);
+  for (const [name, value] of Object.entries(data)) {
+    const subs = shapes.flatMap((s) => s.props.get(name) ?? []);
+    if (!subs.length) {
+      if (!open) errors.push(`${where}/${escapeToken(name)} is not declared by the spec`);
+      continue;
+    }
+    undeclaredProperties(reg, value, subs, `${where}/${escapeToken(name)}`, errors);
+  }
+}
+
 /** The response entry for a status: exact, then '2XX'-style, then (for 2xx) 'default' or the first 2xx. */
 function responseKeyFor(internal: OpInternal, status: number): string | undefined {
   const responses: Json = internal.raw.responses ?? {};
@@ -885,6 +995,8 @@ export function checkRequest(req: ContractRequest): ContractResult {
       // multipart bodies (file uploads) are not validated
       const vBody = bodyValidator(reg, internal);
       if (vBody && !vBody(isForm ? clone(body) : body)) errors.push(...formatErrors('body', vBody.errors));
+      // HighLevel validates bodies with forbidNonWhitelisted: a property its DTO lacks is a 422
+      if (isObject(b.schema)) undeclaredProperties(reg, body, [b.schema], 'body', errors);
     }
   }
 

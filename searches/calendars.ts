@@ -207,7 +207,7 @@ const slotFields: FieldDef[] = [
   {
     key: 'endDate',
     label: 'To',
-    helpText: `The last day (a date includes the whole day) or moment to look at. Default: 7 days after From; at most ${MAX_SLOT_DAYS} days after it.`,
+    helpText: `The last day (a date includes the whole day) or moment to look at. Default: 7 days after From; the range covers at most ${MAX_SLOT_DAYS} days.`,
     // Text, not 'datetime': Zapier would turn a bare date into a moment in the zap owner's zone.
     schema: zonedDateTime(),
   },
@@ -220,21 +220,48 @@ const slotFields: FieldDef[] = [
   { key: 'userId', label: 'Team Member', helpText: "Only this team member's free times (for team calendars).", schema: v.id(), dynamic: 'user_list.id.name' },
 ];
 
+const BACKWARDS = 'Find Free Slots: To (endDate) must be after From (startDate).';
+const TOO_LONG = `Find Free Slots: To (endDate) must be at most ${MAX_SLOT_DAYS} days after From (startDate) (a date as To counts its whole day).`;
+
 /**
- * Free slots, one result per slot. HighLevel answers `{ "2026-03-10": { slots: ["2026-03-10T09:00:00-04:00", …] } }`;
- * each slot becomes `{ id (= start), start, end, label }` in the requested zone. The end is the start plus the
- * calendar's slot duration (read from the calendar, which also gives its time zone).
+ * The range checks that need no time zone, made before any request: both ends instants (an offset or epoch ms),
+ * or both plain dates (counted in whole days, To's day included). Any other pair (a date and a local time, say)
+ * only becomes a range in the calendar's zone, so it is checked after reading the calendar.
+ */
+function checkRangeWithoutZone(ctx: Context, from: string, to: string | undefined): void {
+  if (!to) return; // the default range (7 days) is always valid
+  const fail = (message: string): never => {
+    throw new ctx.z.errors.Error(message, 'InvalidInput', 400);
+  };
+  if (DATE_ONLY.test(from) && DATE_ONLY.test(to)) {
+    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS.DAY + 1;
+    if (days < 1) fail(BACKWARDS);
+    if (days > MAX_SLOT_DAYS) fail(TOO_LONG);
+  } else if (parseDateTime(from)?.kind === 'instant' && parseDateTime(to)?.kind === 'instant') {
+    const span = toEpochMs(to, 'UTC')! - toEpochMs(from, 'UTC')!;
+    if (span <= 0) fail(BACKWARDS);
+    if (span > MAX_SLOT_DAYS * MS.DAY) fail(TOO_LONG);
+  }
+}
+
+/**
+ * Free slots as ONE result (Zapier uses only a search's first result): the soonest slot's start, end and label,
+ * every slot as line items `{ start, end, label, date }` and as text (one label a line, for an SMS or email).
+ * HighLevel answers `{ "2026-03-10": { slots: ["2026-03-10T09:00:00-04:00", …] } }`; slots are shown in the
+ * requested zone and end after the calendar's slot duration (read from the calendar, which also gives its zone).
+ * No slot is no result.
  */
 export const findFreeSlots = searchAction({
   key: 'find_free_slots',
   noun: 'Free Slot',
   label: 'Find Free Slots',
-  description: 'Finds the bookable times of a calendar in a date range, one result per slot, soonest first.',
+  description: 'Finds the bookable times of a calendar in a date range: the soonest one, and all of them as a list and as text.',
   endpoint: calendarsApi.getFreeSlots,
   alsoCalls: [calendarsApi.getCalendar],
   fields: slotFields,
   perform: async (input, ctx) => {
     const { calendarId } = input;
+    checkRangeWithoutZone(ctx, input.startDate, input.endDate);
     const calendarData = await ctx.call(calendarsApi.getCalendar, { path: { calendarId } }, { notFoundAsNull: true });
     if (!calendarData?.calendar) return [];
     const calendar = calendarData.calendar;
@@ -245,13 +272,15 @@ export const findFreeSlots = searchAction({
         ? startOfDay(toEpochMs(input.endDate, timeZone)! + 36 * MS.HOUR, timeZone) - 1 // through the end of that day
         : toEpochMs(input.endDate, timeZone)!
       : start + 7 * MS.DAY;
-    if (end <= start) throw new ctx.z.errors.Error('Find Free Slots: To (endDate) must be after From (startDate).', 'InvalidInput', 400);
-    if (end - start > MAX_SLOT_DAYS * MS.DAY) {
-      throw new ctx.z.errors.Error(`Find Free Slots: To (endDate) must be at most ${MAX_SLOT_DAYS} days after From (startDate).`, 'InvalidInput', 400);
-    }
+    // Checked here, not before the request, only for pairs that need the zone (see checkRangeWithoutZone). Two
+    // dates passed that check in whole days; a fall-back day may add an hour, which is cut from the last day's end.
+    const bothDates = DATE_ONLY.test(input.startDate) && DATE_ONLY.test(input.endDate ?? '');
+    const until = bothDates ? Math.min(end, start + MAX_SLOT_DAYS * MS.DAY) : end;
+    if (until <= start) throw new ctx.z.errors.Error(BACKWARDS, 'InvalidInput', 400);
+    if (until - start > MAX_SLOT_DAYS * MS.DAY) throw new ctx.z.errors.Error(TOO_LONG, 'InvalidInput', 400);
     const data = await ctx.call(calendarsApi.getFreeSlots, {
       path: { calendarId },
-      query: { startDate: start, endDate: end, timezone: timeZone, userId: input.userId },
+      query: { startDate: start, endDate: until, timezone: timeZone, userId: input.userId },
     });
     const duration = Number(calendar.slotDuration) > 0 ? Number(calendar.slotDuration) * (UNIT_MS[calendar.slotDurationUnit] ?? MS.MINUTE) : undefined;
     const starts = Object.entries(data ?? {})
@@ -259,38 +288,61 @@ export const findFreeSlots = searchAction({
       .flatMap(([, day]) => (day as Item).slots as unknown[])
       .map((slot) => (parseDateTime(slot)?.kind === 'instant' ? toEpochMs(slot, 'UTC')! : undefined))
       .filter((ms): ms is number => ms !== undefined);
-    return [...new Set(starts)]
+    const slots = [...new Set(starts)]
       .sort((a, b) => a - b)
       .map((ms) => {
         const iso = formatInZone(ms, timeZone);
         return {
-          id: iso,
           start: iso,
           end: duration ? formatInZone(ms + duration, timeZone) : undefined,
-          date: iso.slice(0, 10),
           label: describeSpan(ms, duration ? ms + duration : undefined, timeZone),
-          timeZone,
-          calendarId,
+          date: iso.slice(0, 10),
         };
       });
+    if (!slots.length) return [];
+    const [first] = slots;
+    return [
+      {
+        id: first.start,
+        calendarId,
+        timezone: timeZone,
+        count: slots.length,
+        firstStart: first.start,
+        firstEnd: first.end,
+        firstLabel: first.label,
+        slots,
+        slotsText: slots.map((s) => s.label).join('\n'),
+      },
+    ];
   },
   sample: {
     id: '2026-03-10T09:00:00-04:00',
-    start: '2026-03-10T09:00:00-04:00',
-    end: '2026-03-10T09:30:00-04:00',
-    date: '2026-03-10',
-    label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
-    timeZone: 'America/New_York',
     calendarId: '0TkCdp9PfvLeWKYRRvIz',
+    timezone: 'America/New_York',
+    count: 2,
+    firstStart: '2026-03-10T09:00:00-04:00',
+    firstEnd: '2026-03-10T09:30:00-04:00',
+    firstLabel: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
+    slots: [
+      { start: '2026-03-10T09:00:00-04:00', end: '2026-03-10T09:30:00-04:00', label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT', date: '2026-03-10' },
+      { start: '2026-03-10T09:30:00-04:00', end: '2026-03-10T10:00:00-04:00', label: 'Tue, Mar 10, 2026, 9:30 AM – 10:00 AM EDT', date: '2026-03-10' },
+    ],
+    slotsText: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT\nTue, Mar 10, 2026, 9:30 AM – 10:00 AM EDT',
   },
   sampleAnswer: { '2026-03-10': { slots: ['2026-03-10T09:00:00-04:00', '2026-03-10T09:30:00-04:00'] } },
   outputFields: [
-    { key: 'id', label: 'Slot ID (Start)' },
-    { key: 'start', label: 'Start', type: 'datetime' },
-    { key: 'end', label: 'End', type: 'datetime' },
-    { key: 'date', label: 'Date' },
-    { key: 'label', label: 'Label' },
-    { key: 'timeZone', label: 'Time Zone' },
+    { key: 'id', label: 'ID (First Slot Start)' },
     { key: 'calendarId', label: 'Calendar ID' },
+    { key: 'timezone', label: 'Time Zone' },
+    { key: 'count', label: 'Number of Slots', type: 'integer' },
+    { key: 'firstStart', label: 'First Slot Start', type: 'datetime' },
+    { key: 'firstEnd', label: 'First Slot End', type: 'datetime' },
+    { key: 'firstLabel', label: 'First Slot' },
+    // Zapier shows a list of objects as line items, addressed `slots[]key`.
+    { key: 'slots[]start', label: 'Slot Start', type: 'datetime' },
+    { key: 'slots[]end', label: 'Slot End', type: 'datetime' },
+    { key: 'slots[]label', label: 'Slot' },
+    { key: 'slots[]date', label: 'Slot Date' },
+    { key: 'slotsText', label: 'All Slots (One per Line)' },
   ],
 });

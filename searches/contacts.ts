@@ -1,7 +1,7 @@
 import { contactsApi } from '../src/api/contacts';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
-import { contactOutputFields, contactSample } from '../src/fields/contact';
+import { contactOutputFields, contactSample, searchedContacts } from '../src/fields/contact';
 import * as v from '../src/fields/values';
 
 /**
@@ -34,7 +34,7 @@ export const findContact = searchAction({
     if (input.email || input.phone) return [];
     if (input.query) {
       const data = await ctx.call(contactsApi.searchContacts, { body: { query: input.query, pageLimit: 10, page: 1 } });
-      return (data?.contacts ?? []) as Item[];
+      return searchedContacts(data);
     }
     throw new ctx.z.errors.Error('Find Contact: fill in one of Contact ID, Email, Phone or Search Text.', 'InvalidInput', 400);
   },

@@ -108,6 +108,8 @@ export const clientLimits = {
   timeoutMs: 25_000,
   /** A paged read stops starting new pages after this long: Zapier ends a step at 30 s. */
   pagingBudgetMs: 20_000,
+  /** The clock paging is timed with (tests replace it). */
+  now: (): number => Date.now(),
 };
 
 const RUNTIME_ERRORS = new Set(['RefreshAuthError', 'ExpiredAuthError', 'HaltedError', 'ThrottledError']);
@@ -158,14 +160,14 @@ export async function collectPages<Item, Cursor>(
   fetchPage: (cursor: Cursor) => Promise<{ items: Item[]; next?: Cursor }>,
   maxPages = MAX_PAGES,
 ): Promise<Item[]> {
-  const deadline = Date.now() + clientLimits.pagingBudgetMs;
+  const deadline = clientLimits.now() + clientLimits.pagingBudgetMs;
   const items: Item[] = [];
   const seen = new Set<string>();
   const ids = new Set<unknown>();
   let cursor: Cursor | undefined = first;
   for (let page = 0; page < maxPages && cursor !== undefined; page++) {
     const key = JSON.stringify(cursor);
-    if (seen.has(key) || (page > 0 && Date.now() > deadline)) break;
+    if (seen.has(key) || (page > 0 && clientLimits.now() > deadline)) break;
     seen.add(key);
     const result = await fetchPage(cursor);
     const fresh = result.items.filter((item) => {

@@ -50,6 +50,9 @@ const SHAPES: Record<string, Shape> = {
   RADIO: 'string',
   NUMERICAL: 'number',
   MONETORY: 'number',
+  // Not in the spec's enum, but HighLevel's field editor offers them (decimal number, time of day).
+  FLOAT: 'number',
+  TIME: 'string',
   DATE: 'date',
   CHECKBOX: 'list',
   MULTIPLE_OPTIONS: 'list',
@@ -130,6 +133,10 @@ export function customFieldInput(def: CustomFieldDefinition): FieldDef | undefin
       return { ...base, helpText: help('a number'), schema: v.number(), type: 'number' };
     case 'MONETORY':
       return { ...base, helpText: help('an amount of money, e.g. 99.50'), schema: v.number(), type: 'number' };
+    case 'FLOAT':
+      return { ...base, helpText: help('a decimal number, e.g. 2.5'), schema: v.number(), type: 'number' };
+    case 'TIME':
+      return { ...base, helpText: help('a time of day, e.g. 14:30'), schema: v.text(20) };
     case 'DATE':
       return { ...base, helpText: help('a date'), schema: v.date(), type: 'datetime' };
     case 'EMAIL':
@@ -240,6 +247,17 @@ export function customOutputFieldsFunction(model: CustomFieldModel) {
 
 type Item = Record<string, any>;
 
+/**
+ * The value of one custom field entry in any shape HighLevel answers with: contacts `{id, value}`, the spec's
+ * `{id, fieldValue}`, and live opportunity answers `{id, type, fieldValueString | fieldValueNumber | …}`
+ * (GoHighLevel/highlevel-api-docs#87).
+ */
+export function customFieldValueOf(entry: Record<string, unknown>): unknown {
+  for (const key of ['value', 'field_value', 'fieldValue']) if (entry[key] !== undefined && entry[key] !== null) return entry[key];
+  for (const [key, value] of Object.entries(entry)) if (key.startsWith('fieldValue') && value !== undefined && value !== null) return value;
+  return null;
+}
+
 /** Adds `custom_<key>: value` for every `customFields: [{id, value}]` entry of a record. */
 export function withReadableKeys(item: Item, defs: CustomFieldDefinition[]): Item {
   if (!item || typeof item !== 'object' || !Array.isArray(item.customFields) || !item.customFields.length) return item;
@@ -247,7 +265,7 @@ export function withReadableKeys(item: Item, defs: CustomFieldDefinition[]): Ite
   const readable: Item = {};
   for (const entry of item.customFields) {
     if (!entry || typeof entry.id !== 'string') continue;
-    readable[customOutputKey(byId.get(entry.id), entry.id)] = entry.value ?? entry.field_value ?? entry.fieldValue ?? null;
+    readable[customOutputKey(byId.get(entry.id), entry.id)] = customFieldValueOf(entry);
   }
   return { ...item, ...readable };
 }

@@ -10,11 +10,12 @@ import {
   contactAppointmentSample,
   contactOutputFields,
   contactSample,
+  searchedContacts,
 } from '../src/fields/contact';
 import * as v from '../src/fields/values';
 
 const PAGE = 100;
-const contacts = (data: any): Item[] => ((data?.contacts ?? []) as Item[]).filter((c) => c && typeof c === 'object' && c.id);
+const contacts = searchedContacts;
 
 /** New Contact: one request per poll, HighLevel sorts by date added, newest first. */
 export const newContactTrigger = pollingTrigger({
@@ -25,6 +26,7 @@ export const newContactTrigger = pollingTrigger({
   endpoint: contactsApi.searchContacts,
   fields: [],
   request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: [{ field: 'dateAdded', direction: 'desc' }] } }),
+  items: searchedContacts,
   resultKey: 'contacts',
   sample: contactSample,
   outputFields: contactOutputFields,
@@ -87,7 +89,8 @@ export const newContactWithTagTrigger = pollingTrigger({
   key: 'new_contact_with_tag',
   noun: 'Contact',
   label: 'New Contact With Tag',
-  description: 'Triggers when a contact gets the chosen tag (or is created with it).',
+  description:
+    'Triggers when a contact gets the chosen tag (or is created with it); once per contact and tag, so removing and adding the tag again does not fire again.',
   endpoint: contactsApi.searchContacts,
   fields: [
     {

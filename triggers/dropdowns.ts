@@ -15,7 +15,7 @@ export const contactDropdown = dropdownTrigger({
     body: { pageLimit: DROPDOWN_PAGE, page: page + 1, sort: [{ field: 'dateAdded', direction: 'desc' }] },
   }),
   resultKey: 'contacts',
-  label: (c) => [c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.email || c.phone || c.id,
+  label: (c) => [c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.contactName || c.email || c.phone || c.id,
   sample: { ...contactSample, name: 'Rosa Delgado' },
 });
 

@@ -47,7 +47,7 @@ export interface DeleteDef {
 /**
  * A delete action: the ids in, `{ id, deleted, …HighLevel's answer }` out. HighLevel answers only a flag
  * (`succeded`, `success`, `succeeded` or `deleted`) and perhaps a message, so the deleted id is echoed for later
- * steps and the flag becomes `deleted` (true on a 2xx without one).
+ * steps and the flag becomes `deleted` (true on a 2xx without one). A flag saying it did not delete fails the step.
  */
 export function deleteAction(def: DeleteDef): Operation {
   const echo = def.echo ?? [];
@@ -60,12 +60,19 @@ export function deleteAction(def: DeleteDef): Operation {
     endpoint: def.endpoint,
     fields: def.fields,
     ...(def.request ? { request: def.request } : {}),
-    result: (data, input) => ({
-      ...withoutFlags(data),
-      ...Object.fromEntries(echo.map((key) => [key, input[key]])),
-      id: input[def.idKey],
-      deleted: deletedFrom(data),
-    }),
+    result: (data, input, ctx) => {
+      // HighLevel answering 2xx with its flag false did not delete: the step fails rather than let the zap go on.
+      if (!deletedFrom(data)) {
+        const said = typeof data?.message === 'string' && data.message ? `: ${data.message}` : '';
+        throw new ctx.z.errors.Error(`HighLevel did not delete the ${def.noun.toLowerCase()} ${input[def.idKey]}${said}.`, 'HighLevelNotDeleted', 200);
+      }
+      return {
+        ...withoutFlags(data),
+        ...Object.fromEntries(echo.map((key) => [key, input[key]])),
+        id: input[def.idKey],
+        deleted: true,
+      };
+    },
     sample: { ...withoutFlags(def.answer), id: 'ocWd2wuBGAQzh2cH1fSZ', ...def.sampleIds, deleted: true },
     sampleAnswer: def.answer,
     outputFields: [

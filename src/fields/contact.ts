@@ -139,3 +139,18 @@ export const contactAppointmentOutputFields: OutputField[] = [
   { key: 'contactId', label: 'Contact ID' },
   { key: 'dateAdded', label: 'Date Added', type: 'datetime' },
 ];
+
+/**
+ * Contacts from `POST /contacts/search`. Its records call the street `address` and the full name `contactName`
+ * (live answers, GoHighLevel/highlevel-api-docs#314; the spec declares no 200 schema for this call): they leave
+ * with the keys every other contact answer uses, so New Contact and Find Contact outputs match their samples.
+ */
+export function searchedContacts(data: any): Array<Record<string, any>> {
+  return ((data?.contacts ?? []) as Array<Record<string, any>>)
+    .filter((c) => c && typeof c === 'object' && c.id)
+    .map((c) => {
+      const name = c.name ?? c.contactName ?? ([c.firstName, c.lastName].filter(Boolean).join(' ') || undefined);
+      const address1 = c.address1 ?? c.address;
+      return { ...c, ...(name !== undefined ? { name } : {}), ...(address1 !== undefined ? { address1 } : {}) };
+    });
+}

@@ -51,7 +51,7 @@ export const phone = () =>
     z
       .string({ error: 'must be a phone number' })
       .trim()
-      .regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'must be a phone number, e.g. +1 555 010 0199'),
+      .regex(/^\+?\(?[0-9][0-9 ().-]{5,24}$/, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
   );
 
 export const url = () => lazy((z) => z.string({ error: 'must be a URL' }).trim().pipe(z.url('must be a valid URL')));
@@ -107,12 +107,15 @@ export const date = () =>
     ),
   );
 
-/** A list of strings: a Zapier list field, or one text with commas. Duplicates and blanks removed. */
+/**
+ * A list of strings: a Zapier list field (its items kept whole: a URL or an option may contain a comma), or one
+ * text with commas. Duplicates and blanks removed.
+ */
 export const stringList = (item: Schema<string> = text(200)) =>
   lazy((z) =>
     z.preprocess(
       (v) => {
-        const raw = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v.flatMap((x) => (typeof x === 'string' ? x.split(',') : [x])) : v;
+        const raw = typeof v === 'string' ? v.split(',') : v;
         if (!Array.isArray(raw)) return raw;
         const cleaned = raw.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '' && x !== undefined && x !== null);
         return [...new Set(cleaned)];

@@ -79,9 +79,9 @@ describe('business actions', () => {
     expect(await run(creates.deleteBusiness, { businessId: 'b1' })).toEqual({ id: 'b1', deleted: true });
   });
 
-  it('Delete Business reports deleted: false when HighLevel answers success: false, and true on a 2xx without a flag', async () => {
+  it('Delete Business fails when HighLevel answers success: false, and reports deleted on a 2xx without a flag', async () => {
     highlevel().delete('/businesses/b1').reply(200, { success: false });
-    expect(await run(creates.deleteBusiness, { businessId: 'b1' })).toEqual({ id: 'b1', deleted: false });
+    await expect(run(creates.deleteBusiness, { businessId: 'b1' })).rejects.toThrow(/HighLevel did not delete the business b1/);
     highlevel().delete('/businesses/b2').reply(200, {});
     expect(await run(creates.deleteBusiness, { businessId: 'b2' })).toEqual({ id: 'b2', deleted: true });
   });

@@ -2,6 +2,7 @@ import { checkResponse } from '../../contract/openapi';
 import { catalogCoverage } from '../../scripts/coverage';
 import { calendarSample, groupSample, notificationSample, resourceSample } from '../../src/fields/calendar';
 import { operations } from '../../src/operations';
+import { failure } from '../faults/support';
 import { AUTH, highlevel, operation, run } from '../support/highlevel';
 
 // Every calendars.json operation declares Version 2021-04-15: an interceptor without it does not match.
@@ -226,7 +227,7 @@ describe('calendar notifications', () => {
 describe('Find Free Slots', () => {
   const calendar = (extra: Record<string, unknown> = {}) => ({ calendar: { ...calendarSample, id: 'cal1', slotDuration: 30, slotDurationUnit: 'mins', ...extra } });
 
-  it('queries epoch ms over whole local days and returns one readable slot per result in the requested zone', async () => {
+  it('queries epoch ms over whole local days and returns ONE result carrying every slot in the requested zone', async () => {
     const start = Date.parse('2026-03-10T00:00:00-04:00');
     const end = Date.parse('2026-03-11T00:00:00-04:00') - 1;
     const scope = calendars()
@@ -235,42 +236,100 @@ describe('Find Free Slots', () => {
       .get('/calendars/cal1/free-slots')
       .query({ startDate: String(start), endDate: String(end), timezone: 'America/New_York' })
       .reply(200, {
-        '2026-03-10': { slots: ['2026-03-10T10:00:00-04:00', '2026-03-10T09:00:00-04:00'] },
+        '2026-03-10': { slots: ['2026-03-10T10:00:00-04:00', '2026-03-10T09:00:00-04:00', '2026-03-10T13:00:00Z'] },
         traceId: 'c3b1e0f2-trace',
       });
     const results = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-10', timezone: 'America/New_York' });
+    const nine = 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT';
+    const ten = 'Tue, Mar 10, 2026, 10:00 AM – 10:30 AM EDT';
+    // Zapier uses a search's first result only: one result, soonest slot first, duplicates (13:00Z = 09:00 EDT) once.
     expect(results).toEqual([
       {
         id: '2026-03-10T09:00:00-04:00',
-        start: '2026-03-10T09:00:00-04:00',
-        end: '2026-03-10T09:30:00-04:00',
-        date: '2026-03-10',
-        label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
-        timeZone: 'America/New_York',
         calendarId: 'cal1',
+        timezone: 'America/New_York',
+        count: 2,
+        firstStart: '2026-03-10T09:00:00-04:00',
+        firstEnd: '2026-03-10T09:30:00-04:00',
+        firstLabel: nine,
+        slots: [
+          { start: '2026-03-10T09:00:00-04:00', end: '2026-03-10T09:30:00-04:00', label: nine, date: '2026-03-10' },
+          { start: '2026-03-10T10:00:00-04:00', end: '2026-03-10T10:30:00-04:00', label: ten, date: '2026-03-10' },
+        ],
+        slotsText: `${nine}\n${ten}`,
       },
-      expect.objectContaining({ id: '2026-03-10T10:00:00-04:00', end: '2026-03-10T10:30:00-04:00' }),
     ]);
     scope.done();
   });
 
   it("uses the calendar's zone, else the zap's, and shows slots in it (Kolkata, hour-long slots, 7 days by default)", async () => {
     const start = Date.parse('2026-03-10T00:00:00+05:30');
-    calendars()
+    const scope = calendars()
       .get('/calendars/cal1')
       .reply(200, calendar({ slotDuration: 1, slotDurationUnit: 'hours' }))
       .get('/calendars/cal1/free-slots')
       .query({ startDate: String(start), endDate: String(start + 7 * 86_400_000), timezone: 'Asia/Kolkata', userId: 'u1' })
       .reply(200, { '2026-03-10': { slots: ['2026-03-10T04:30:00Z'] } });
-    const [slot] = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', userId: 'u1' }, { meta: { timezone: 'Asia/Kolkata' } });
-    expect(slot).toMatchObject({ start: '2026-03-10T10:00:00+05:30', end: '2026-03-10T11:00:00+05:30', label: 'Tue, Mar 10, 2026, 10:00 AM – 11:00 AM GMT+5:30' });
+    const [result] = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', userId: 'u1' }, { meta: { timezone: 'Asia/Kolkata' } });
+    expect(result).toMatchObject({
+      id: '2026-03-10T10:00:00+05:30',
+      timezone: 'Asia/Kolkata',
+      count: 1,
+      firstStart: '2026-03-10T10:00:00+05:30',
+      firstEnd: '2026-03-10T11:00:00+05:30',
+      firstLabel: 'Tue, Mar 10, 2026, 10:00 AM – 11:00 AM GMT+5:30',
+      slotsText: 'Tue, Mar 10, 2026, 10:00 AM – 11:00 AM GMT+5:30',
+    });
+    scope.done();
   });
 
-  it('refuses a range over 31 days or backwards, naming the fields', async () => {
-    calendars().get('/calendars/cal1').reply(200, calendar());
-    await expect(run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-01', endDate: '2026-04-15' })).rejects.toThrow(/To \(endDate\) must be at most 31 days/);
-    calendars().get('/calendars/cal1').reply(200, calendar());
-    await expect(run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-01' })).rejects.toThrow(/To \(endDate\) must be after/);
+  it('no free slot is no result (nothing found), not a result without slots', async () => {
+    const scope = calendars()
+      .get('/calendars/cal1')
+      .reply(200, calendar())
+      .get('/calendars/cal1/free-slots')
+      .query(true)
+      .reply(200, { '2026-03-10': { slots: [] }, traceId: 'c3b1e0f2-trace' });
+    expect(await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-10' })).toEqual([]);
+    scope.done();
+  });
+
+  it.each([
+    ['dates over 31 days (To counts its whole day)', '2026-03-01', '2026-04-01', /To \(endDate\) must be at most 31 days after From/],
+    ['dates backwards', '2026-03-10', '2026-03-09', /To \(endDate\) must be after From/],
+    // 31 days on the clocks, 31 days + 1 hour between the instants:
+    ['instants with offsets over 31 days', '2026-03-01T00:00:00-04:00', '2026-04-01T00:00:00-05:00', /must be at most 31 days/],
+    ['epoch ms over 31 days', '1772323200000', String(1772323200000 + 31 * 86_400_000 + 1), /must be at most 31 days/],
+    ['instants backwards across offsets (09:00 EDT is 13:00Z)', '2026-03-10T09:00:00-04:00', '2026-03-10T12:00:00Z', /must be after From/],
+    ['equal instants', '2026-03-10T09:00:00Z', '2026-03-10T09:00:00+00:00', /must be after From/],
+  ])('refuses %s with InvalidInput before any request', async (_case, startDate, endDate, message) => {
+    const scope = calendars().get('/calendars/cal1').reply(200, calendar());
+    const error = await failure(run(operation('find_free_slots'), { calendarId: 'cal1', startDate, endDate }));
+    expect(error).toMatchObject({ code: 'InvalidInput' });
+    expect(error.message).toMatch(message);
+    expect(scope.isDone()).toBe(false); // not even the calendar was read
+  });
+
+  it('accepts 31 whole days, and cuts the hour a fall-back day adds so that the query stays within 31 days', async () => {
+    // 2026-10-15 … 2026-11-14 in New York is 31 local days and 31 days + 1 hour (DST ends on Nov 1).
+    const start = Date.parse('2026-10-15T00:00:00-04:00');
+    const scope = calendars()
+      .get('/calendars/cal1')
+      .reply(200, calendar({ timezone: 'America/New_York' }))
+      .get('/calendars/cal1/free-slots')
+      .query({ startDate: String(start), endDate: String(start + 31 * 86_400_000), timezone: 'America/New_York' })
+      .reply(200, { '2026-11-14': { slots: ['2026-11-14T09:00:00-05:00'] } });
+    const [result] = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-10-15', endDate: '2026-11-14' });
+    expect(result).toMatchObject({ count: 1, firstStart: '2026-11-14T09:00:00-05:00', firstEnd: '2026-11-14T09:30:00-05:00' });
+    scope.done();
+  });
+
+  it("checks a range that needs the calendar's zone (a date and a local time) after reading the calendar, before asking for slots", async () => {
+    const scope = calendars().get('/calendars/cal1').reply(200, calendar({ timezone: 'America/New_York' }));
+    const error = await failure(run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-09 17:00' }));
+    expect(error).toMatchObject({ code: 'InvalidInput' });
+    expect(error.message).toMatch(/To \(endDate\) must be after From \(startDate\)/);
+    scope.done(); // the calendar was read; no free-slots interceptor exists, so none was asked for
   });
 
   it('rejects an unknown time zone before any request', async () => {

@@ -40,10 +40,13 @@ describe('calendars in the sandbox', () => {
     expect(calendar).toMatchObject({ name: 'Discovery Call' });
 
     const zone = 'America/Chicago';
-    const slots = await runOp('find_free_slots', { calendarId: calendar.id, startDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), endDate: '' }, { timezone: zone });
-    expect(slots.length).toBeGreaterThan(0);
-    expect(slots[0].id).toMatch(/^\d{4}-\d{2}-\d{2}T(09|1\d):(00|30):00-0[56]:00$/);
+    const found = await runOp('find_free_slots', { calendarId: calendar.id, startDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), endDate: '' }, { timezone: zone });
+    expect(found).toHaveLength(1); // one result carrying every slot: Zapier uses a search's first result only
+    const { slots } = found[0];
+    expect(found[0]).toMatchObject({ id: slots[0].start, firstStart: slots[0].start, firstEnd: slots[0].end, count: slots.length, timezone: zone });
+    expect(slots[0].start).toMatch(/^\d{4}-\d{2}-\d{2}T(09|1\d):(00|30):00-0[56]:00$/);
     expect(slots[0].label).toMatch(/ – .* C[DS]T$/);
+    expect(found[0].slotsText.split('\n')).toEqual(slots.map((s: any) => s.label));
 
     const contact = sandbox.state.contactsOf(sandbox.state.locationId)[0];
     const booked = await runOp('create_appointment', { calendarId: calendar.id, contactId: contact.id, startTime: slots[0].start, title: 'Sandbox call' }, { timezone: zone });
@@ -51,7 +54,7 @@ describe('calendars in the sandbox', () => {
 
     // The slot is taken now.
     const after = await runOp('find_free_slots', { calendarId: calendar.id, startDate: slots[0].date }, { timezone: zone });
-    expect(after.map((s: any) => s.id)).not.toContain(slots[0].id);
+    expect((after[0]?.slots ?? []).map((s: any) => s.start)).not.toContain(slots[0].start);
 
     const polled = await runOp('new_appointment', { calendarId: calendar.id }, { timezone: zone });
     expect(polled[0]).toMatchObject({ id: booked.id, startTime: slots[0].start });

@@ -21,9 +21,9 @@ describe('deletes', () => {
     scope.done();
   });
 
-  it('a delete HighLevel reports as failed says so', async () => {
-    highlevel().delete('/contacts/c1').reply(200, { succeded: false });
-    expect(await run(operation('delete_contact'), { contactId: 'c1' })).toEqual({ id: 'c1', deleted: false });
+  it('a delete HighLevel reports as failed fails the step, with HighLevel\'s message', async () => {
+    highlevel().delete('/contacts/c1').reply(200, { succeded: false, message: 'Contact is locked' });
+    await expect(run(operation('delete_contact'), { contactId: 'c1' })).rejects.toThrow(/HighLevel did not delete the contact c1: Contact is locked/);
   });
 });
 

@@ -346,6 +346,39 @@ describe('deviations', () => {
   });
 });
 
+describe('undeclared request-body properties (HighLevel answers 422 "property X should not exist")', () => {
+  const calendar = (body: unknown) => checkRequest(req('PUT', '/calendars/cal1', body, { Version: V2 }));
+  const contact = (body: unknown) => checkRequest(req('PUT', '/contacts/c1', body));
+
+  it('rejects an undeclared top-level property, naming it', () => {
+    const r = calendar({ name: 'Demo', calendarType: 'event' });
+    expect(r.errors).toEqual(['body/calendarType is not declared by the spec']);
+    expect(r.ok).toBe(false);
+  });
+
+  it('rejects an undeclared property inside a nested object (through $ref, arrays and anyOf)', () => {
+    const r = contact({ firstName: 'Ann', customFields: [{ id: 'f1', field_value: 'x', colour: 'red' }] });
+    expect(r.errors).toEqual(['body/customFields/0/colour is not declared by the spec']);
+    expectError(contact({ dndSettings: { Email: { status: 'active', reason: 'x' } } }), /^body\/dndSettings\/Email\/reason is not declared by the spec$/);
+  });
+
+  it('accepts declared properties, at the top level and nested', () => {
+    expectOk(calendar({ name: 'Demo', description: 'Intro call', slotDuration: 30 }));
+    expectOk(contact({ firstName: 'Ann', tags: ['vip'], customFields: [{ id: 'f1', field_value: 'x' }], dndSettings: { Email: { status: 'active' } } }));
+  });
+
+  it('leaves objects whose schema declares no properties alone', () => {
+    // the search body's filter `value` is {} (anything); the body itself declares its properties
+    expectOk(checkRequest(req('POST', '/contacts/search', { locationId: 'loc', pageLimit: 10, filters: [{ field: 'customFields.x', operator: 'eq', value: { any: 1 } }] })));
+    expectError(checkRequest(req('POST', '/contacts/search', { locationId: 'loc', pageLimit: 10, limit: 5 })), /^body\/limit is not declared by the spec$/);
+  });
+
+  it('still lets responses carry properties the spec does not declare', () => {
+    const contactResponse = { contact: { id: 'c1', firstName: 'Ann', somethingNew: true, dndSettings: { Email: { status: 'active', extra: 1 } } }, traceId: 't' };
+    expect(checkResponse('GET', '/contacts/{contactId}', 200, contactResponse)).toMatchObject({ ok: true, errors: [] });
+  });
+});
+
 describe('checkResponse', () => {
   const contacts = readSpec('contacts.json');
   const schema = contacts.paths['/contacts/{contactId}'].get.responses['200'].content['application/json'].schema;

@@ -18,6 +18,16 @@ describe('New Contact trigger', () => {
     scope.done();
   });
 
+  it('names the street and full name as every other contact answer does', async () => {
+    // Live search answers say `address` and `contactName` (GoHighLevel/highlevel-api-docs#314).
+    const { address1: _a, name: _n, ...searched } = contactSample;
+    highlevel()
+      .post('/contacts/search')
+      .reply(200, { contacts: [{ ...searched, id: 'c1', address: '3535 1st St N', contactName: 'rosa delgado' }] });
+    const [result] = await run(operation('new_contact'));
+    expect(result).toMatchObject({ id: 'c1', address1: '3535 1st St N', name: 'rosa delgado' });
+  });
+
   it('asks for a small page when Zapier loads a sample', async () => {
     highlevel()
       .post('/contacts/search', (body) => body.pageLimit === 10)

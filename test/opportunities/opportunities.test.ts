@@ -1,3 +1,4 @@
+import { withReadableKeys } from '../../src/customFields';
 import * as creates from '../../creates/opportunities';
 import * as searches from '../../searches/opportunities';
 import * as triggers from '../../triggers/opportunities';
@@ -255,5 +256,22 @@ describe('opportunity custom fields', () => {
       .reply(200, definitions);
     const [first] = await run(triggers.newOpportunityTrigger, {});
     expect(first).toMatchObject({ id: 'o1', custom_budget: 900 });
+  });
+});
+
+describe('opportunity custom fields in the live answer shape', () => {
+  // Live opportunity search answers carry `fieldValueString` / `fieldValueNumber`, not the spec's `fieldValue`
+  // (GoHighLevel/highlevel-api-docs#87).
+  it('reads fieldValueString / fieldValueNumber', async () => {
+
+    const defs = [
+      { id: 'cf_budget', name: 'Budget', fieldKey: 'opportunity.budget', dataType: 'MONETORY' },
+      { id: 'cf_source', name: 'Lead Source', fieldKey: 'opportunity.lead_source', dataType: 'TEXT' },
+    ] as any;
+    const item = withReadableKeys(
+      { id: 'o1', customFields: [{ id: 'cf_budget', type: 'number', fieldValueNumber: 900 }, { id: 'cf_source', type: 'string', fieldValueString: 'Referral' }] },
+      defs,
+    );
+    expect(item).toMatchObject({ custom_budget: 900, custom_lead_source: 'Referral' });
   });
 });
