@@ -206,6 +206,21 @@ export const specDeviations: readonly SpecDeviation[] = [
     effect: { kind: 'patchSchema', target: 'components/UpsertContactDto', patches: [{ at: '/properties/dateOfBirth', merge: str }] },
   },
   {
+    id: 'contacts-update-company-name-undeclared',
+    operation: 'PUT /contacts/{contactId}',
+    what:
+      'UpdateContactDto does not declare companyName, although HighLevel accepts it on update (create and upsert declare it). ' +
+      'Without it the checker rejects it as undeclared (HighLevel answers 422 "property X should not exist" for those).',
+    evidence:
+      'GoHighLevel/highlevel-api-docs issue #314 ("companyName is missing from UpdateContactDto", verified live against a ' +
+      'sub-account); CreateContactDto and UpsertContactDto declare companyName {type: string}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpdateContactDto',
+      patches: [{ at: '/properties', merge: { companyName: { type: 'string', nullable: true } } }],
+    },
+  },
+  {
     id: 'contacts-numeric-custom-field-typed-object',
     operation: 'POST /contacts/',
     what:
@@ -400,6 +415,42 @@ export const specDeviations: readonly SpecDeviation[] = [
     what: 'monetaryValue is typed "object" in the upsert body; it is a number (example 220), as in create and update.',
     evidence: 'UpsertOpportunityDto.monetaryValue = {type: object, example 220}; CreateDto/UpdateOpportunityDto.monetaryValue = {type: number, example 220}.',
     effect: { kind: 'patchSchema', target: 'components/UpsertOpportunityDto', patches: [{ at: '/properties/monetaryValue', merge: { type: 'number' } }] },
+  },
+  {
+    id: 'opportunities-upsert-contact-id-undeclared',
+    operation: 'POST /opportunities/upsert',
+    what:
+      'UpsertOpportunityDto does not declare contactId, the contact the opportunity is for (and, without an id, the key ' +
+      'the upsert matches on). HighLevel\'s reference page for the operation lists it as a required body field.',
+    evidence:
+      'marketplace.gohighlevel.com/docs/ghl/opportunities/upsert-opportunity lists body "contactId string required ' +
+      '(example LiKJ2vnRg5ETM8Z19K7)" (copy scraped 2025-10-11 in oscarcandoit/support-docs); UpsertOpportunityDto.followers ' +
+      'is even described as "contactId". Create (CreateDto) declares contactId. Kept optional here, as the spec does.',
+    effect: { kind: 'patchSchema', target: 'components/UpsertOpportunityDto', patches: [{ at: '/properties', merge: { contactId: str } }] },
+  },
+  {
+    id: 'opportunities-search-filters-sort-undeclared',
+    operation: 'POST /opportunities/search',
+    what:
+      'OpportunitySearchBodyDTO declares neither filters (array of {field, operator, value} or {group: AND|OR, filters}) ' +
+      'nor sort (array of {field, direction: asc|desc}), which the search guide the operation links documents.',
+    evidence:
+      'The operation\'s externalDocs (doc.clickup.com/8631005/d/h/87cpx-424216/7bf11bc9b94f80f, "Opportunities Search API") ' +
+      'document filters and sort with a sample body (filters [{field: "status", operator: "eq", value: "open"}, {group: "OR", ' +
+      'filters: [...]}], sort [{field: "date_added", direction: "desc"}]); copy in leadpiggy/cet-tripbuilder .old_docs.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'requestBody',
+      patches: [
+        {
+          at: '/properties',
+          merge: {
+            filters: { type: 'array', items: { anyOf: [contactSearchFilter, contactSearchGroup(3)] } },
+            sort: (contactSearchBodySchema.properties as Record<string, JsonSchema>).sort,
+          },
+        },
+      ],
+    },
   },
   {
     id: 'opportunities-search-index-version',

@@ -49,7 +49,8 @@ export const updateCalendar = createAction({
   label: 'Update Calendar',
   description: "Changes a calendar's settings. Only the fields you fill in are changed.",
   endpoint: calendarsApi.updateCalendar,
-  fields: [calendarIdField, ...calendarFields],
+  // CalendarUpdateDTO has no calendarType (a calendar's type is fixed at creation): HighLevel would answer 422
+  fields: [calendarIdField, ...calendarFields.filter((f) => f.key !== 'calendarType')],
   request: (input) => ({ path: { calendarId: input.calendarId }, body: calendarBody(input) }),
   resultKey: 'calendar',
   sample: calendarSample,
