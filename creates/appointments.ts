@@ -135,7 +135,7 @@ export const updateBlockedSlot = createAction({
       helpText: "One of the calendar's blocked slots (choose the calendar first), or map a blocked slot ID.",
       schema: v.id(),
       required: true,
-      dynamic: 'new_blocked_slot.id.title',
+      dynamic: 'blocked_slot_list.id.name',
     },
     startTimeField,
     endTimeField,

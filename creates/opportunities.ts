@@ -3,7 +3,8 @@ import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
 import { Input } from '../src/factories/operation';
 import { optional, required } from '../src/fields/field';
-import { followersField, opportunityFields as f, opportunityIdField, opportunityOutputFields, opportunitySample } from '../src/fields/opportunity';
+import { followersField, opportunityFields as f, opportunityIdField, opportunityOutputFields, opportunityOutputSample, opportunitySample } from '../src/fields/opportunity';
+import { pipelineNames } from '../src/pipelines';
 
 // Opportunity endpoints name the record `{id}` in the path; the zap calls it `opportunityId`.
 const byId = ({ opportunityId, ...rest }: Input) => ({ path: { id: opportunityId }, body: rest });
@@ -25,8 +26,9 @@ export const createOpportunity = createAction({
   ],
   request: (input) => ({ body: { ...input, status: input.status ?? 'open' } }),
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunity',
-  sample: opportunitySample,
+  sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
 });
 
@@ -39,8 +41,9 @@ export const updateOpportunity = createAction({
   fields: [opportunityIdField, optional(f.pipelineId), f.pipelineStageId, optional(f.name), f.status, f.monetaryValue, f.assignedTo],
   request: byId,
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunity',
-  sample: opportunitySample,
+  sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
 });
 
@@ -66,8 +69,9 @@ export const upsertOpportunity = createAction({
   ],
   request: ({ opportunityId, ...rest }) => ({ body: { ...(opportunityId ? { id: opportunityId } : {}), ...rest } }),
   result: (data) => ({ ...data.opportunity, isNew: data.new }),
+  enrich: pipelineNames,
   resultKey: 'opportunity',
-  sample: opportunitySample,
+  sample: opportunityOutputSample,
   outputFields: [...opportunityOutputFields, { key: 'isNew', label: 'Created (Not Updated)', type: 'boolean' }],
 });
 

@@ -3,8 +3,9 @@ import { nameSearch } from '../src/factories/nameSearch';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import { optional } from '../src/fields/field';
-import { opportunityFields as f, opportunityOutputFields, opportunitySample, pipelineOutputFields, pipelineSample } from '../src/fields/opportunity';
+import { opportunityFields as f, opportunityOutputFields, opportunityOutputSample, pipelineOutputFields, pipelineSample } from '../src/fields/opportunity';
 import * as v from '../src/fields/values';
+import { pipelineNames } from '../src/pipelines';
 import { opportunitySearchBody } from '../triggers/opportunities';
 
 /**
@@ -43,8 +44,9 @@ export const findOpportunity = searchAction({
     return ((data?.opportunities ?? []) as Item[]).filter((o) => o && o.id);
   },
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunity',
-  sample: opportunitySample,
+  sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
 });
 

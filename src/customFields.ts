@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { endpoint } from './api/endpoint';
 import { callHighLevel } from './client';
-import { connectionFor } from './connection';
+import { cachedPerConnection } from './cache';
 import { FieldDef, isBlank, parseInput, toZapierField, describeIssues } from './fields/field';
 import * as v from './fields/values';
 
@@ -36,7 +36,6 @@ export interface CustomFieldDefinition {
 
 /** Input keys of custom fields: `customField__<id>`. */
 export const INPUT_PREFIX = 'customField__';
-const CACHE_TTL_SECONDS = 300;
 
 // Data types from custom-fields.json (the enum locations.json leaves out). FILE_UPLOAD needs an upload first and
 // SIGNATURE is drawn by a person, so neither is offered as input; both still show in the output.
@@ -64,46 +63,13 @@ const SHAPES: Record<string, Shape> = {
 // ---------------------------------------------------------------------------------------------------------
 // Fetching, cached
 
-const perBundle = new WeakMap<object, Map<CustomFieldModel, Promise<CustomFieldDefinition[]>>>();
-
-async function cacheGet(z: ZObject, key: string): Promise<unknown> {
-  try {
-    // Scoped to the connection ('auth'); z.cache needs Zapier's RPC, which local runs and tests do not have.
-    return await (z as any).cache.get(key, ['auth']);
-  } catch {
-    return null;
-  }
-}
-
-async function cacheSet(z: ZObject, key: string, value: unknown): Promise<void> {
-  try {
-    await (z as any).cache.set(key, value, CACHE_TTL_SECONDS, ['auth']);
-  } catch {
-    // no cache available: the per-step memo still saves repeated requests
-  }
-}
-
 /** The location's custom fields of `model`, at most one request per step and per cache period. */
 export function customFieldDefinitions(z: ZObject, bundle: Bundle, model: CustomFieldModel): Promise<CustomFieldDefinition[]> {
-  let memo = perBundle.get(bundle);
-  if (!memo) perBundle.set(bundle, (memo = new Map()));
-  const known = memo.get(model);
-  if (known) return known;
-  const loading = (async () => {
-    const { locationId } = await connectionFor(z, bundle);
-    const cacheKey = `highlevel:customFields:${model}:${locationId ?? ''}`;
-    const cached = await cacheGet(z, cacheKey);
-    if (Array.isArray(cached)) return cached as CustomFieldDefinition[];
+  const load = async () => {
     const data = await callHighLevel<{ customFields?: CustomFieldDefinition[] }>(z, bundle, customFieldsApi.list, { query: { model } });
-    const fields = (data?.customFields ?? []).filter(
-      (f) => f && typeof f.id === 'string' && f.id !== '' && (!f.model || f.model === model),
-    );
-    await cacheSet(z, cacheKey, fields);
-    return fields;
-  })();
-  memo.set(model, loading);
-  loading.catch(() => memo!.delete(model)); // a failed fetch is retried by the next caller
-  return loading;
+    return (data?.customFields ?? []).filter((f) => f && typeof f.id === 'string' && f.id !== '' && (!f.model || f.model === model));
+  };
+  return cachedPerConnection(z, bundle, `customFields:${model}`, load, { valid: (v): v is CustomFieldDefinition[] => Array.isArray(v) });
 }
 
 // ---------------------------------------------------------------------------------------------------------

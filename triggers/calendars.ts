@@ -183,6 +183,31 @@ export const updatedAppointmentTrigger = pollingTrigger({
   outputFields: [{ key: 'appointmentId', label: 'Appointment ID' }, ...appointmentOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
 });
 
+/** A blocked slot as GET /calendars/blocked-slots returns it (CalendarEventDTO). */
+const blockedSlotEventSample = { ...appointmentSample, id: 'Bk7pQ2wuBGAQzh2cH1aa', title: 'Team offsite', contactId: '', appointmentStatus: 'confirmed' };
+
+/** A blocked slot's dropdown label: its title (optional in HighLevel), else its start and calendar, else its id. */
+export function blockedSlotLabel(slot: Item, ctx: PollContext): string {
+  if (typeof slot.title === 'string' && slot.title.trim()) return slot.title.trim();
+  const start = toEpochMs(slot.startTime, 'UTC');
+  if (start === undefined) return String(slot.id ?? '');
+  const calendar = slot.calendarId ? ` (calendar ${slot.calendarId})` : '';
+  return `Blocked from ${describeSpan(start, undefined, zapTimeZone(ctx))}${calendar}`;
+}
+
+/** The chosen calendar's blocked slots in the trigger window, for the Update Blocked Slot dropdown. */
+export const blockedSlotDropdown = dropdownTrigger({
+  key: 'blocked_slot_list',
+  noun: 'Blocked Slot',
+  endpoint: calendarsApi.listBlockedSlots,
+  fields: [{ ...calendarIdField, helpText: 'The calendar whose blocked slots to list.' }],
+  request: (input) => ({ query: { calendarId: input.calendarId, ...eventWindow() } }),
+  paged: false, // the window comes in one answer
+  resultKey: 'events',
+  label: blockedSlotLabel,
+  sample: { ...blockedSlotEventSample, name: 'Team offsite' },
+});
+
 export const newBlockedSlotTrigger = pollingTrigger({
   key: 'new_blocked_slot',
   noun: 'Blocked Slot',
@@ -193,7 +218,7 @@ export const newBlockedSlotTrigger = pollingTrigger({
   perform: (input, ctx) => eventsInWindow(calendarsApi.listBlockedSlots, input, ctx),
   newestFirst: (e) => instant(e.dateAdded),
   resultKey: 'events',
-  sample: { ...appointmentSample, id: 'Bk7pQ2wuBGAQzh2cH1aa', title: 'Team offsite', contactId: '', appointmentStatus: 'confirmed' },
+  sample: blockedSlotEventSample,
   outputFields: [...blockedSlotOutputFields, { key: 'dateAdded', label: 'Date Added', type: 'datetime' }],
 });
 

@@ -3,8 +3,10 @@ import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Item, OutputField } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';
 import { FieldDef, relabel } from '../src/fields/field';
+import { pipelineNames } from '../src/pipelines';
 import {
   opportunityOutputFields,
+  opportunityOutputSample,
   opportunitySample,
   opportunityStatusField,
   pipelineIdField,
@@ -48,8 +50,9 @@ export const newOpportunityTrigger = pollingTrigger({
   request: (input, { limit }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit) }),
   items: searchItems,
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunities',
-  sample: opportunitySample,
+  sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
 });
 
@@ -83,8 +86,9 @@ export const opportunityStageChangedTrigger = pollingTrigger({
   }),
   items: keyedBy((o) => o.pipelineStageId, (o) => o.lastStageChangeAt),
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunities',
-  sample: { ...opportunitySample, id: `${opportunitySample.id}_${opportunitySample.pipelineStageId}_${opportunitySample.lastStageChangeAt}`, opportunityId: opportunitySample.id },
+  sample: { ...opportunityOutputSample, id: `${opportunitySample.id}_${opportunitySample.pipelineStageId}_${opportunitySample.lastStageChangeAt}`, opportunityId: opportunitySample.id },
   outputFields: changeOutputFields('stage ID'),
 });
 
@@ -103,8 +107,9 @@ export const opportunityStatusChangedTrigger = pollingTrigger({
   }),
   items: keyedBy((o) => o.status, (o) => o.lastStatusChangeAt),
   customFields: 'opportunity',
+  enrich: pipelineNames,
   resultKey: 'opportunities',
-  sample: { ...opportunitySample, status: 'won', id: `${opportunitySample.id}_won_${opportunitySample.lastStatusChangeAt}`, opportunityId: opportunitySample.id },
+  sample: { ...opportunityOutputSample, status: 'won', id: `${opportunitySample.id}_won_${opportunitySample.lastStatusChangeAt}`, opportunityId: opportunitySample.id },
   outputFields: changeOutputFields('status'),
 });
 

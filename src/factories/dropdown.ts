@@ -14,8 +14,8 @@ export interface DropdownDef {
   resultKey?: string;
   /** The records in HighLevel's answer (default: the list under resultKey, or the answer itself). */
   items?: (data: any) => Item[];
-  /** What the editor shows for a record (the record's id when this is empty). */
-  label: (item: Item) => string;
+  /** What the editor shows for a record (the record's id when this is empty); ctx gives e.g. the zap's time zone. */
+  label: (item: Item, ctx: PollContext) => string;
   /** The noun's plural for the label, when `pluralize` gets it wrong. */
   plural?: string;
   sample: Item;
@@ -38,7 +38,8 @@ export function pluralize(noun: string): string {
  */
 export function dropdownTrigger(def: DropdownDef): Operation {
   const list = (data: any) => (def.items ? def.items(data) : def.resultKey ? data?.[def.resultKey] : data);
-  const toChoices = (data: any): Item[] => records(list(data)).map((item) => ({ ...item, name: def.label(item) || String(item.id ?? '') }));
+  const toChoices = (data: any, ctx: PollContext): Item[] =>
+    records(list(data)).map((item) => ({ ...item, name: def.label(item, ctx) || String(item.id ?? '') }));
   const plural = def.plural ?? pluralize(def.noun);
   return pollingTrigger({
     key: def.key,
@@ -57,7 +58,7 @@ export function dropdownTrigger(def: DropdownDef): Operation {
           perform: async (input: Input, ctx: PollContext) => {
             if (ctx.page > 0) return [];
             const data = await ctx.call(def.endpoint, def.request(input, ctx));
-            return toChoices(data);
+            return toChoices(data, ctx);
           },
         }
       : {}),

@@ -49,6 +49,14 @@ export interface OperationDef {
   agencyOnly?: boolean;
   /** The location's custom fields of this model: typed inputs (creates) and readable output keys (all kinds). */
   customFields?: CustomFieldModel;
+  /** Adds readable data to the step's output (e.g. pipeline names), after custom fields. */
+  enrich?: OutputEnricher;
+}
+
+/** Output made readable with further reads (which must not fail the step): what it adds and what it calls. */
+export interface OutputEnricher {
+  endpoints: Endpoint[];
+  apply: (z: ZObject, bundle: Bundle, result: any) => Promise<any>;
 }
 
 export const isAgencyOnly = (def: OperationDef): boolean => def.agencyOnly ?? !!def.endpoint.agencyOnly;
@@ -84,7 +92,8 @@ export function validated(def: OperationDef, run: (input: Input, ctx: Context) =
   const perform = performValidated(def, run);
   return async (z: ZObject, bundle: Bundle) => {
     try {
-      return await perform(z, bundle);
+      const result = await perform(z, bundle);
+      return def.enrich ? await def.enrich.apply(z, bundle, result) : result;
     } catch (error) {
       // Zapier appends the step's input (emails, phones) to errors not marked otherwise: our messages say enough.
       if (error && typeof error === 'object') (error as { doNotContextify?: boolean }).doNotContextify = true;
@@ -142,7 +151,7 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
     kind,
     key: def.key,
     def,
-    endpoints: [def.endpoint, ...(def.alsoCalls ?? []), ...(def.customFields ? [customFieldsApi.list] : [])],
+    endpoints: [def.endpoint, ...(def.alsoCalls ?? []), ...(def.customFields ? [customFieldsApi.list] : []), ...(def.enrich?.endpoints ?? [])],
     perform,
     definition: withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(def, perform, extra)),
   };

@@ -11,7 +11,7 @@ export interface PollContext extends Context {
 export interface TriggerDef extends OperationDef {
   request?: (input: Input, ctx: PollContext) => RequestParts;
   /** The records in HighLevel's answer (default: the list under resultKey). */
-  items?: (data: any) => Item[];
+  items?: (data: any, ctx: PollContext) => Item[];
   /** Sort key for newest first, when the API cannot sort (descending; ISO dates compare as strings). */
   newestFirst?: (item: Item) => string | number | undefined;
   /** For triggers that need more than one request. Returns the records (not yet sorted or keyed). */
@@ -45,7 +45,7 @@ export function pollingTrigger(def: TriggerDef): Operation {
       items = await def.perform(input, ctx);
     } else {
       const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : {});
-      items = def.items ? def.items(data ?? {}) : unwrap(def, data) ?? [];
+      items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];
     }
     items = records(items).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');
     return def.newestFirst ? sortNewestFirst(items, def.newestFirst) : items;

@@ -98,6 +98,9 @@ export const opportunitySample = {
   customFields: [{ id: 'MgobCB14YMVKuE4Ka8p1', fieldValue: 'Spring 2026' }],
 };
 
+/** An opportunity as the steps output it: HighLevel's record plus its pipeline's and stage's names (src/pipelines.ts). */
+export const opportunityOutputSample = { ...opportunitySample, pipelineName: 'Remodeling Sales', pipelineStageName: 'Quote Sent' };
+
 export const opportunityOutputFields: OutputField[] = [
   { key: 'id', label: 'Opportunity ID' },
   { key: 'name', label: 'Opportunity Name' },
@@ -105,6 +108,8 @@ export const opportunityOutputFields: OutputField[] = [
   { key: 'status', label: 'Status' },
   { key: 'pipelineId', label: 'Pipeline ID' },
   { key: 'pipelineStageId', label: 'Stage ID' },
+  { key: 'pipelineName', label: 'Pipeline Name' },
+  { key: 'pipelineStageName', label: 'Stage Name' },
   { key: 'assignedTo', label: 'Assigned User ID' },
   { key: 'source', label: 'Source' },
   { key: 'contactId', label: 'Contact ID' },

@@ -44,6 +44,7 @@ describe('opportunities against the sandbox', () => {
     await runOp(creates.updateOpportunity, { opportunityId: created.id, pipelineStageId: stages[2].id });
     const moved = await runOp(triggers.opportunityStageChangedTrigger, { pipelineId: pipeline.id });
     expect(moved[0]).toMatchObject({ id: `${created.id}_${stages[2].id}_${moved[0].lastStageChangeAt}`, opportunityId: created.id });
+    expect(moved[0]).toMatchObject({ pipelineName: pipeline.name, pipelineStageName: 'Job Booked' });
     expect(moved[0].lastStageChangeAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     await runOp(creates.updateOpportunityStatus, { opportunityId: created.id, status: 'won' });
