@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionFor } from './connection';
+import { connectionCacheGet as cacheGet, connectionCacheSet as cacheSet } from './zcache';
 
 /**
  * Location data a step reads only to make its output readable (custom field definitions, pipeline names): read at
@@ -17,23 +18,6 @@ export interface CachedOptions<T> {
 export const CACHE_TTL_SECONDS = 300;
 
 const perBundle = new WeakMap<object, Map<string, Promise<unknown>>>();
-
-async function cacheGet(z: ZObject, key: string): Promise<unknown> {
-  try {
-    // Scoped to the connection ('auth'); z.cache needs Zapier's RPC, which local runs and tests do not have.
-    return await (z as any).cache.get(key, ['auth']);
-  } catch {
-    return null;
-  }
-}
-
-async function cacheSet(z: ZObject, key: string, value: unknown, ttlSeconds: number): Promise<void> {
-  try {
-    await (z as any).cache.set(key, value, ttlSeconds, ['auth']);
-  } catch {
-    // no cache available: the per-step memo still saves repeated requests
-  }
-}
 
 /**
  * `load()`'s value for this step's location, under z.cache key `highlevel:<name>:<locationId>`: one load per step

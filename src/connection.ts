@@ -4,6 +4,7 @@ import { Endpoint } from './api/endpoint';
 import { apiBaseUrl } from './config';
 import { throwForHighLevelError } from './errors';
 import { personalValuesOf } from './redact';
+import { connectionCacheGet, connectionCacheSet } from './zcache';
 
 /** The token and the sub-account (location) one API call acts for. */
 export interface Connection {
@@ -59,30 +60,16 @@ export function clearLocationTokenCache(): void {
   memoryCache.clear();
 }
 
-/** Cached per connection (`auth` scope), so one agency's location tokens never serve another. */
-const CACHE_SCOPE = ['auth'];
-
 // The key names only the company and the location: never the token.
 const cacheKey = (companyId: string, locationId: string) => `hl-location-token:${companyId}:${locationId}`;
 
 async function readCache(z: ZObject, key: string): Promise<CachedToken | null> {
-  try {
-    // Read with the scope it was written with: Zapier keys the cache by key and scope.
-    const hit = (await (z.cache.get as (k: string, scope?: string[]) => Promise<unknown>)(key, CACHE_SCOPE)) as CachedToken | null;
-    if (hit) return hit;
-  } catch {
-    /* no z.cache here: fall back to memory */
-  }
-  return memoryCache.get(key) ?? null;
+  return ((await connectionCacheGet(z, key)) as CachedToken | null) ?? memoryCache.get(key) ?? null;
 }
 
 async function writeCache(z: ZObject, key: string, value: CachedToken, ttlSeconds: number): Promise<void> {
   memoryCache.set(key, value);
-  try {
-    await z.cache.set(key, value, Math.max(1, Math.floor(ttlSeconds)), CACHE_SCOPE);
-  } catch {
-    /* memory only */
-  }
+  await connectionCacheSet(z, key, value, ttlSeconds);
 }
 
 /**

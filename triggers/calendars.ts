@@ -140,15 +140,19 @@ function ownerQuery(input: Item, ctx: PollContext): Record<string, string> {
 }
 
 /** The events in the window; `extra` adds keys from HighLevel's record as sent (before dates are re-zoned). */
-async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: Item, ctx: PollContext, extra: (raw: Item) => Item = () => ({})): Promise<Item[]> {
+async function eventsInWindow(endpoint: typeof calendarsApi.listEvents, input: Item, ctx: PollContext): Promise<Item[]> {
   const query = { ...ownerQuery(input, ctx), ...eventWindow() };
   const data = await ctx.call(endpoint, { query });
   const timeZone = zapTimeZone(ctx);
-  return records(data?.events).map((e) => ({ ...appointmentOutput(e, timeZone), ...extra(e) }));
+  return records(data?.events).map((e) => appointmentOutput(e, timeZone));
 }
 
 /** Sort key: the instant (strings with different offsets do not compare). */
 const instant = (value: unknown) => toEpochMs(value, 'UTC');
+const utcIso = (value: unknown) => {
+  const at = instant(value);
+  return at === undefined ? undefined : new Date(at).toISOString();
+};
 
 export const newAppointmentTrigger = pollingTrigger({
   key: 'new_appointment',
@@ -164,10 +168,7 @@ export const newAppointmentTrigger = pollingTrigger({
   outputFields: appointmentOutputFields,
 });
 
-/**
- * Every change is a new item: the id carries the update time as HighLevel sent it (so it does not change with
- * the zap's time zone), and `appointmentId` keeps the record's id.
- */
+/** Every change is a new item: the id carries the update time, and `appointmentId` keeps the record's id. */
 export const updatedAppointmentTrigger = pollingTrigger({
   key: 'updated_appointment',
   noun: 'Appointment',
@@ -175,11 +176,12 @@ export const updatedAppointmentTrigger = pollingTrigger({
   description: 'Triggers when an appointment is changed (rescheduled, confirmed, cancelled…) on a calendar, for a user, or in a group.',
   endpoint: calendarsApi.listEvents,
   fields: ownerFields,
-  perform: (input, ctx) =>
-    eventsInWindow(calendarsApi.listEvents, input, ctx, (raw) => ({ id: `${raw.id}_${raw.dateUpdated ?? raw.dateAdded}`, appointmentId: raw.id })),
+  perform: (input, ctx) => eventsInWindow(calendarsApi.listEvents, input, ctx),
+  // The change time in UTC, so the id does not change with the zap's time zone.
+  changeId: { recordId: 'appointmentId', parts: (e) => [utcIso(e.dateUpdated ?? e.dateAdded)] },
   newestFirst: (e) => instant(e.dateUpdated),
   resultKey: 'events',
-  sample: { ...appointmentSample, id: `${appointmentSample.id}_${appointmentSample.dateUpdated}`, appointmentId: appointmentSample.id },
+  sample: appointmentSample,
   outputFields: [{ key: 'appointmentId', label: 'Appointment ID' }, ...appointmentOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
 });
 

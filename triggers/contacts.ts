@@ -50,12 +50,10 @@ export const updatedContactTrigger = pollingTrigger({
   endpoint: contactsApi.searchContacts,
   fields: [],
   request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: byDateUpdated } }),
-  items: (data) =>
-    contacts(data)
-      .filter((c) => c.dateUpdated)
-      .map((c) => ({ ...c, id: `${c.id}_${c.dateUpdated}`, contactId: c.id })),
+  items: (data) => contacts(data).filter((c) => c.dateUpdated),
+  changeId: { recordId: 'contactId', parts: (c) => [c.dateUpdated] },
   resultKey: 'contacts',
-  sample: { ...contactSample, id: `${contactSample.id}_${contactSample.dateUpdated}`, contactId: contactSample.id },
+  sample: contactSample,
   outputFields: [{ key: 'contactId', label: 'Contact ID' }, ...contactOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
   customFields: 'contact',
 });
@@ -110,10 +108,11 @@ export const newContactWithTagTrigger = pollingTrigger({
     const wanted = String(input.tag).toLowerCase();
     return contacts(data)
       .filter((c) => !Array.isArray(c.tags) || c.tags.some((t: unknown) => String(t).toLowerCase() === wanted))
-      .map((c) => ({ ...c, id: `${c.id}_${input.tag}`, contactId: c.id, tag: input.tag }));
+      .map((c) => ({ ...c, tag: input.tag }));
   },
+  changeId: { recordId: 'contactId', parts: (c) => [c.tag] },
   resultKey: 'contacts',
-  sample: { ...contactSample, id: `${contactSample.id}_plumbing`, contactId: contactSample.id, tag: 'plumbing' },
+  sample: { ...contactSample, tag: 'plumbing' },
   outputFields: [{ key: 'contactId', label: 'Contact ID' }, { key: 'tag', label: 'Tag' }, ...contactOutputFields.filter((f) => f.key !== 'id')],
   customFields: 'contact',
 });

@@ -65,10 +65,6 @@ const changeOutputFields = (what: string): OutputField[] => [
   { key: 'id', label: `Change ID (opportunity ID, ${what} and change time)` },
   ...opportunityOutputFields.filter((f) => f.key !== 'id'),
 ];
-const keyedBy = (value: (o: Item) => unknown, changedAt: (o: Item) => unknown) => (data: any) =>
-  searchItems(data)
-    .filter((o) => o.id)
-    .map((o) => ({ ...o, id: [o.id, value(o) ?? '', changedAt(o)].filter((part) => part !== undefined && part !== null).join('_'), opportunityId: o.id }));
 
 export const opportunityStageChangedTrigger = pollingTrigger({
   key: 'opportunity_stage_changed',
@@ -84,11 +80,12 @@ export const opportunityStageChangedTrigger = pollingTrigger({
   request: (input, { limit }) => ({
     body: opportunitySearchBody('last_stage_change_date', [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)], limit),
   }),
-  items: keyedBy((o) => o.pipelineStageId, (o) => o.lastStageChangeAt),
+  items: searchItems,
+  changeId: { recordId: 'opportunityId', parts: (o) => [o.pipelineStageId, o.lastStageChangeAt] },
   customFields: 'opportunity',
   enrich: pipelineNames,
   resultKey: 'opportunities',
-  sample: { ...opportunityOutputSample, id: `${opportunitySample.id}_${opportunitySample.pipelineStageId}_${opportunitySample.lastStageChangeAt}`, opportunityId: opportunitySample.id },
+  sample: opportunityOutputSample,
   outputFields: changeOutputFields('stage ID'),
 });
 
@@ -105,11 +102,12 @@ export const opportunityStatusChangedTrigger = pollingTrigger({
   request: (input, { limit }) => ({
     body: opportunitySearchBody('last_status_change_date', [eq('status', input.status), eq('pipeline_id', input.pipelineId)], limit),
   }),
-  items: keyedBy((o) => o.status, (o) => o.lastStatusChangeAt),
+  items: searchItems,
+  changeId: { recordId: 'opportunityId', parts: (o) => [o.status, o.lastStatusChangeAt] },
   customFields: 'opportunity',
   enrich: pipelineNames,
   resultKey: 'opportunities',
-  sample: { ...opportunityOutputSample, status: 'won', id: `${opportunitySample.id}_won_${opportunitySample.lastStatusChangeAt}`, opportunityId: opportunitySample.id },
+  sample: { ...opportunityOutputSample, status: 'won' },
   outputFields: changeOutputFields('status'),
 });
 

@@ -1,3 +1,4 @@
+import { calendarSample } from '../../src/fields/calendar';
 import { formatInZone, localAt, MS, parseDateTime, pickTimeZone, toEpochMs, zonedToEpoch } from '../../src/time';
 import { newId, pick, Rec, SandboxState } from '../state';
 import { contactOf, created, fail, ok, Route, RouteRequest } from './route';
@@ -28,26 +29,13 @@ function storeOf(state: SandboxState): CalendarStore {
 function seed(state: SandboxState, store: CalendarStore) {
   const loc = state.locationId;
   const owner = state.usersOf(loc)[0];
+  // The app's own sample calendar, in this sandbox's location and with one of its users.
+  const { groupId: _groupId, ...sample } = calendarSample;
   const calendar = {
+    ...sample,
     id: newId(),
     locationId: loc,
-    name: 'Discovery Call',
-    description: 'A 30-minute call to scope your project.',
-    slug: 'discovery-call',
-    widgetSlug: 'discovery-call',
-    calendarType: 'event',
     widgetType: 'classic',
-    eventTitle: 'Discovery Call with {{contact.name}}',
-    eventColor: '#039be5',
-    slotDuration: 30,
-    slotDurationUnit: 'mins',
-    slotInterval: 30,
-    slotIntervalUnit: 'mins',
-    appoinmentPerSlot: 1,
-    autoConfirm: true,
-    allowReschedule: true,
-    allowCancellation: true,
-    isActive: true,
     teamMembers: owner ? [{ userId: owner.id, priority: 1, isPrimary: true }] : [],
   };
   store.calendars.set(calendar.id, calendar);

@@ -18,6 +18,18 @@ export interface TriggerDef extends OperationDef {
   perform?: (input: Input, ctx: PollContext) => Promise<Item[]>;
   /** Extra Zapier operation properties (e.g. canPaginate). */
   zapier?: Record<string, unknown>;
+  /**
+   * "Changed" triggers: every change is its own item for Zapier's dedupe. The item id joins the record id with
+   * these parts (blank parts left out), and the record's own id is kept under `recordId`. Applied to the records
+   * and to the sample alike.
+   */
+  changeId?: { recordId: string; parts: (item: Item, input: Input) => unknown[] };
+}
+
+/** The record keyed by one change (see TriggerDef.changeId). */
+function keyedByChange(item: Item, input: Input, changeId: NonNullable<TriggerDef['changeId']>): Item {
+  const parts = changeId.parts(item, input).filter((p) => p !== undefined && p !== null && p !== '');
+  return { ...item, id: [item.id, ...parts].join('_'), [changeId.recordId]: item.id };
 }
 
 export const DEFAULT_POLL_LIMIT = 100;
@@ -48,7 +60,9 @@ export function pollingTrigger(def: TriggerDef): Operation {
       items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];
     }
     items = records(items).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');
+    if (def.changeId) items = items.map((item) => keyedByChange(item, input, def.changeId!));
     return def.newestFirst ? sortNewestFirst(items, def.newestFirst) : items;
   });
-  return built('trigger', def, perform, def.zapier);
+  const sample = def.changeId ? keyedByChange(def.sample, {}, def.changeId) : def.sample;
+  return built('trigger', { ...def, sample }, perform, def.zapier);
 }

@@ -5,7 +5,6 @@ import { call, sandboxApp } from './support';
 // delivery status and the live-chat typing indicator, run through the Zapier runtime against the sandbox.
 
 const app = sandboxApp();
-type Item = Record<string, any>;
 
 /** A call from the contact, recorded into its conversation (how a call message arrives in HighLevel). */
 async function inboundCall(contactId: string, conversationId: string): Promise<string> {
