@@ -193,7 +193,7 @@ export const calendarRoutes: Route[] = [
       const events = [...storeOf(state).events.values()].filter((e) => {
         const start = toEpochMs(e.startTime, 'UTC')!;
         return (
-          !e.blocked && // blocked slots have their own list (calendarExtras.ts)
+          !e.blocked && // blocked slots have their own list (calendarGroupsResourcesSlots.ts)
           e.locationId === req.locationId &&
           start >= from &&
           start <= to &&

@@ -1,6 +1,6 @@
 import { buildContact, newId, normalizePhone, pick, Rec, SandboxState, uniqueTags } from '../state';
 import { businessRoutes } from './businesses';
-import { contactExtraRoutes } from './contactExtras';
+import { contactExtraRoutes } from './contactFollowersCampaignsWorkflows';
 import { assertLocation, contactOf, created, fail, ok, Route, RouteRequest } from './route';
 
 type SortRule = { field: string; direction: 'asc' | 'desc' };
@@ -317,6 +317,6 @@ export const contactRoutes: Route[] = [
       return ok({ success: true, ids: changed });
     },
   },
-  // Followers, campaigns, workflows, appointments, location tags and custom fields (contactExtras.ts).
+  // Followers, campaigns, workflows, appointments, location tags and custom fields (contactFollowersCampaignsWorkflows.ts).
   ...contactExtraRoutes,
 ];

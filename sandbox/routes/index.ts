@@ -12,8 +12,8 @@ import { businessRoutes } from './businesses';
 import { workflowRoutes } from './workflows';
 import { associationRoutes } from './associations';
 import { blogRoutes } from './blogs';
-import { calendarExtraRoutes } from './calendarExtras';
-import { conversationExtraRoutes } from './conversationExtras';
+import { calendarExtraRoutes } from './calendarGroupsResourcesSlots';
+import { conversationExtraRoutes } from './conversationMessageDetails';
 
 export type { Route, RouteRequest, Reply } from './route';
 
