@@ -1,2 +1,2 @@
 // Zapier's production wrapper requires this file and does not unwrap `.default`.
-module.exports = require('./dist/src/index').default;
+module.exports = require('./dist/app/index').default;

@@ -1,6 +1,6 @@
 import './walkthrough-env'; // first: sets the environment before zapier-platform-core loads
 import { createAppTester } from 'zapier-platform-core';
-import App from '../src/index';
+import App from '../app/index';
 import { Sandbox, startSandbox } from './server';
 
 /**

@@ -10,8 +10,8 @@ import { Sandbox, startSandbox } from '../sandbox/server';
 import { CACHE_TTL_SECONDS } from '../src/cache';
 import { Operation } from '../src/factories/operation';
 import { FieldDef } from '../src/fields/field';
-import App from '../src/index';
-import { operations } from '../src/operations';
+import App from '../app/index';
+import { operations } from '../app/operations';
 
 /**
  * `npm run bench`: cold start, HTTP requests per poll, polling correctness, a throttled burst of actions and the

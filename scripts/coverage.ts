@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { specDirectory } from '../contract/openapi';
-import { operations } from '../src/operations';
+import { operations } from '../app/operations';
 
 export interface CatalogRow {
   category: string;

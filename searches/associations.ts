@@ -1,9 +1,9 @@
 import { associationsApi } from '../src/api/associations';
+import { listOf } from '../src/domains/associations';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import { associationIdField, associationOutputFields, associationSample, recordIdField, relationOutputFields, relationSample } from '../src/fields/association';
 import * as v from '../src/fields/values';
-import { listOf } from '../triggers/associations';
 
 /** One association or several (by object key), each with an `id`. */
 const associations = (data: any): Item[] =>

@@ -1,10 +1,10 @@
 import { businessesApi } from '../src/api/businesses';
+import { allBusinesses } from '../src/domains/businesses';
 import { matchByName } from '../src/factories/nameSearch';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import { businessOutputFields, businessSample } from '../src/fields/business';
 import * as v from '../src/fields/values';
-import { allBusinesses } from '../triggers/businesses';
 
 /** Find Business: by ID (`GET /businesses/{businessId}`), else by name over the location's businesses. */
 export const findBusiness = searchAction({

@@ -1,4 +1,4 @@
-import { collect } from '../triggers';
+import { collect } from '../src/factories/operation';
 import * as calendars from './calendars';
 import * as contacts from './contacts';
 import * as notes from './notes';
@@ -7,9 +7,10 @@ import * as associations from './associations';
 import * as blogs from './blogs';
 import * as conversations from './conversations';
 import * as locations from './locations';
+import * as customFields from './customFields';
 import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows], 'search');

@@ -1,4 +1,5 @@
 import { opportunitiesApi } from '../src/api/opportunities';
+import { opportunitySearchBody } from '../src/domains/opportunities';
 import { nameSearch } from '../src/factories/nameSearch';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
@@ -6,7 +7,6 @@ import { optional } from '../src/fields/field';
 import { opportunityFields as f, opportunityOutputFields, opportunityOutputSample, pipelineOutputFields, pipelineSample } from '../src/fields/opportunity';
 import * as v from '../src/fields/values';
 import { pipelineNames } from '../src/pipelines';
-import { opportunitySearchBody } from '../triggers/opportunities';
 
 /**
  * Find Opportunity: by ID (`GET /opportunities/{id}`, a 404 is "not found"), else by contact, pipeline, status

@@ -8,7 +8,7 @@ import {
   snapshotSample,
   workflowOutputFields,
   workflowSample,
-} from '../triggers/workflows';
+} from '../src/fields/workflow';
 
 export const findWorkflow = nameSearch({
   key: 'find_workflow',

@@ -5,7 +5,6 @@ import { callHighLevel } from './client';
 import { companyIdOf, isAgencyConnection } from './connection';
 import { apiBaseUrl, AUTHORIZE_URL } from './config';
 import { highLevelMessage } from './errors';
-import { requiredScopes } from './operations';
 import { redact } from './redact';
 
 interface TokenResponse {
@@ -81,7 +80,11 @@ function reconnect(z: ZObject, why: string) {
   return error;
 }
 
-export const authentication = {
+/**
+ * Zapier's OAuth2 authentication for HighLevel, requesting `scopes` (the app derives them from its operations;
+ * this module knows none of them).
+ */
+export const authentication = (scopes: string[]) => ({
   type: 'oauth2' as const,
   oauth2Config: {
     authorizeUrl: (_z: ZObject, bundle: Bundle) => {
@@ -90,7 +93,7 @@ export const authentication = {
         client_id: process.env.CLIENT_ID ?? '',
         redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
         state: String(bundle.inputData.state ?? ''),
-        scope: requiredScopes().join(' '),
+        scope: scopes.join(' '),
       });
       return `${AUTHORIZE_URL}?${params.toString()}`;
     },
@@ -106,7 +109,7 @@ export const authentication = {
       ),
     refreshAccessToken: (z: ZObject, bundle: Bundle) =>
       requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true),
-    scope: requiredScopes().join(' '),
+    scope: scopes.join(' '),
     autoRefresh: true,
   },
   fields: [],
@@ -123,4 +126,4 @@ export const authentication = {
     return { id: location.id, name: location.name, companyId: location.companyId };
   },
   connectionLabel: '{{name}}',
-};
+});

@@ -1,5 +1,5 @@
 import { catalogCoverage, loadCatalog } from '../scripts/coverage';
-import { operations } from '../src/operations';
+import { operations } from '../app/operations';
 
 describe('seed catalog coverage (npm run catalog)', () => {
   const rows = catalogCoverage();

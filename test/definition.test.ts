@@ -1,8 +1,8 @@
 // Checks on the whole app definition that offline `zapier-platform validate` does not make (Zapier's
 // integration checks D010–D024 and our own rules), over every operation the app defines.
 import { checkResponse, findOperationById } from '../contract/openapi';
-import App from '../src/index';
-import { operations, requiredScopes } from '../src/operations';
+import App from '../app/index';
+import { operations, requiredScopes } from '../app/operations';
 
 const visible = operations.filter((op) => !op.def.hidden);
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

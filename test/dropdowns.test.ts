@@ -2,7 +2,7 @@ import nock from 'nock';
 import { isAgencyOnly, Operation } from '../src/factories/operation';
 import { pluralize } from '../src/factories/dropdown';
 import { FieldDef } from '../src/fields/field';
-import { operations } from '../src/operations';
+import { operations } from '../app/operations';
 import { highlevel, run } from './support/highlevel';
 
 // Every dropdown source that offers "load more" (canPaginate), discovered from the app: page 1 must ask HighLevel

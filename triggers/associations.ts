@@ -1,15 +1,9 @@
 import { associationsApi } from '../src/api/associations';
 import { dropdownTrigger } from '../src/factories/dropdown';
-import { Item } from '../src/factories/operation';
+import { listOf } from '../src/domains/associations';
 import { associationSample, recordIdField, relationSample } from '../src/fields/association';
 
 const DROPDOWN_PAGE = 50;
-
-/** Association and relation lists: the spec types them as one object; accept a bare array or a wrapper key. */
-export const listOf = (data: any, key: string): Item[] => {
-  const list = Array.isArray(data) ? data : data?.[key];
-  return Array.isArray(list) ? list.filter((x: Item) => x && typeof x === 'object') : [];
-};
 
 export const associationDropdown = dropdownTrigger({
   key: 'association_list',

@@ -1,20 +1,8 @@
 import { businessesApi } from '../src/api/businesses';
-import { collectPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
-import { Context, Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
+import { allBusinesses } from '../src/domains/businesses';
 import { businessOutputFields, businessSample } from '../src/fields/business';
-
-const PAGE = 100;
-
-/** Every business of the location, page by page (skip + limit, at most MAX_PAGES pages). */
-export function allBusinesses(ctx: Context): Promise<Item[]> {
-  return collectPages(0, async (skip) => {
-    const data = await ctx.call(businessesApi.listBusinesses, { query: { limit: String(PAGE), skip: String(skip) } });
-    const items = ((data?.businesses ?? []) as Item[]).filter((b) => b && typeof b === 'object');
-    return { items, next: items.length < PAGE ? undefined : skip + PAGE };
-  });
-}
 
 /**
  * New Business. `GET /businesses/` has no sort parameter, so one poll reads the businesses page by page and

@@ -1,7 +1,7 @@
-import { Operation } from '../src/factories/operation';
+import { collect } from '../src/factories/operation';
 import * as calendars from './calendars';
 import * as contacts from './contacts';
-import * as contactTasks from './contactTasks';
+import * as customFields from './customFields';
 import * as dropdowns from './dropdowns';
 import * as notes from './notes';
 import * as tasks from './tasks';
@@ -15,12 +15,6 @@ import * as businesses from './businesses';
 import * as workflows from './workflows';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows];
+const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows];
 
 export const triggers = collect(modules, 'trigger');
-
-export function collect(from: Record<string, unknown>[], kind: Operation['kind']): Operation[] {
-  return from.flatMap((mod) =>
-    Object.values(mod).filter((x): x is Operation => !!x && typeof x === 'object' && (x as Operation).kind === kind),
-  );
-}

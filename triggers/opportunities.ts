@@ -3,6 +3,7 @@ import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Item, OutputField } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';
 import { FieldDef, relabel } from '../src/fields/field';
+import { eq, opportunitySearchBody } from '../src/domains/opportunities';
 import { pipelineNames } from '../src/pipelines';
 import {
   opportunityOutputFields,
@@ -13,28 +14,6 @@ import {
   pipelineSample,
   pipelineStageIdField,
 } from '../src/fields/opportunity';
-
-// The opportunity triggers use the advanced search (POST /opportunities/search). The spec declares neither its
-// `filters` nor its `sort`; both are documented in HighLevel's search guide the spec links to (ClickUp doc
-// 87cpx-424216), with sort fields date_added, date_updated, last_stage_change_date and last_status_change_date.
-// Sorting on the change date the trigger watches gives the newest changes first in ONE request per poll. (The
-// GET variant's `order` is a free string whose only documented value is "added_asc".)
-
-type SortField = 'date_added' | 'date_updated' | 'last_stage_change_date' | 'last_status_change_date';
-
-interface Filter {
-  field: string;
-  operator: 'eq';
-  value: string;
-}
-
-/** The search body: newest first by `sortField`, optional equality filters, one page. */
-export function opportunitySearchBody(sortField: SortField, filters: Array<Filter | false | undefined>, limit: number, page = 1) {
-  const used = filters.filter((f): f is Filter => !!f);
-  return { limit, page, sort: [{ field: sortField, direction: 'desc' }], ...(used.length ? { filters: used } : {}) };
-}
-
-const eq = (field: string, value: unknown): Filter | undefined => (value ? { field, operator: 'eq', value: String(value) } : undefined);
 
 const pipelineFilter: FieldDef = relabel(pipelineIdField, 'Pipeline', 'Only opportunities in this pipeline (optional; leave empty for all pipelines).');
 

@@ -2,9 +2,12 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Endpoint, pathParams } from '../api/endpoint';
 import { callHighLevel, CallOptions, RequestParts } from '../client';
 import { isAgencyConnection, requireAgency } from '../connection';
-import { describeIssues, FieldDef, parseInput, toZapierField } from '../fields/field';
+import { describeIssues, FieldDef, OutputField, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
+
+// Operations import OutputField from here as well as from fields/field.
+export type { OutputField };
 
 export type Kind = 'trigger' | 'create' | 'search';
 export type Input = Record<string, any>;
@@ -15,12 +18,6 @@ export interface Context {
   z: ZObject;
   bundle: Bundle;
   call: <T = any>(endpoint: Endpoint, parts?: RequestParts, options?: CallOptions) => Promise<T | null>;
-}
-
-export interface OutputField {
-  key: string;
-  label: string;
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
 }
 
 /** What every operation declares. */
@@ -172,4 +169,12 @@ export function withId<T>(record: T): T {
 /** The records of a list answer, each with an `id`; a missing list is empty and null or non-object items are dropped. */
 export function records(list: unknown): Item[] {
   return (Array.isArray(list) ? list : []).filter((item) => item && typeof item === 'object' && !Array.isArray(item)).map(withId);
+}
+
+/**
+ * Every operation of `kind` among the exports of domain modules (`import * as m`): a module registers an
+ * operation by exporting it. Other exports (helpers, samples) are skipped.
+ */
+export function collect(from: Record<string, unknown>[], kind: Kind): Operation[] {
+  return from.flatMap((mod) => Object.values(mod).filter((x): x is Operation => !!x && typeof x === 'object' && (x as Operation).kind === kind));
 }

@@ -1,9 +1,9 @@
 import { calendarsApi } from '../api/calendars';
-import { Context, Item, OutputField } from '../factories/operation';
+import { Context, Item } from '../factories/operation';
 import { formatInZone, isLocalDateTime, isoInZone, MS, parseDateTime, pickTimeZone, toEpochMs } from '../time';
 import { calendarIdField } from './calendar';
 import { assignedUserField } from './common';
-import { FieldDef } from './field';
+import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
 // Appointments (calendar events), blocked slots and appointment notes, and the time-zone rules for their

@@ -1,5 +1,4 @@
-import { OutputField } from '../factories/operation';
-import { FieldDef } from './field';
+import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
 export const associationIdField: FieldDef = {

@@ -1,6 +1,5 @@
-import { OutputField } from '../factories/operation';
 import { assignedUserField, tagsField } from './common';
-import { FieldDef } from './field';
+import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
 /** The contact fields HighLevel accepts on create, update and upsert (CreateContactDto / UpdateContactDto). */

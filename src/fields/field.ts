@@ -7,6 +7,13 @@ type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetim
  * One input field, declared once: what the zap editor shows (label, help, type, dropdown) and the zod schema
  * that validates its value before any request is sent.
  */
+/** An output field as Zapier declares it: the key in the step's output, its label and type. */
+export interface OutputField {
+  key: string;
+  label: string;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
+}
+
 export interface FieldDef {
   key: string;
   label: string;

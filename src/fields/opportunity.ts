@@ -1,6 +1,5 @@
-import { OutputField } from '../factories/operation';
 import { assignedUserField, contactIdField } from './common';
-import { FieldDef } from './field';
+import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost', 'abandoned'] as const;

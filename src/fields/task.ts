@@ -1,6 +1,5 @@
-import { OutputField } from '../factories/operation';
 import { assignedUserField } from './common';
-import { FieldDef } from './field';
+import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
 export const taskIdField: FieldDef = {

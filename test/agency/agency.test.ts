@@ -3,7 +3,7 @@ import { conversationsApi } from '../../src/api/conversations';
 import { clearLocationTokenCache, connectionFor } from '../../src/connection';
 import { conversationSample } from '../../src/fields/conversation';
 import { locationSample } from '../../src/fields/location';
-import App from '../../src/index';
+import App from '../../app/index';
 import { AUTH, appTester, highlevel, operation, run } from '../support/highlevel';
 
 /** An agency (Company) connection: no location of its own. */

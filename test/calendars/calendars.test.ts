@@ -1,7 +1,7 @@
 import { checkResponse } from '../../contract/openapi';
 import { catalogCoverage } from '../../scripts/coverage';
 import { calendarSample, groupSample, notificationSample, resourceSample } from '../../src/fields/calendar';
-import { operations } from '../../src/operations';
+import { operations } from '../../app/operations';
 import { failure } from '../faults/support';
 import { AUTH, highlevel, operation, run } from '../support/highlevel';
 

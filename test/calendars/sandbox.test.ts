@@ -1,6 +1,6 @@
 import { createAppTester } from 'zapier-platform-core';
 import { Sandbox } from '../../sandbox/server';
-import App from '../../src/index';
+import App from '../../app/index';
 import { operation } from '../support/highlevel';
 import { call, checkedSandbox, tokenFor } from '../sandbox/support';
 

@@ -1,5 +1,5 @@
 // The calendar operations pass Zapier's own app schema, as core validates it.
-import App from '../../src/index';
+import App from '../../app/index';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { compileApp, validateApp } = require('zapier-platform-core/src/tools/schema');

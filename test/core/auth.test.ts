@@ -1,6 +1,6 @@
 import { createAppTester } from 'zapier-platform-core';
-import App from '../../src/index';
-import { requiredScopes } from '../../src/operations';
+import App from '../../app/index';
+import { requiredScopes } from '../../app/operations';
 import { AUTH, failureOf, highlevel } from '../support/highlevel';
 
 const appTester: (fn: any, bundle: any) => Promise<any> = createAppTester(App) as any;

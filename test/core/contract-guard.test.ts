@@ -1,5 +1,5 @@
 import { createAppTester } from 'zapier-platform-core';
-import App from '../../src/index';
+import App from '../../app/index';
 import { contractRecords, expectContractClean, highlevel } from '../support/highlevel';
 
 // The guard every test runs after itself (test/setup-after-env.ts): prove it catches a request that breaks

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Operation } from '../../src/factories/operation';
-import { operations } from '../../src/operations';
+import { operations } from '../../app/operations';
 import { kindOf, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
 import { appTester, AUTH, BASE } from '../support/highlevel';
 import { describeError } from './support';

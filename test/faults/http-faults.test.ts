@@ -3,7 +3,7 @@ import { clientLimits, collectPages } from '../../src/client';
 import { MAX_PAGES } from '../../src/config';
 import { contactSample } from '../../src/fields/contact';
 import { taskSample } from '../../src/fields/task';
-import App from '../../src/index';
+import App from '../../app/index';
 import { appTester, AUTH, highlevel, operation, run } from '../support/highlevel';
 import { failure } from './support';
 

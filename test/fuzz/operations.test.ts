@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import nock from 'nock';
 import { Operation } from '../../src/factories/operation';
 import { FieldDef } from '../../src/fields/field';
-import { operations } from '../../src/operations';
+import { operations } from '../../app/operations';
 import { checkResponse } from '../../contract/openapi';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appTester, AUTH, contractRecords, highlevel } from '../support/highlevel';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { clientLimits } from '../../src/client';
-import App from '../../src/index';
+import App from '../../app/index';
 import { Operation } from '../../src/factories/operation';
 import { appTester, AUTH, highlevel, operation } from '../support/highlevel';
 

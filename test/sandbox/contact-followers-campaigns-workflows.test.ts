@@ -2,7 +2,7 @@ import { createAppTester } from 'zapier-platform-core';
 import { checkResponse } from '../../contract/openapi';
 import { Sandbox } from '../../sandbox/server';
 import { Rec } from '../../sandbox/state';
-import App from '../../src/index';
+import App from '../../app/index';
 import { call, checkedSandbox } from './support';
 
 // End to end: the contact operations added today, run through the Zapier runtime against the sandbox over HTTP

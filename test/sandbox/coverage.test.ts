@@ -3,7 +3,7 @@ import { findRoute } from '../../sandbox/routes/route';
 import { agencyApi } from '../../src/api/agency';
 import { locationsApi } from '../../src/api/locations';
 import { Endpoint } from '../../src/api/endpoint';
-import { operations } from '../../src/operations';
+import { operations } from '../../app/operations';
 
 // Every endpoint the app can call (each operation's endpoints, plus the connection's: the connection test and the
 // agency → location token exchange) has a sandbox route with the same method and spec path template, and a

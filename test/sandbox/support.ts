@@ -90,7 +90,7 @@ export interface SandboxApp {
 export function sandboxApp(options: { agency?: boolean } = {}): SandboxApp {
   // Loaded here so that only the end-to-end files pay for building the app.
   const { createAppTester } = require('zapier-platform-core');
-  const App = require('../../src/index').default;
+  const App = require('../../app/index').default;
   const appTester = createAppTester(App);
   let violations: string[] = [];
   let checked = 0;

@@ -1,6 +1,6 @@
 import { createAppTester } from 'zapier-platform-core';
 import { Sandbox, startSandbox } from '../../sandbox/server';
-import App from '../../src/index';
+import App from '../../app/index';
 import { runWalkthrough, StepReport, WalkthroughResult } from '../../sandbox/walkthrough';
 import { checkedSandbox } from './support';
 

@@ -4,9 +4,9 @@ import * as path from 'path';
 import { createAppTester, tools } from 'zapier-platform-core';
 import { checkRequest } from '../../contract/openapi';
 import { DEFAULT_API_BASE_URL } from '../../src/config';
-import App from '../../src/index';
+import App from '../../app/index';
 import { Operation } from '../../src/factories/operation';
-import { operations } from '../../src/operations';
+import { operations } from '../../app/operations';
 
 export const BASE = DEFAULT_API_BASE_URL;
 export const appTester = createAppTester(App);

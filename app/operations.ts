@@ -1,9 +1,9 @@
 import { creates } from '../creates';
 import { searches } from '../searches';
 import { triggers } from '../triggers';
-import { agencyApi } from './api/agency';
-import { locationsApi } from './api/locations';
-import { Operation } from './factories/operation';
+import { agencyApi } from '../src/api/agency';
+import { locationsApi } from '../src/api/locations';
+import { Operation } from '../src/factories/operation';
 
 export const operations: Operation[] = linkSearches([...triggers, ...creates, ...searches]);
 

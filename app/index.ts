@@ -1,8 +1,8 @@
 import { version as platformVersion } from 'zapier-platform-core';
 import { version } from '../package.json';
-import { authentication } from './authentication';
-import { addHighLevelDefaults, mapHighLevelErrors } from './middleware';
-import { operations, searchOrCreatePairs } from './operations';
+import { authentication } from '../src/authentication';
+import { addHighLevelDefaults, mapHighLevelErrors } from '../src/middleware';
+import { operations, requiredScopes, searchOrCreatePairs } from './operations';
 
 const byKind = (kind: string) =>
   Object.fromEntries(operations.filter((op) => op.kind === kind).map((op) => [op.key, op.definition]));
@@ -17,7 +17,7 @@ const searchOrCreates = Object.fromEntries(
 export default {
   version,
   platformVersion,
-  authentication,
+  authentication: authentication(requiredScopes()),
   // Our middleware, not core's early throw, decides what a 429 means (throttle vs. daily quota).
   flags: { throwForThrottlingEarly: false },
   beforeRequest: [addHighLevelDefaults],
