@@ -1,20 +1,25 @@
-import { version as platformVersion } from 'zapier-platform-core';
+import { defineApp, version as platformVersion } from 'zapier-platform-core';
+import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
 import { version } from '../package.json';
 import { authentication } from '../src/authentication';
+import { Kind, ZapierDefinition } from '../src/factories/operation';
 import { addHighLevelDefaults, mapHighLevelErrors } from '../src/middleware';
 import { operations, requiredScopes, searchOrCreatePairs } from './operations';
 
-const byKind = (kind: string) =>
-  Object.fromEntries(operations.filter((op) => op.kind === kind).map((op) => [op.key, op.definition]));
+/** The operations of one kind, by key, as Zapier registers them. */
+function byKind<D extends ZapierDefinition>(kind: Kind): Record<string, D> {
+  return Object.fromEntries(operations.filter((op) => op.kind === kind).map((op) => [op.key, op.zapier as D]));
+}
 
-const searchOrCreates = Object.fromEntries(
+const searchOrCreates: Record<string, SearchOrCreate> = Object.fromEntries(
   searchOrCreatePairs.map(({ search, create }) => {
     const noun = operations.find((op) => op.key === search)!.def.noun;
-    return [search, { key: search, display: { label: `Find or Create ${noun}`, description: `Finds a ${noun.toLowerCase()}, or creates one if none is found.` }, search, create }];
+    const display = { label: `Find or Create ${noun}`, description: `Finds a ${noun.toLowerCase()}, or creates one if none is found.` };
+    return [search, { key: search, display, search, create }];
   }),
 );
 
-export default {
+const app = defineApp({
   version,
   platformVersion,
   authentication: authentication(requiredScopes()),
@@ -22,8 +27,15 @@ export default {
   flags: { throwForThrottlingEarly: false },
   beforeRequest: [addHighLevelDefaults],
   afterResponse: [mapHighLevelErrors],
-  triggers: byKind('trigger'),
-  creates: byKind('create'),
-  searches: byKind('search'),
+  triggers: byKind<Trigger>('trigger'),
+  creates: byKind<Create>('create'),
+  searches: byKind<Search>('search'),
   searchOrCreates,
-} as any;
+});
+
+/**
+ * The definition as Zapier loads it. Checked above against zapier-platform-core's types; exported loosely because
+ * those types make every property optional and every perform a union of request shapes, which tests and tools
+ * that call `App.triggers.x.operation.perform` or `App.authentication.test` would have to narrow each time.
+ */
+export default app as Record<string, any>;

@@ -63,7 +63,6 @@ export const deleteCalendar = deleteAction({
   description: 'Deletes a calendar. Its booked appointments are not kept bookable.',
   endpoint: calendarsApi.deleteCalendar,
   fields: [calendarIdField],
-  request: ({ calendarId }) => ({ path: { calendarId } }),
   idKey: 'calendarId',
   answer: { success: true },
 });
@@ -122,7 +121,6 @@ export const deleteCalendarGroup = deleteAction({
   description: 'Deletes a calendar group. Its calendars are kept.',
   endpoint: calendarsApi.deleteGroup,
   fields: [groupIdField],
-  request: ({ groupId }) => ({ path: { groupId } }),
   idKey: 'groupId',
   answer: { success: true },
 });
@@ -140,7 +138,6 @@ export const createCalendarResource = createAction({
   endpoint: calendarsApi.createResource,
   // HighLevel requires every one of these when creating.
   fields: [resourceTypeField, ...resourceFields.map(required)],
-  request: ({ resourceType, ...body }) => ({ path: { resourceType }, body }),
   result: resourceResult,
   sample: resourceSample,
   outputFields: resourceOutputFields,
@@ -158,7 +155,7 @@ export const updateCalendarResource = createAction({
     ...resourceFields,
     { key: 'isActive', label: 'Active', helpText: 'No stops the resource from being booked.', schema: v.bool(), type: 'boolean' },
   ],
-  request: ({ resourceType, resourceId, ...body }) => ({ path: { resourceType, id: resourceId }, body }),
+  pathFrom: { id: 'resourceId' },
   result: resourceResult,
   sample: resourceSample,
   outputFields: resourceOutputFields,
@@ -170,7 +167,7 @@ export const deleteCalendarResource = deleteAction({
   description: 'Deletes a room or piece of equipment.',
   endpoint: calendarsApi.deleteResource,
   fields: [resourceTypeField, resourceIdField],
-  request: ({ resourceType, resourceId }) => ({ path: { resourceType, id: resourceId } }),
+  pathFrom: { id: 'resourceId' },
   idKey: 'resourceId',
   answer: { success: true },
 });
@@ -220,7 +217,6 @@ export const deleteCalendarNotification = deleteAction({
   description: "Deletes one of a calendar's notifications.",
   endpoint: calendarsApi.deleteNotification,
   fields: [calendarIdField, notificationIdField],
-  request: ({ calendarId, notificationId }) => ({ path: { calendarId, notificationId } }),
   idKey: 'notificationId',
   answer: { message: 'Notification deleted successfully' },
 });

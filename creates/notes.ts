@@ -28,7 +28,7 @@ export const updateNote = createAction({
   endpoint: contactsApi.updateNote,
   fields: [contactIdField, noteIdField, ...noteFields.map(optional), ...noteExtraFields],
   // The spec names the note's path parameter `{id}`.
-  request: ({ contactId, noteId, ...note }) => ({ path: { contactId, id: noteId }, body: note }),
+  pathFrom: { id: 'noteId' },
   result: noteResult,
   resultKey: 'note',
   sample: noteSample,
@@ -41,7 +41,7 @@ export const deleteNote = deleteAction({
   description: "Deletes a contact's note. This cannot be undone.",
   endpoint: contactsApi.deleteNote,
   fields: [contactIdField, noteIdField],
-  request: ({ contactId, noteId }) => ({ path: { contactId, id: noteId } }),
+  pathFrom: { id: 'noteId' },
   idKey: 'noteId',
   echo: ['contactId'],
   answer: { succeded: true },

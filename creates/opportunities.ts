@@ -1,13 +1,11 @@
 import { opportunitiesApi } from '../src/api/opportunities';
 import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
-import { Input } from '../src/factories/operation';
 import { optional, required } from '../src/fields/field';
 import { followersField, opportunityFields as f, opportunityIdField, opportunityOutputFields, opportunityOutputSample, opportunitySample } from '../src/fields/opportunity';
 import { pipelineNames } from '../src/pipelines';
 
 // Opportunity endpoints name the record `{id}` in the path; the zap calls it `opportunityId`.
-const byId = ({ opportunityId, ...rest }: Input) => ({ path: { id: opportunityId }, body: rest });
 
 export const createOpportunity = createAction({
   key: 'create_opportunity',
@@ -39,7 +37,7 @@ export const updateOpportunity = createAction({
   description: 'Changes an opportunity: name, pipeline, stage, status, value or owner. Only the fields you fill in are changed.',
   endpoint: opportunitiesApi.updateOpportunity,
   fields: [opportunityIdField, optional(f.pipelineId), f.pipelineStageId, optional(f.name), f.status, f.monetaryValue, f.assignedTo],
-  request: byId,
+  pathFrom: { id: 'opportunityId' },
   customFields: 'opportunity',
   enrich: pipelineNames,
   resultKey: 'opportunity',
@@ -82,7 +80,7 @@ export const updateOpportunityStatus = createAction({
   description: 'Marks an opportunity as won, lost, abandoned or open.',
   endpoint: opportunitiesApi.updateOpportunityStatus,
   fields: [opportunityIdField, required(f.status)],
-  request: byId,
+  pathFrom: { id: 'opportunityId' },
   // HighLevel answers `{ succeded: true }` only: the step returns the opportunity ID and the new status.
   result: (data, input) => ({ id: input.opportunityId, status: input.status, succeded: data.succeded ?? true }),
   sample: { id: opportunitySample.id, status: 'won', succeded: true },
@@ -99,7 +97,7 @@ export const deleteOpportunity = deleteAction({
   description: 'Deletes an opportunity for good.',
   endpoint: opportunitiesApi.deleteOpportunity,
   fields: [opportunityIdField],
-  request: ({ opportunityId }) => ({ path: { id: opportunityId } }),
+  pathFrom: { id: 'opportunityId' },
   idKey: 'opportunityId',
   answer: { succeded: true },
   sampleIds: { id: opportunitySample.id },
@@ -118,7 +116,7 @@ export const addOpportunityFollowers = createAction({
   description: 'Adds users as followers of an opportunity, so they are notified of its changes.',
   endpoint: opportunitiesApi.addFollowers,
   fields: [opportunityIdField, followersField],
-  request: byId,
+  pathFrom: { id: 'opportunityId' },
   result: (data, input) => ({ id: input.opportunityId, ...data }),
   sample: { id: opportunitySample.id, followers: ['y0BeYjuRIlDwsDcOHOJo', 'Ka6wyHhbFdRXh302LLsA'], followersAdded: ['Ka6wyHhbFdRXh302LLsA'] },
   outputFields: followersOutput('followersAdded', 'Followers Added (User IDs)'),
@@ -131,7 +129,8 @@ export const removeOpportunityFollowers = createAction({
   description: 'Removes users from the followers of an opportunity.',
   endpoint: opportunitiesApi.removeFollowers,
   fields: [opportunityIdField, { ...followersField, helpText: 'Users to stop following the opportunity: pick users or map user IDs.' }],
-  request: byId,
+  // DELETE with a JSON body, as HighLevel declares it.
+  request: ({ opportunityId, followers }) => ({ path: { id: opportunityId }, body: { followers } }),
   result: (data, input) => ({ id: input.opportunityId, ...data }),
   sample: { id: opportunitySample.id, followers: ['y0BeYjuRIlDwsDcOHOJo'], followersRemoved: ['Ka6wyHhbFdRXh302LLsA'] },
   outputFields: followersOutput('followersRemoved', 'Followers Removed (User IDs)'),

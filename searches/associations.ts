@@ -24,12 +24,12 @@ export const findAssociation = searchAction({
     { key: 'key', label: 'Association Key', helpText: 'Find the association with this unique key, e.g. homeowner_property.', schema: v.text(200) },
     { key: 'objectKey', label: 'Object Key', helpText: 'Find the associations of this object, e.g. contact or custom_objects.properties.', schema: v.text(200) },
   ],
+  fillInOneOf: ['associationId', 'key', 'objectKey'],
   perform: async (input, ctx): Promise<Item[]> => {
     const notFoundAsNull = { notFoundAsNull: true };
     if (input.associationId) return associations(await ctx.call(associationsApi.getAssociation, { path: { associationId: input.associationId } }, notFoundAsNull));
     if (input.key) return associations(await ctx.call(associationsApi.getAssociationByKey, { path: { key_name: input.key } }, notFoundAsNull));
-    if (input.objectKey) return associations(await ctx.call(associationsApi.getAssociationsByObjectKey, { path: { objectKey: input.objectKey } }, notFoundAsNull));
-    throw new ctx.z.errors.Error('Find Association: fill in one of Association ID, Association Key or Object Key.', 'InvalidInput', 400);
+    return associations(await ctx.call(associationsApi.getAssociationsByObjectKey, { path: { objectKey: input.objectKey } }, notFoundAsNull));
   },
   sample: associationSample,
   outputFields: associationOutputFields,

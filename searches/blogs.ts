@@ -1,7 +1,8 @@
 import { blogsApi } from '../src/api/blogs';
 import { Endpoint } from '../src/api/endpoint';
-import { collectPages } from '../src/client';
-import { Context, Item, records } from '../src/factories/operation';
+import { offsetPages } from '../src/client';
+import { Context, records } from '../src/factories/operation';
+import { matchByName } from '../src/factories/nameSearch';
 import { searchAction } from '../src/factories/search';
 import { blogAuthorSample, blogCategorySample, blogOutputFields, blogSample } from '../src/fields/blog';
 import * as v from '../src/fields/values';
@@ -17,7 +18,6 @@ export const findBlogSlug = searchAction({
     { key: 'urlSlug', label: 'URL Slug', helpText: 'The slug to check, e.g. when-to-replace-your-water-heater.', schema: v.text(300), required: true },
     { key: 'postId', label: 'Except Post ID', helpText: 'Ignore this post (the one you are editing) when checking.', schema: v.id() },
   ],
-  request: (input) => ({ query: { urlSlug: input.urlSlug, postId: input.postId } }),
   results: (data, input) => (data?.exists ? [{ id: input.urlSlug, urlSlug: input.urlSlug, exists: true }] : []),
   sample: { id: 'when-to-replace-your-water-heater', urlSlug: 'when-to-replace-your-water-heater', exists: true },
   sampleAnswer: { exists: true },
@@ -27,24 +27,12 @@ export const findBlogSlug = searchAction({
   ],
 });
 
-/** Records whose name is `wanted` (case-insensitive), else those whose name contains it. */
-export function byName(items: Item[], wanted: string, nameOf: (item: Item) => unknown): Item[] {
-  const w = wanted.trim().toLowerCase();
-  const named = items.map((item) => ({ item, name: String(nameOf(item) ?? '').toLowerCase() }));
-  const exact = named.filter((x) => x.name === w);
-  return (exact.length ? exact : named.filter((x) => x.name.includes(w))).map((x) => x.item);
-}
-
 const nameField = (helpText: string) => ({ key: 'name', label: 'Name', helpText, schema: v.text(200), required: true });
 const SEARCH_PAGE = 100;
 
 /** Reads an offset-paged blog list (authors, categories: no name filter on HighLevel's side), page by page. */
 const allOf = (ctx: Context, endpoint: Endpoint, key: string) =>
-  collectPages(0, async (offset) => {
-    const data = await ctx.call(endpoint, { query: { offset, limit: SEARCH_PAGE } });
-    const items = records(data?.[key]);
-    return { items, next: items.length < SEARCH_PAGE ? undefined : offset + SEARCH_PAGE };
-  });
+  offsetPages(SEARCH_PAGE, async (offset) => records((await ctx.call(endpoint, { query: { offset, limit: SEARCH_PAGE } }))?.[key]));
 
 export const findBlog = searchAction({
   key: 'find_blog',
@@ -54,7 +42,7 @@ export const findBlog = searchAction({
   endpoint: blogsApi.listBlogs,
   fields: [nameField('The blog name; an exact match wins over a partial one.')],
   request: (input) => ({ query: { skip: 0, limit: SEARCH_PAGE, searchTerm: input.name } }),
-  results: (data, input) => byName(records(data?.data), input.name, (b) => b.name),
+  results: (data, input) => matchByName(records(data?.data), input.name, (b) => b.name),
   sample: blogSample,
   sampleAnswer: { data: [blogSample] },
   outputFields: blogOutputFields,
@@ -67,7 +55,7 @@ export const findBlogAuthor = searchAction({
   description: 'Finds a blog author of your location by name.',
   endpoint: blogsApi.listAuthors,
   fields: [nameField("The author's name; an exact match wins over a partial one.")],
-  perform: async (input, ctx) => byName(await allOf(ctx, blogsApi.listAuthors, 'authors'), input.name, (a) => a.name),
+  perform: async (input, ctx) => matchByName(await allOf(ctx, blogsApi.listAuthors, 'authors'), input.name, (a) => a.name),
   sample: blogAuthorSample,
   sampleAnswer: { authors: [blogAuthorSample] },
   outputFields: [
@@ -84,7 +72,7 @@ export const findBlogCategory = searchAction({
   description: 'Finds a blog category of your location by its label.',
   endpoint: blogsApi.listCategories,
   fields: [nameField('The category label; an exact match wins over a partial one.')],
-  perform: async (input, ctx) => byName(await allOf(ctx, blogsApi.listCategories, 'categories'), input.name, (c) => c.label ?? c.name),
+  perform: async (input, ctx) => matchByName(await allOf(ctx, blogsApi.listCategories, 'categories'), input.name, (c) => c.label ?? c.name),
   sample: blogCategorySample,
   sampleAnswer: { categories: [blogCategorySample] },
   outputFields: [

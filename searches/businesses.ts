@@ -23,12 +23,12 @@ export const findBusiness = searchAction({
       schema: v.text(200),
     },
   ],
+  fillInOneOf: ['businessId', 'name'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.businessId) {
       const data = await ctx.call(businessesApi.getBusiness, { path: { businessId: input.businessId } }, { notFoundAsNull: true });
       return data?.business ? [data.business] : [];
     }
-    if (!input.name) throw new ctx.z.errors.Error('Find Business: fill in Business ID or Business Name.', 'InvalidInput', 400);
     return matchByName((await allBusinesses(ctx)).filter((b) => b.id), input.name);
   },
   resultKey: 'business',

@@ -1,6 +1,7 @@
 import { calendarsApi } from '../src/api/calendars';
-import { collectPages } from '../src/client';
+import { offsetPages } from '../src/client';
 import { Context, Item, records } from '../src/factories/operation';
+import { matchByName } from '../src/factories/nameSearch';
 import { searchAction } from '../src/factories/search';
 import {
   appointmentOutput,
@@ -25,18 +26,6 @@ import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
 import { describeSpan, formatInZone, isValidTimeZone, MS, parseDateTime, pickTimeZone, startOfDay, toEpochMs } from '../src/time';
 
-/** Records whose `key` equals the text (case-insensitive), else those that contain it. */
-function byText(records: Item[], keys: string[], text: string): Item[] {
-  const needle = text.trim().toLowerCase();
-  const value = (r: Item, k: string) => String(r[k] ?? '').toLowerCase();
-  const exact = records.filter((r) => keys.some((k) => value(r, k) === needle));
-  return exact.length ? exact : records.filter((r) => keys.some((k) => value(r, k).includes(needle)));
-}
-
-function fillOne(ctx: Context, label: string, names: string[]): never {
-  throw new ctx.z.errors.Error(`${label}: fill in one of ${names.join(' or ')}.`, 'InvalidInput', 400);
-}
-
 export const findCalendar = searchAction({
   key: 'find_calendar',
   noun: 'Calendar',
@@ -48,14 +37,14 @@ export const findCalendar = searchAction({
     { key: 'calendarId', label: 'Calendar ID', helpText: 'Find the calendar with exactly this ID.', schema: v.id() },
     { key: 'name', label: 'Name', helpText: 'Find calendars with this name (exact match first, else names containing it).', schema: v.text(200) },
   ],
+  fillInOneOf: ['calendarId', 'name'],
   perform: async (input, ctx) => {
     if (input.calendarId) {
       const data = await ctx.call(calendarsApi.getCalendar, { path: { calendarId: input.calendarId } }, { notFoundAsNull: true });
       return data?.calendar ? [data.calendar] : [];
     }
-    if (!input.name) fillOne(ctx, 'Find Calendar', ['Calendar ID (calendarId)', 'Name (name)']);
     const data = await ctx.call(calendarsApi.listCalendars, {});
-    return byText(data?.calendars ?? [], ['name'], input.name);
+    return matchByName(data?.calendars ?? [], input.name);
   },
   resultKey: 'calendar',
   sample: calendarSample,
@@ -73,11 +62,11 @@ export const findCalendarGroup = searchAction({
     { key: 'groupId', label: 'Calendar Group ID', helpText: 'Find the group with exactly this ID.', schema: v.id() },
     { key: 'name', label: 'Name or Slug', helpText: 'Find groups with this name or slug (exact match first, else containing it).', schema: v.text(200) },
   ],
+  fillInOneOf: ['groupId', 'name'],
   perform: async (input, ctx) => {
-    if (!input.groupId && !input.name) fillOne(ctx, 'Find Calendar Group', ['Calendar Group ID (groupId)', 'Name or Slug (name)']);
     const data = await ctx.call(calendarsApi.listGroups, {});
     const groups = (data?.groups ?? []) as Item[];
-    return input.groupId ? groups.filter((g) => g.id === input.groupId) : byText(groups, ['name', 'slug'], input.name);
+    return input.groupId ? groups.filter((g) => g.id === input.groupId) : matchByName(groups, input.name, (g) => [g.name, g.slug]);
   },
   sample: groupSample,
   sampleAnswer: { groups: [groupSample] },
@@ -92,7 +81,6 @@ export const checkCalendarGroupSlug = searchAction({
   description: 'Checks whether a calendar group slug (booking link) is still free in your location.',
   endpoint: calendarsApi.validateGroupSlug,
   fields: [{ key: 'slug', label: 'Slug', helpText: 'The slug to check, e.g. "sales".', schema: v.text(100), required: true }],
-  request: ({ slug }) => ({ body: { slug } }),
   results: (data, input) => [{ id: input.slug, slug: input.slug, available: data.available === true }],
   sample: { id: 'sales', slug: 'sales', available: true },
   outputFields: [
@@ -115,6 +103,7 @@ export const findCalendarResource = searchAction({
     { key: 'resourceId', label: 'Resource ID', helpText: 'Find the resource with exactly this ID.', schema: v.id() },
     { key: 'name', label: 'Name', helpText: 'Find resources with this name (exact match first, else names containing it).', schema: v.text(200) },
   ],
+  fillInOneOf: ['resourceId', 'name'],
   perform: async (input, ctx) => {
     const { resourceType } = input;
     if (input.resourceId) {
@@ -122,13 +111,10 @@ export const findCalendarResource = searchAction({
       // The answer may carry no id at all (the spec declares none): the id asked for is the record's.
       return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length ? [{ ...data, id: data.id ?? data._id ?? input.resourceId }] : [];
     }
-    if (!input.name) fillOne(ctx, 'Find Calendar Resource', ['Resource ID (resourceId)', 'Name (name)']);
-    const all = await collectPages(0, async (skip) => {
-      const page = await ctx.call(calendarsApi.listResources, { path: { resourceType }, query: { limit: RESOURCE_PAGE, skip } });
-      const items = records(page);
-      return { items, next: items.length < RESOURCE_PAGE ? undefined : skip + RESOURCE_PAGE };
-    });
-    return byText(all, ['name'], input.name).filter((r) => r.id);
+    const all = await offsetPages(RESOURCE_PAGE, async (skip) =>
+      records(await ctx.call(calendarsApi.listResources, { path: { resourceType }, query: { limit: RESOURCE_PAGE, skip } })),
+    );
+    return matchByName(all, input.name).filter((r) => r.id);
   },
   sample: resourceSample,
   outputFields: resourceOutputFields,
@@ -159,13 +145,13 @@ export const findCalendarNotification = searchAction({
       choices: { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', inApp: 'In-App' },
     },
   ],
+  fillInOneOf: ['notificationId', 'notificationType'],
   perform: async (input, ctx) => {
     const { calendarId } = input;
     if (input.notificationId) {
       const data = await ctx.call(calendarsApi.getNotification, { path: { calendarId, notificationId: input.notificationId } }, { notFoundAsNull: true });
       return data && (data._id || data.id) ? [{ ...data, calendarId }] : [];
     }
-    if (!input.notificationType) fillOne(ctx, 'Find Calendar Notification', ['Notification ID (notificationId)', 'Notification Type (notificationType)']);
     const data = await ctx.call(calendarsApi.listNotifications, { path: { calendarId }, query: { isActive: true, deleted: false, limit: 100, skip: 0 } });
     return records(data)
       .map((n: Item) => ({ ...n, calendarId }))

@@ -21,6 +21,7 @@ export const findContact = searchAction({
     { key: 'phone', label: 'Phone', helpText: 'Find the contact with this phone number.', schema: v.phone() },
     { key: 'query', label: 'Search Text', helpText: 'Free text matched against name, email, phone and company (up to 75 characters).', schema: v.text(75) },
   ],
+  fillInOneOf: ['contactId', 'email', 'phone', 'query'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.contactId) {
       const data = await ctx.call(contactsApi.getContact, { path: { contactId: input.contactId } }, { notFoundAsNull: true });
@@ -32,11 +33,8 @@ export const findContact = searchAction({
       if (data?.contact) return [data.contact];
     }
     if (input.email || input.phone) return [];
-    if (input.query) {
-      const data = await ctx.call(contactsApi.searchContacts, { body: { query: input.query, pageLimit: 10, page: 1 } });
-      return searchedContacts(data);
-    }
-    throw new ctx.z.errors.Error('Find Contact: fill in one of Contact ID, Email, Phone or Search Text.', 'InvalidInput', 400);
+    const data = await ctx.call(contactsApi.searchContacts, { body: { query: input.query, pageLimit: 10, page: 1 } });
+    return searchedContacts(data);
   },
   resultKey: 'contact',
   sample: contactSample,

@@ -24,18 +24,16 @@ export const findConversation = searchAction({
     { key: 'conversationId', label: 'Conversation ID', helpText: 'Find the conversation with exactly this ID.', schema: v.id() },
     { ...contactIdField, required: false, search: undefined, helpText: "Or find this contact's most recently active conversation." },
   ],
+  fillInOneOf: ['conversationId', 'contactId'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.conversationId) {
       const data = await ctx.call(conversationsApi.getConversation, { path: { conversationId: input.conversationId } }, { notFoundAsNull: true });
       return data?.id ? [data] : [];
     }
-    if (input.contactId) {
-      const data = await ctx.call(conversationsApi.searchConversations, {
-        query: { contactId: input.contactId, sort: 'desc', sortBy: 'last_message_date', limit: 1 },
-      });
-      return ((data?.conversations ?? []) as Item[]).slice(0, 1);
-    }
-    throw new ctx.z.errors.Error('Find Conversation: fill in Conversation ID or Contact.', 'InvalidInput', 400);
+    const data = await ctx.call(conversationsApi.searchConversations, {
+      query: { contactId: input.contactId, sort: 'desc', sortBy: 'last_message_date', limit: 1 },
+    });
+    return ((data?.conversations ?? []) as Item[]).slice(0, 1);
   },
   sample: conversationDetailSample,
   outputFields: conversationDetailOutputFields,
@@ -48,7 +46,6 @@ export const findMessage = searchAction({
   description: 'Finds a conversation message (SMS, call, chat, email…) by its ID.',
   endpoint: conversationsApi.getMessage,
   fields: [{ key: 'id', label: 'Message ID', helpText: 'The ID of the message, e.g. from New Inbound Message.', schema: v.id(), required: true }],
-  request: (input) => ({ path: { id: input.id } }),
   sample: messageSample,
   outputFields: messageOutputFields,
 });
@@ -68,7 +65,6 @@ export const findEmailMessage = searchAction({
       required: true,
     },
   ],
-  request: (input) => ({ path: { id: input.id } }),
   sample: emailSample,
   outputFields: emailOutputFields,
 });
@@ -90,7 +86,6 @@ export const findMessageTranscription = searchAction({
   description: 'Finds the transcription of a recorded call message, as text and sentence by sentence.',
   endpoint: conversationsApi.getTranscription,
   fields: [{ key: 'messageId', label: 'Call Message ID', helpText: 'The ID of the call message whose transcription to read.', schema: v.id(), required: true }],
-  request: (input) => ({ path: { messageId: input.messageId } }),
   results: (data, input) => transcriptionResult(data, input.messageId),
   sample: {
     id: 'p1mRSHeLDhAms5q0LMr4',

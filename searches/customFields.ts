@@ -1,5 +1,6 @@
 import { customFieldOperationsApi } from '../src/api/customFieldsApi';
 import { Item } from '../src/factories/operation';
+import { matchByName } from '../src/factories/nameSearch';
 import { searchAction } from '../src/factories/search';
 import { customFieldModels, customFieldOutputFields, customFieldSample } from '../src/fields/customField';
 import * as v from '../src/fields/values';
@@ -22,17 +23,15 @@ export const findCustomField = searchAction({
       choices: { contact: 'Contact', opportunity: 'Opportunity' },
     },
   ],
+  fillInOneOf: ['customFieldId', 'name'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.customFieldId) {
       const data = await ctx.call(customFieldOperationsApi.getCustomField, { path: { id: input.customFieldId } }, { notFoundAsNull: true });
       return data?.customField ? [data.customField] : [];
     }
-    if (!input.name) throw new ctx.z.errors.Error('Find Custom Field: fill in Custom Field ID or Name.', 'InvalidInput', 400);
     const data = await ctx.call(customFieldOperationsApi.listCustomFields, { query: { model: input.model ?? 'all' } });
-    const wanted = String(input.name).toLowerCase();
     const fields = ((data?.customFields ?? []) as Item[]).filter((f) => f?.id);
-    const exact = fields.filter((f) => [f.name, f.fieldKey].some((n) => typeof n === 'string' && n.toLowerCase() === wanted));
-    return exact.length ? exact : fields.filter((f) => typeof f.name === 'string' && f.name.toLowerCase().includes(wanted));
+    return matchByName(fields, input.name, (f) => [f.name, f.fieldKey]);
   },
   sample: customFieldSample,
   sampleAnswer: { customFields: [customFieldSample] },

@@ -23,7 +23,6 @@ export const findLocation = searchAction({
       helpText: 'The location to read. Leave empty on a sub-account connection to read the connected location.',
     },
   ],
-  request: (input) => ({ path: input.locationId ? { locationId: input.locationId } : {} }),
   resultKey: 'location',
   sample: locationSample,
   outputFields: locationOutputFields,

@@ -11,7 +11,7 @@ export const findNote = searchAction({
   description: "Finds a contact's note by its ID.",
   endpoint: contactsApi.getNote,
   fields: [contactIdField, { ...noteIdField, label: 'Note ID', helpText: 'The ID of the note to find (HighLevel looks it up within the contact).', search: undefined }],
-  request: ({ contactId, noteId }) => ({ path: { contactId, id: noteId } }),
+  pathFrom: { id: 'noteId' },
   results: (data, input) => (data?.note ? [{ contactId: input.contactId, ...data.note }] : []),
   resultKey: 'note',
   sample: noteSample,

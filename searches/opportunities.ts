@@ -1,5 +1,5 @@
 import { opportunitiesApi } from '../src/api/opportunities';
-import { opportunitySearchBody } from '../src/domains/opportunities';
+import { eq, opportunitySearchBody } from '../src/domains/opportunities';
 import { nameSearch } from '../src/factories/nameSearch';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
@@ -26,19 +26,13 @@ export const findOpportunity = searchAction({
     { ...f.status, helpText: 'Only opportunities with this status.' },
     { key: 'query', label: 'Search Text', helpText: 'Free text matched against the opportunity and contact name, email and phone (up to 75 characters).', schema: v.text(75) },
   ],
+  fillInOneOf: ['opportunityId', 'contactId', 'pipelineId', 'status', 'query'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.opportunityId) {
       const data = await ctx.call(opportunitiesApi.getOpportunity, { path: { id: input.opportunityId } }, { notFoundAsNull: true });
       return data?.opportunity ? [data.opportunity] : [];
     }
-    if (!input.contactId && !input.pipelineId && !input.status && !input.query) {
-      throw new ctx.z.errors.Error('Find Opportunity: fill in Opportunity ID, or at least one of Contact, Pipeline, Status or Search Text.', 'InvalidInput', 400);
-    }
-    const filters = [
-      input.contactId && { field: 'contact_id', operator: 'eq' as const, value: input.contactId },
-      input.pipelineId && { field: 'pipeline_id', operator: 'eq' as const, value: input.pipelineId },
-      input.status && { field: 'status', operator: 'eq' as const, value: input.status },
-    ];
+    const filters = [eq('contact_id', input.contactId), eq('pipeline_id', input.pipelineId), eq('status', input.status)];
     const body = { ...opportunitySearchBody('date_updated', filters, 10), ...(input.query ? { query: input.query } : {}) };
     const data = await ctx.call(opportunitiesApi.searchOpportunities, { body });
     return ((data?.opportunities ?? []) as Item[]).filter((o) => o && o.id);

@@ -11,7 +11,6 @@ export const findTask = searchAction({
   description: "Finds a contact's task by its ID.",
   endpoint: contactsApi.getTask,
   fields: [contactIdField, { ...taskIdField, label: 'Task ID', helpText: 'The ID of the task to find (HighLevel looks it up within the contact).', search: undefined }],
-  request: ({ contactId, taskId }) => ({ path: { contactId, taskId } }),
   results: (data, input) => (data?.task ? [{ contactId: input.contactId, ...data.task }] : []),
   resultKey: 'task',
   sample: taskSample,

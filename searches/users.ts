@@ -22,13 +22,13 @@ export const findUser = searchAction({
     { key: 'email', label: 'Email', helpText: 'Find the user with this email address.', schema: v.email() },
     { key: 'query', label: 'Search Text', helpText: "Text matched against the user's full name, email or phone.", schema: v.text(100) },
   ],
+  fillInOneOf: ['userId', 'email', 'query'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.userId) {
       const data = await ctx.call(usersApi.getUser, { path: { userId: input.userId } }, { notFoundAsNull: true });
       return data?.id ? [data] : [];
     }
     const text = input.email ?? input.query;
-    if (!text) throw new ctx.z.errors.Error('Find User: fill in one of User ID, Email or Search Text.', 'InvalidInput', 400);
     const data = await ctx.call(usersApi.searchUsers, { query: { query: text, limit: '25', skip: '0' } });
     const users = ((data?.users ?? []) as Item[]).filter((u) => u && u.id);
     return input.email ? users.filter((u) => sameEmail(u.email, input.email)) : users;

@@ -87,7 +87,7 @@ function reconnect(z: ZObject, why: string) {
 export const authentication = (scopes: string[]) => ({
   type: 'oauth2' as const,
   oauth2Config: {
-    authorizeUrl: (_z: ZObject, bundle: Bundle) => {
+    authorizeUrl: async (_z: ZObject, bundle: Bundle) => {
       const params = new URLSearchParams({
         response_type: 'code',
         client_id: process.env.CLIENT_ID ?? '',

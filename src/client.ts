@@ -184,4 +184,26 @@ export async function collectPages<Item, Cursor>(
   return items;
 }
 
+/**
+ * Offset paging (`skip` or `offset` plus `limit`): pages of `pageSize` records from offset 0, read through
+ * collectPages (its page cap, time budget and repeated-id guard). While a page comes back full, the next one
+ * starts `pageSize` further. When `fetchPage` answers `{ items, more }` (HighLevel says whether more follow, e.g.
+ * `hasMore`), the next page starts after the records read, while `more` is true.
+ */
+export function offsetPages<Item>(
+  pageSize: number,
+  fetchPage: (offset: number) => Promise<Item[] | { items: Item[]; more: boolean }>,
+  maxPages = MAX_PAGES,
+): Promise<Item[]> {
+  return collectPages(
+    0,
+    async (offset: number) => {
+      const page = await fetchPage(offset);
+      if (Array.isArray(page)) return { items: page, next: page.length < pageSize ? undefined : offset + pageSize };
+      return { items: page.items, next: page.more && page.items.length ? offset + page.items.length : undefined };
+    },
+    maxPages,
+  );
+}
+
 export { pathParams };

@@ -7,8 +7,8 @@ import { throwForHighLevelError } from './errors';
  * For requests that do not come through the client (Zapier's own auth test and label calls, `invoke`): relative
  * URLs go to HighLevel, with the bearer token and the default `Version`. The client sets all of these itself.
  */
-export function addHighLevelDefaults(request: HttpRequestOptions & { url?: string }, _z: ZObject, bundle: Bundle) {
-  if (request.url && request.url.startsWith('/')) request.url = `${apiBaseUrl()}${request.url}`;
+export function addHighLevelDefaults(request: HttpRequestOptions & { url: string }, _z: ZObject, bundle: Bundle) {
+  if (request.url.startsWith('/')) request.url = `${apiBaseUrl()}${request.url}`;
   // The HighLevel token goes to HighLevel only (not to file downloads or any other host).
   if (!isHighLevelUrl(request.url)) return request;
   const headers = (request.headers ?? {}) as Record<string, string>;

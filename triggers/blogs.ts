@@ -1,5 +1,5 @@
 import { blogsApi } from '../src/api/blogs';
-import { collectPages } from '../src/client';
+import { offsetPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { records } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
@@ -31,11 +31,9 @@ export const newBlogPostTrigger = pollingTrigger({
     },
   ],
   perform: (input, ctx) =>
-    collectPages(0, async (offset) => {
-      const data = await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } });
-      const posts = records(data?.blogs);
-      return { items: posts, next: posts.length < POST_PAGE ? undefined : offset + POST_PAGE };
-    }),
+    offsetPages(POST_PAGE, async (offset) =>
+      records((await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } }))?.blogs),
+    ),
   newestFirst: (post) => post.publishedAt ?? post.updatedAt,
   resultKey: 'blogs',
   sample: blogPostSample,

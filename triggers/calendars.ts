@@ -1,5 +1,5 @@
 import { calendarsApi } from '../src/api/calendars';
-import { collectPages } from '../src/client';
+import { offsetPages } from '../src/client';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Item, records } from '../src/factories/operation';
 import { pollingTrigger, PollContext } from '../src/factories/trigger';
@@ -36,7 +36,6 @@ export const calendarDropdown = dropdownTrigger({
   key: 'calendar_list',
   noun: 'Calendar',
   endpoint: calendarsApi.listCalendars,
-  request: () => ({}),
   paged: false,
   resultKey: 'calendars',
   label: (c) => `${c.name || c.id}${c.isActive === false ? ' (inactive)' : ''}`,
@@ -47,7 +46,6 @@ export const calendarGroupDropdown = dropdownTrigger({
   key: 'calendar_group_list',
   noun: 'Calendar Group',
   endpoint: calendarsApi.listGroups,
-  request: () => ({}),
   paged: false,
   resultKey: 'groups',
   label: (g) => `${g.name || g.slug || g.id}${g.isActive === false ? ' (disabled)' : ''}`,
@@ -154,35 +152,48 @@ const utcIso = (value: unknown) => {
   return at === undefined ? undefined : new Date(at).toISOString();
 };
 
-export const newAppointmentTrigger = pollingTrigger({
+/**
+ * New / Updated Appointment: the appointments in the window of a calendar, user or group, newest first by when
+ * they were booked, or (`changes`) every change as its own item: the id carries the update time, and
+ * `appointmentId` keeps the record's id.
+ */
+function appointmentTrigger(def: { key: string; label: string; description: string; changes: boolean }) {
+  return pollingTrigger({
+    key: def.key,
+    noun: 'Appointment',
+    label: def.label,
+    description: def.description,
+    endpoint: calendarsApi.listEvents,
+    fields: ownerFields,
+    perform: (input, ctx) => eventsInWindow(calendarsApi.listEvents, input, ctx),
+    ...(def.changes
+      ? {
+          // The change time in UTC, so the id does not change with the zap's time zone.
+          changeId: { recordId: 'appointmentId', parts: (e: Item) => [utcIso(e.dateUpdated ?? e.dateAdded)] },
+          newestFirst: (e: Item) => instant(e.dateUpdated),
+          outputFields: [
+            { key: 'appointmentId', label: 'Appointment ID' },
+            ...appointmentOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f)),
+          ],
+        }
+      : { newestFirst: (e: Item) => instant(e.dateAdded), outputFields: appointmentOutputFields }),
+    resultKey: 'events',
+    sample: appointmentSample,
+  });
+}
+
+export const newAppointmentTrigger = appointmentTrigger({
   key: 'new_appointment',
-  noun: 'Appointment',
   label: 'New Appointment',
   description: 'Triggers when an appointment is booked on a calendar, for a user, or in a calendar group.',
-  endpoint: calendarsApi.listEvents,
-  fields: ownerFields,
-  perform: (input, ctx) => eventsInWindow(calendarsApi.listEvents, input, ctx),
-  newestFirst: (e) => instant(e.dateAdded),
-  resultKey: 'events',
-  sample: appointmentSample,
-  outputFields: appointmentOutputFields,
+  changes: false,
 });
 
-/** Every change is a new item: the id carries the update time, and `appointmentId` keeps the record's id. */
-export const updatedAppointmentTrigger = pollingTrigger({
+export const updatedAppointmentTrigger = appointmentTrigger({
   key: 'updated_appointment',
-  noun: 'Appointment',
   label: 'Updated Appointment',
   description: 'Triggers when an appointment is changed (rescheduled, confirmed, cancelled…) on a calendar, for a user, or in a group.',
-  endpoint: calendarsApi.listEvents,
-  fields: ownerFields,
-  perform: (input, ctx) => eventsInWindow(calendarsApi.listEvents, input, ctx),
-  // The change time in UTC, so the id does not change with the zap's time zone.
-  changeId: { recordId: 'appointmentId', parts: (e) => [utcIso(e.dateUpdated ?? e.dateAdded)] },
-  newestFirst: (e) => instant(e.dateUpdated),
-  resultKey: 'events',
-  sample: appointmentSample,
-  outputFields: [{ key: 'appointmentId', label: 'Appointment ID' }, ...appointmentOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
+  changes: true,
 });
 
 /** A blocked slot as GET /calendars/blocked-slots returns it (CalendarEventDTO). */
@@ -233,13 +244,9 @@ export const newAppointmentNoteTrigger = pollingTrigger({
   endpoint: calendarsApi.listAppointmentNotes,
   fields: [{ ...calendarIdField, required: false, helpText: 'The calendar whose appointments the Appointment dropdown lists.' }, appointmentIdField],
   perform: async (input, ctx) =>
-    collectPages(0, async (offset) => {
-      const data = await ctx.call(calendarsApi.listAppointmentNotes, {
-        path: { appointmentId: input.appointmentId },
-        query: { limit: NOTE_PAGE, offset },
-      });
-      const notes = records(data?.notes).map((n) => ({ ...n, appointmentId: input.appointmentId }));
-      return { items: notes, next: data?.hasMore && notes.length ? offset + notes.length : undefined };
+    offsetPages(NOTE_PAGE, async (offset) => {
+      const data = await ctx.call(calendarsApi.listAppointmentNotes, { path: { appointmentId: input.appointmentId }, query: { limit: NOTE_PAGE, offset } });
+      return { items: records(data?.notes).map((n) => ({ ...n, appointmentId: input.appointmentId })), more: !!data?.hasMore };
     }),
   newestFirst: (n) => instant(n.dateAdded),
   resultKey: 'notes',

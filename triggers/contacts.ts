@@ -1,5 +1,5 @@
 import { contactsApi } from '../src/api/contacts';
-import { collectPages } from '../src/client';
+import { collectPages, offsetPages } from '../src/client';
 import { Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
 import { appointmentOutput, zapTimeZone } from '../src/fields/appointment';
@@ -152,14 +152,9 @@ export const newBusinessContactTrigger = pollingTrigger({
   endpoint: contactsApi.listBusinessContacts,
   fields: [{ ...businessIdField, helpText: 'The business (company record) whose contacts to watch.' }],
   perform: (input, ctx) =>
-    collectPages(0, async (skip) => {
-      const data = await ctx.call(contactsApi.listBusinessContacts, {
-        path: { businessId: input.businessId },
-        query: { limit: String(PAGE), skip: String(skip) },
-      });
-      const items = contacts(data);
-      return { items, next: items.length < PAGE ? undefined : skip + PAGE };
-    }),
+    offsetPages(PAGE, async (skip) =>
+      contacts(await ctx.call(contactsApi.listBusinessContacts, { path: { businessId: input.businessId }, query: { limit: String(PAGE), skip: String(skip) } })),
+    ),
   newestFirst: (c) => c.dateAdded,
   resultKey: 'contacts',
   sample: { ...contactSample, businessId: '641c094001436dbc2081e642' },

@@ -26,7 +26,6 @@ export const customFieldFolderDropdown = dropdownTrigger({
   noun: 'Custom Field Folder',
   endpoint: customFieldOperationsApi.listObjectFields,
   fields: [objectKeyField],
-  request: (input) => ({ path: { objectKey: input.objectKey } }),
   paged: false,
   resultKey: 'folders',
   label: (f) => f.name || f.id,

@@ -12,7 +12,6 @@ export const newNoteTrigger = pollingTrigger({
   description: 'Triggers when a note is added to a chosen contact.',
   endpoint: contactsApi.listNotes,
   fields: [{ ...contactIdField, helpText: 'The contact whose notes to watch. HighLevel lists notes per contact only.' }],
-  request: (input) => ({ path: { contactId: input.contactId } }),
   resultKey: 'notes',
   newestFirst: (note) => note.dateAdded,
   sample: noteSample,
@@ -25,7 +24,6 @@ export const contactNoteDropdown = dropdownTrigger({
   noun: 'Note',
   endpoint: contactsApi.listNotes,
   fields: [contactIdField],
-  request: (input) => ({ path: { contactId: input.contactId } }),
   paged: false,
   resultKey: 'notes',
   label: (n) => {

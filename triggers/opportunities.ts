@@ -3,7 +3,7 @@ import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Item, OutputField } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';
 import { FieldDef, relabel } from '../src/fields/field';
-import { eq, opportunitySearchBody } from '../src/domains/opportunities';
+import { eq, Filter, opportunitySearchBody, SortField } from '../src/domains/opportunities';
 import { pipelineNames } from '../src/pipelines';
 import {
   opportunityOutputFields,
@@ -45,49 +45,66 @@ const changeOutputFields = (what: string): OutputField[] => [
   ...opportunityOutputFields.filter((f) => f.key !== 'id'),
 ];
 
-export const opportunityStageChangedTrigger = pollingTrigger({
+/** A change trigger: newest changes first by `sortField`, one item per change (see changeOutputFields). */
+function opportunityChangeTrigger(def: {
+  key: string;
+  label: string;
+  description: string;
+  /** What changed, as the change id names it. */
+  what: string;
+  sortField: SortField;
+  fields: FieldDef[];
+  filters: (input: Input) => Array<Filter | undefined>;
+  /** The changed value and the change time, from the record. */
+  change: (o: Item) => unknown[];
+  sample: Item;
+}) {
+  return pollingTrigger({
+    key: def.key,
+    noun: 'Opportunity',
+    label: def.label,
+    description: def.description,
+    endpoint: opportunitiesApi.searchOpportunities,
+    fields: def.fields,
+    request: (input, { limit }) => ({ body: opportunitySearchBody(def.sortField, def.filters(input), limit) }),
+    items: searchItems,
+    changeId: { recordId: 'opportunityId', parts: def.change },
+    customFields: 'opportunity',
+    enrich: pipelineNames,
+    resultKey: 'opportunities',
+    sample: def.sample,
+    outputFields: changeOutputFields(def.what),
+  });
+}
+
+export const opportunityStageChangedTrigger = opportunityChangeTrigger({
   key: 'opportunity_stage_changed',
-  noun: 'Opportunity',
   label: 'Opportunity Stage Changed',
-  description:
-    'Triggers when an opportunity enters a new pipeline stage (including the first stage of a new opportunity).',
-  endpoint: opportunitiesApi.searchOpportunities,
+  description: 'Triggers when an opportunity enters a new pipeline stage (including the first stage of a new opportunity).',
+  what: 'stage ID',
+  sortField: 'last_stage_change_date',
   fields: [
     pipelineFilter,
     relabel(pipelineStageIdField, 'Stage', 'Only when an opportunity enters this stage (optional). Choose the pipeline first to see its stages.'),
   ],
-  request: (input, { limit }) => ({
-    body: opportunitySearchBody('last_stage_change_date', [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)], limit),
-  }),
-  items: searchItems,
-  changeId: { recordId: 'opportunityId', parts: (o) => [o.pipelineStageId, o.lastStageChangeAt] },
-  customFields: 'opportunity',
-  enrich: pipelineNames,
-  resultKey: 'opportunities',
+  filters: (input) => [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)],
+  change: (o) => [o.pipelineStageId, o.lastStageChangeAt],
   sample: opportunityOutputSample,
-  outputFields: changeOutputFields('stage ID'),
 });
 
-export const opportunityStatusChangedTrigger = pollingTrigger({
+export const opportunityStatusChangedTrigger = opportunityChangeTrigger({
   key: 'opportunity_status_changed',
-  noun: 'Opportunity',
   label: 'Opportunity Status Changed',
   description: 'Triggers when an opportunity is marked won, lost, abandoned or open again.',
-  endpoint: opportunitiesApi.searchOpportunities,
+  what: 'status',
+  sortField: 'last_status_change_date',
   fields: [
     relabel(opportunityStatusField, 'New Status', 'Only when an opportunity changes to this status (optional; leave empty for every change).'),
     pipelineFilter,
   ],
-  request: (input, { limit }) => ({
-    body: opportunitySearchBody('last_status_change_date', [eq('status', input.status), eq('pipeline_id', input.pipelineId)], limit),
-  }),
-  items: searchItems,
-  changeId: { recordId: 'opportunityId', parts: (o) => [o.status, o.lastStatusChangeAt] },
-  customFields: 'opportunity',
-  enrich: pipelineNames,
-  resultKey: 'opportunities',
+  filters: (input) => [eq('status', input.status), eq('pipeline_id', input.pipelineId)],
+  change: (o) => [o.status, o.lastStatusChangeAt],
   sample: { ...opportunityOutputSample, status: 'won' },
-  outputFields: changeOutputFields('status'),
 });
 
 const DROPDOWN_PAGE = 50;
@@ -108,7 +125,6 @@ export const pipelineDropdown = dropdownTrigger({
   key: 'pipeline_list',
   noun: 'Pipeline',
   endpoint: opportunitiesApi.listPipelines,
-  request: () => ({}),
   paged: false,
   resultKey: 'pipelines',
   label: (p) => p.name || p.id,

@@ -1,5 +1,5 @@
 import { contactsApi } from '../src/api/contacts';
-import { collectPages } from '../src/client';
+import { offsetPages } from '../src/client';
 import { MAX_PAGES } from '../src/config';
 import { records } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
@@ -39,16 +39,14 @@ export const newTaskTrigger = pollingTrigger({
     },
   ],
   perform: async (input, ctx) =>
-    collectPages(0, async (skip) => {
+    offsetPages(PAGE, async (skip) => {
       const body = {
         limit: PAGE,
         skip,
         ...(input.includeCompleted ? {} : { completed: false }),
         ...(input.assignedTo ? { assignedTo: [input.assignedTo] } : {}),
       };
-      const data = await ctx.call(contactsApi.searchLocationTasks, { body });
-      const tasks = records(data?.tasks);
-      return { items: tasks, next: tasks.length < PAGE ? undefined : skip + PAGE };
+      return records((await ctx.call(contactsApi.searchLocationTasks, { body }))?.tasks);
     }),
   newestFirst: (task) => task.dateAdded ?? task.createdAt ?? task.dateUpdated ?? task.updatedAt,
   resultKey: 'tasks',
@@ -67,7 +65,6 @@ export const newContactTaskTrigger = pollingTrigger({
   description: 'Triggers when a task is added to a chosen contact.',
   endpoint: contactsApi.listTasks,
   fields: [{ ...contactIdField, helpText: 'The contact whose tasks to watch. For tasks of every contact use "New Task".' }],
-  request: (input) => ({ path: { contactId: input.contactId } }),
   resultKey: 'tasks',
   sample: taskSample,
   outputFields: taskOutputFields,

@@ -14,7 +14,7 @@ export interface CreateDef extends OperationDef {
 export function createAction(def: CreateDef): Operation {
   const perform = validated(def, async (input, ctx) => {
     if (def.perform) return withId(await def.perform(input, ctx));
-    const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input);
+    const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input, def.pathFrom);
     const data = await ctx.call(def.endpoint, parts);
     return withId(def.result ? def.result(data ?? {}, input, ctx) : unwrap(def, data) ?? {});
   });

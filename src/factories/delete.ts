@@ -32,6 +32,8 @@ export interface DeleteDef {
   fields: FieldDef[];
   /** Default: path params from the input, the rest as query. */
   request?: (input: Input, ctx: Context) => RequestParts;
+  /** Path parameters filled from input keys of other names (see OperationDef.pathFrom). */
+  pathFrom?: Record<string, string>;
   /** The input key of the deleted record's id. */
   idKey: string;
   /** Further input keys the output repeats (e.g. the contact of a deleted task), labelled `<field label> ID`. */
@@ -60,6 +62,7 @@ export function deleteAction(def: DeleteDef): Operation {
     endpoint: def.endpoint,
     fields: def.fields,
     ...(def.request ? { request: def.request } : {}),
+    ...(def.pathFrom ? { pathFrom: def.pathFrom } : {}),
     result: (data, input, ctx) => {
       // HighLevel answering 2xx with its flag false did not delete: the step fails rather than let the zap go on.
       if (!deletedFrom(data)) {

@@ -1,7 +1,7 @@
 import { Endpoint } from '../api/endpoint';
 import { RequestParts } from '../client';
 import { FieldDef } from '../fields/field';
-import { Input, Item, Operation, records } from './operation';
+import { Input, Item, Operation, pathFromInput, records } from './operation';
 import { PollContext, pollingTrigger } from './trigger';
 
 export interface DropdownDef {
@@ -9,7 +9,8 @@ export interface DropdownDef {
   noun: string;
   endpoint: Endpoint;
   fields?: FieldDef[];
-  request: (input: Input, ctx: PollContext) => RequestParts;
+  /** Default: the endpoint's path parameters from the input keys of their names, nothing else. */
+  request?: (input: Input, ctx: PollContext) => RequestParts;
   /** Where the list sits in HighLevel's answer; without it the answer is the list (a bare JSON array). */
   resultKey?: string;
   /** The records in HighLevel's answer (default: the list under resultKey, or the answer itself). */
@@ -41,6 +42,7 @@ export function dropdownTrigger(def: DropdownDef): Operation {
   const toChoices = (data: any, ctx: PollContext): Item[] =>
     records(list(data)).map((item) => ({ ...item, name: def.label(item, ctx) || String(item.id ?? '') }));
   const plural = def.plural ?? pluralize(def.noun);
+  const request = def.request ?? ((input: Input): RequestParts => ({ path: pathFromInput(def.endpoint, input).path }));
   return pollingTrigger({
     key: def.key,
     noun: def.noun,
@@ -51,13 +53,13 @@ export function dropdownTrigger(def: DropdownDef): Operation {
     fields: def.fields ?? [],
     sample: def.sample,
     ...(def.sampleAnswer !== undefined ? { sampleAnswer: def.sampleAnswer } : {}),
-    request: def.request,
+    request,
     ...(def.resultKey ? { resultKey: def.resultKey } : {}),
     ...(def.paged === false
       ? {
           perform: async (input: Input, ctx: PollContext) => {
             if (ctx.page > 0) return [];
-            const data = await ctx.call(def.endpoint, def.request(input, ctx));
+            const data = await ctx.call(def.endpoint, request(input, ctx));
             return toChoices(data, ctx);
           },
         }

@@ -4,12 +4,19 @@ import { OutputField, Input, Item, Operation } from './operation';
 import { searchAction } from './search';
 import * as v from '../fields/values';
 
-/** Records whose `name` equals `wanted` (case-insensitive, trimmed); if none does, those containing it. */
-export function matchByName(items: Item[], wanted: string, nameOf: (item: Item) => unknown = (item) => item.name): Item[] {
+/**
+ * Records with a name equal to `wanted` (case-insensitive, trimmed); if none has one, those with a name that
+ * contains it. `namesOf` gives a record's name, or several (e.g. name and slug: any of them may match).
+ */
+export function matchByName(items: Item[], wanted: string, namesOf: (item: Item) => unknown = (item) => item.name): Item[] {
   const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
   const target = norm(wanted);
-  const exact = items.filter((item) => norm(nameOf(item)) === target);
-  return exact.length ? exact : items.filter((item) => norm(nameOf(item)).includes(target));
+  const names = (item: Item) => {
+    const n = namesOf(item);
+    return (Array.isArray(n) ? n : [n]).map(norm);
+  };
+  const exact = items.filter((item) => names(item).some((name) => name === target));
+  return exact.length ? exact : items.filter((item) => names(item).some((name) => name.includes(target)));
 }
 
 export interface NameSearchDef {

@@ -1,8 +1,9 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { defineCreate, defineSearch, defineTrigger } from 'zapier-platform-core';
+import type { Bundle, Create, InputField, Search, Trigger, ZObject } from 'zapier-platform-core';
 import { Endpoint, pathParams } from '../api/endpoint';
 import { callHighLevel, CallOptions, RequestParts } from '../client';
 import { isAgencyConnection, requireAgency } from '../connection';
-import { describeIssues, FieldDef, OutputField, parseInput, toZapierField } from '../fields/field';
+import { describeIssues, FieldDef, isBlank, OutputField, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
@@ -10,6 +11,8 @@ import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldV
 export type { OutputField };
 
 export type Kind = 'trigger' | 'create' | 'search';
+/** An operation's Zapier definition (see zapierOperation). */
+export type ZapierDefinition = Trigger | Create | Search;
 export type Input = Record<string, any>;
 export type Item = Record<string, any>;
 
@@ -48,6 +51,16 @@ export interface OperationDef {
   customFields?: CustomFieldModel;
   /** Adds readable data to the step's output (e.g. pipeline names), after custom fields. */
   enrich?: OutputEnricher;
+  /**
+   * Path parameters filled from an input key of another name, e.g. `{ id: 'customFieldId' }` (by default a path
+   * parameter is filled from the input key of its own name). Used by the default request of every kind.
+   */
+  pathFrom?: Record<string, string>;
+  /**
+   * Input keys of which at least one must be filled ("find by ID, email or text"): checked with the other input
+   * rules, before any request; the error names them all.
+   */
+  fillInOneOf?: string[];
 }
 
 /** Output made readable with further reads (which must not fail the step): what it adds and what it calls. */
@@ -69,16 +82,38 @@ export interface Operation {
   def: OperationDef;
   endpoints: Endpoint[];
   perform: (z: ZObject, bundle: Bundle) => Promise<any>;
+  /** The Zapier definition, typed (what the app registers). */
+  zapier: ZapierDefinition;
+  /** The same object, untyped: for tests and tools that read any operation's definition generically. */
   definition: Record<string, any>;
 }
 
-/** Default request shape: path params from the input, the rest as query (GET/DELETE) or JSON body. */
-export function requestFromInput(endpoint: Endpoint, input: Input): RequestParts {
-  const names = new Set(pathParams(endpoint.path));
+/**
+ * The endpoint's path parameters from the input (each from the input key of its name, or the one `pathFrom`
+ * names), and the input left over.
+ */
+export function pathFromInput(endpoint: Endpoint, input: Input, pathFrom: Record<string, string> = {}): { path: Record<string, string>; rest: Input } {
   const path: Record<string, string> = {};
-  const rest: Input = {};
-  for (const [k, v] of Object.entries(input)) (names.has(k) ? (path[k] = v) : (rest[k] = v));
+  const used = new Set<string>();
+  for (const name of pathParams(endpoint.path)) {
+    const key = pathFrom[name] ?? name;
+    if (input[key] === undefined) continue;
+    path[name] = input[key];
+    used.add(key);
+  }
+  return { path, rest: Object.fromEntries(Object.entries(input).filter(([k]) => !used.has(k))) };
+}
+
+/** Default request shape: path params from the input (see pathFromInput), the rest as query (GET/DELETE) or JSON body. */
+export function requestFromInput(endpoint: Endpoint, input: Input, pathFrom?: Record<string, string>): RequestParts {
+  const { path, rest } = pathFromInput(endpoint, input, pathFrom);
   return endpoint.method === 'GET' || endpoint.method === 'DELETE' ? { path, query: rest } : { path, body: rest };
+}
+
+/** `A (a)`, `A (a) or B (b)`, `A (a), B (b) or C (c)`: the fields by label and key. */
+function listFields(def: OperationDef, keys: string[]): string {
+  const named = keys.map((key) => `${def.fields.find((f) => f.key === key)?.label ?? key} (${key})`);
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named.join('');
 }
 
 /**
@@ -111,6 +146,9 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
     if (!parsed.ok) {
       throw new z.errors.Error(`${def.label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
     }
+    if (def.fillInOneOf && def.fillInOneOf.every((key) => isBlank(parsed.data[key]))) {
+      throw new z.errors.Error(`${def.label}: fill in one of ${listFields(def, def.fillInOneOf)}.`, 'InvalidInput', 400);
+    }
     const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
     if (!def.customFields) return run(parsed.data, ctx);
     // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
@@ -123,34 +161,43 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
   };
 }
 
-/** The parts of a Zapier operation every kind shares. */
-export function zapierOperation(def: OperationDef, perform: Operation['perform'], extra: Record<string, unknown> = {}) {
-  return {
+/** Further properties of a Zapier polling trigger's operation that the factories set. */
+export interface TriggerExtras {
+  /** The editor's "load more" for dropdowns: `bundle.meta.page` counts the pages. */
+  canPaginate?: boolean;
+}
+
+/**
+ * The Zapier definition of an operation, typed by zapier-platform-core's own helpers (defineTrigger,
+ * defineCreate, defineSearch), so a property Zapier does not know fails to compile.
+ */
+export function zapierOperation(kind: Kind, def: OperationDef, perform: Operation['perform'], extra: TriggerExtras = {}): ZapierDefinition {
+  const inputFields: InputField[] = [
+    // Agency connections choose the location first; sub-account connections never see the field.
+    ...(choosesLocation(def) ? [(_z: ZObject, bundle: Bundle) => (isAgencyConnection(bundle) ? [toZapierField(locationField)] : [])] : []),
+    ...def.fields.map(toZapierField),
+  ];
+  const common = {
     key: def.key,
     noun: def.noun,
     display: { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) },
-    operation: {
-      inputFields: [
-        // Agency connections choose the location first; sub-account connections never see the field.
-        ...(choosesLocation(def) ? [(_z: ZObject, bundle: Bundle) => (isAgencyConnection(bundle) ? [toZapierField(locationField)] : [])] : []),
-        ...def.fields.map(toZapierField),
-      ],
-      perform,
-      sample: def.sample,
-      ...(def.outputFields ? { outputFields: def.outputFields } : {}),
-      ...extra,
-    },
   };
+  const operation = { inputFields, perform, sample: def.sample, ...(def.outputFields ? { outputFields: def.outputFields } : {}) };
+  if (kind === 'trigger') return defineTrigger({ ...common, operation: { ...operation, ...extra } });
+  if (kind === 'create') return defineCreate({ ...common, operation });
+  return defineSearch({ ...common, operation });
 }
 
-export function built(kind: Kind, def: OperationDef, perform: Operation['perform'], extra?: Record<string, unknown>): Operation {
+export function built(kind: Kind, def: OperationDef, perform: Operation['perform'], extra?: TriggerExtras): Operation {
+  const zapier = withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(kind, def, perform, extra));
   return {
     kind,
     key: def.key,
     def,
     endpoints: [def.endpoint, ...(def.alsoCalls ?? []), ...(def.customFields ? [customFieldsApi.list] : []), ...(def.enrich?.endpoints ?? [])],
     perform,
-    definition: withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(def, perform, extra)),
+    zapier,
+    definition: zapier,
   };
 }
 

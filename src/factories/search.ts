@@ -13,7 +13,7 @@ export interface SearchDef extends OperationDef {
 export function searchAction(def: SearchDef): Operation {
   const perform = validated(def, async (input, ctx) => {
     if (def.perform) return records(await def.perform(input, ctx));
-    const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input);
+    const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input, def.pathFrom);
     const data = await ctx.call(def.endpoint, parts, { notFoundAsNull: true });
     if (data === null) return [];
     const found = def.results ? def.results(data, input) : unwrap(def, data);

@@ -1,5 +1,5 @@
 import { RequestParts } from '../client';
-import { built, Context, Input, Item, Operation, OperationDef, records, unwrap, validated } from './operation';
+import { built, Context, Input, Item, Operation, OperationDef, pathFromInput, records, TriggerExtras, unwrap, validated } from './operation';
 
 export interface PollContext extends Context {
   /** Zero-based page, for dropdowns that load more. */
@@ -9,6 +9,7 @@ export interface PollContext extends Context {
 }
 
 export interface TriggerDef extends OperationDef {
+  /** Default: the endpoint's path parameters from the input (see OperationDef.pathFrom), nothing else. */
   request?: (input: Input, ctx: PollContext) => RequestParts;
   /** The records in HighLevel's answer (default: the list under resultKey). */
   items?: (data: any, ctx: PollContext) => Item[];
@@ -17,7 +18,7 @@ export interface TriggerDef extends OperationDef {
   /** For triggers that need more than one request. Returns the records (not yet sorted or keyed). */
   perform?: (input: Input, ctx: PollContext) => Promise<Item[]>;
   /** Extra Zapier operation properties (e.g. canPaginate). */
-  zapier?: Record<string, unknown>;
+  zapier?: TriggerExtras;
   /**
    * "Changed" triggers: every change is its own item for Zapier's dedupe. The item id joins the record id with
    * these parts (blank parts left out), and the record's own id is kept under `recordId`. Applied to the records
@@ -56,7 +57,7 @@ export function pollingTrigger(def: TriggerDef): Operation {
     if (def.perform) {
       items = await def.perform(input, ctx);
     } else {
-      const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : {});
+      const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path });
       items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];
     }
     items = records(items).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');

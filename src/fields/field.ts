@@ -1,12 +1,9 @@
+import type { PlainInputField } from 'zapier-platform-core';
 import type { ZodType } from 'zod';
 import { Schema, zod } from './values';
 
 type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
 
-/**
- * One input field, declared once: what the zap editor shows (label, help, type, dropdown) and the zod schema
- * that validates its value before any request is sent.
- */
 /** An output field as Zapier declares it: the key in the step's output, its label and type. */
 export interface OutputField {
   key: string;
@@ -14,6 +11,10 @@ export interface OutputField {
   type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
 }
 
+/**
+ * One input field, declared once: what the zap editor shows (label, help, type, dropdown) and the zod schema
+ * that validates its value before any request is sent.
+ */
 export interface FieldDef {
   key: string;
   label: string;
@@ -41,9 +42,11 @@ export const optional = (field: FieldDef): FieldDef => ({ ...field, required: fa
 export const relabel = (field: FieldDef, label: string, helpText: string): FieldDef => ({ ...field, label, helpText });
 
 /** The Zapier input field for a definition (everything but the schema). */
-export function toZapierField(field: FieldDef): Record<string, unknown> {
+export function toZapierField(field: FieldDef): PlainInputField {
   const { schema: _schema, ...rest } = field;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const zapierField: PlainInputField = { ...rest };
+  for (const key of Object.keys(zapierField) as Array<keyof PlainInputField>) if (zapierField[key] === undefined) delete zapierField[key];
+  return zapierField;
 }
 
 /** Zapier sends blanks for empty optional fields: treat them as absent. */

@@ -52,7 +52,7 @@ describe('Find Business', () => {
   });
 
   it('needs an ID or a name', async () => {
-    await expect(run(searches.findBusiness, {})).rejects.toThrow(/Business ID or Business Name/);
+    await expect(run(searches.findBusiness, {})).rejects.toThrow(/fill in one of Business ID \(businessId\) or Business Name \(name\)/);
   });
 });
 

@@ -155,7 +155,7 @@ describe('Find Contact', () => {
 
   it('needs one of its inputs, and says so before any request', async () => {
     // nock allows no network here: a request would fail with a different error.
-    await expect(run(operation('find_contact'), {})).rejects.toThrow(/Contact ID, Email, Phone or Search Text/);
+    await expect(run(operation('find_contact'), {})).rejects.toThrow(/fill in one of Contact ID \(contactId\), Email \(email\), Phone \(phone\) or Search Text \(query\)/);
   });
 });
 

@@ -96,7 +96,7 @@ describe('custom field actions', () => {
     expect(await run(operation('find_custom_field'), { customFieldId: 'cf1' })).toEqual([expect.objectContaining({ id: 'cf1' })]);
     highlevel().get(`${base}/gone`).reply(404, { message: 'Custom field not found' });
     expect(await run(operation('find_custom_field'), { customFieldId: 'gone' })).toEqual([]);
-    await expect(run(operation('find_custom_field'), {})).rejects.toThrow(/fill in Custom Field ID or Name/);
+    await expect(run(operation('find_custom_field'), {})).rejects.toThrow(/fill in one of Custom Field ID \(customFieldId\) or Name \(name\)/);
   });
 
   it('Create Custom Field posts name, type and object', async () => {

@@ -204,7 +204,7 @@ describe('opportunity searches', () => {
   });
 
   it('Find Opportunity needs something to search by', async () => {
-    await expect(run(searches.findOpportunity, {})).rejects.toThrow(/fill in Opportunity ID/);
+    await expect(run(searches.findOpportunity, {})).rejects.toThrow(/fill in one of Opportunity ID \(opportunityId\), Contact/);
   });
 
   it('Find Pipeline matches the name case-insensitively, exact names first', async () => {
