@@ -22,6 +22,9 @@ import { operations } from '../app/operations';
  *   --burst N     actions in the burst (default 1000)
  *   --window-ms N the burst's rate-limit window: 100 requests per N ms (default 1000, HighLevel's 10 s / 10)
  *   --skip-build  do not run `zapier-platform build` (reports an existing build/build.zip, if any)
+ *
+ * BENCH_ONLY=cold (or a comma-separated list of cold, polls, correctness, burst, size) runs only those parts, e.g.
+ * `BENCH_ONLY=cold npm run bench` for the cold-start ratio alone.
  */
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/scripts → the project
@@ -32,6 +35,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 && Number(args[i + 1]) > 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('runs', 15);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
+const runs = (part: 'cold' | 'polls' | 'correctness' | 'burst' | 'size') => !ONLY || ONLY.includes(part);
 const POLLS = option('polls', 1000);
 const BURST = option('burst', 1000);
 
@@ -510,11 +515,11 @@ async function main() {
   const cpus = os.cpus();
   console.log(`# ghl-zapier bench — ${new Date().toISOString()}`);
   console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM, load average ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}; Node ${process.version} (${process.platform} ${process.arch}); ${operations.length} operations.`);
-  coldStart();
-  await requestsPerPoll();
-  await pollingCorrectness();
-  await burst();
-  buildSize();
+  if (runs('cold')) coldStart();
+  if (runs('polls')) await requestsPerPoll();
+  if (runs('correctness')) await pollingCorrectness();
+  if (runs('burst')) await burst();
+  if (runs('size')) buildSize();
 }
 
 main().then(
