@@ -1,4 +1,4 @@
-import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { Bundle, HttpRequestOptions, HttpResponse, RawHttpResponse, ZObject } from 'zapier-platform-core';
 import { Endpoint, pathParams } from './api/endpoint';
 import { apiBaseUrl, MAX_PAGES } from './config';
 import { connectionFor, secretsOf } from './connection';
@@ -64,38 +64,40 @@ export async function callHighLevel<T = any>(
     else body = { companyId: connection.companyId, ...((body ?? {}) as Record<string, unknown>) };
   }
 
-  let response: HttpResponse;
+  // `throwForThrottlingEarly` is core's per-request switch for its early throw on a 429 (not in core's types).
+  const request: HttpRequestOptions & { url: string; throwForThrottlingEarly: boolean } = {
+    method: endpoint.method,
+    url: `${apiBaseUrl()}${path}`,
+    params: query,
+    // JSON bodies are objects or arrays (core serialises them); HighLevel declares no other kind for these calls.
+    body: body as HttpRequestOptions['body'],
+    headers: {
+      Authorization: `Bearer ${connection.token}`,
+      Version: endpoint.version,
+      Accept: 'application/json',
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    skipThrowForStatus: true,
+    throwForThrottlingEarly: false,
+    timeout: clientLimits.timeoutMs,
+  };
+  let answer: { raw: true; response: RawHttpResponse } | { raw: false; response: HttpResponse };
   try {
-    response = (await z.request({
-      method: endpoint.method,
-      url: `${apiBaseUrl()}${path}`,
-      params: query as Record<string, string> | undefined,
-      body: body as any,
-      headers: {
-        Authorization: `Bearer ${connection.token}`,
-        Version: endpoint.version,
-        Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      },
-      skipThrowForStatus: true,
-      throwForThrottlingEarly: false,
-      timeout: clientLimits.timeoutMs,
-      ...(options.raw ? { raw: true } : {}),
-    } as any)) as unknown as HttpResponse;
+    answer = options.raw ? { raw: true, response: await z.request({ ...request, raw: true }) } : { raw: false, response: await z.request(request) };
   } catch (error) {
     throw networkError(z, endpoint, error);
   }
 
-  if (response.status === 404 && options.notFoundAsNull) return null;
+  if (answer.response.status === 404 && options.notFoundAsNull) return null;
   // An agency connection's exchanged location token is a secret too.
   const secrets = [...secretsOf(bundle), connection.token];
-  if (options.raw) {
-    if (response.status >= 400) {
-      const content = await (response as any).text();
-      throwForHighLevelError(z, { status: response.status, headers: response.headers, content } as HttpResponse, { scope: endpoint.scope, secrets });
-    }
-    return response as unknown as T;
+  if (answer.raw) {
+    const { status, headers } = answer.response;
+    if (status >= 400) throwForHighLevelError(z, { status, headers, content: await answer.response.text() } as HttpResponse, { scope: endpoint.scope, secrets });
+    // The caller asked for the raw response (options.raw): T is what it expects to stream.
+    return answer.response as unknown as T;
   }
+  const { response } = answer;
   if (response.status >= 400) {
     throwForHighLevelError(z, response, { scope: endpoint.scope, secrets });
   }

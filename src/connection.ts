@@ -93,7 +93,7 @@ async function locationToken(z: ZObject, bundle: Bundle, companyId: string, loca
     },
     body: new URLSearchParams({ companyId, locationId }).toString(),
     skipThrowForStatus: true,
-  } as any)) as unknown as HttpResponse;
+  })) as HttpResponse;
   // Zapier's request log censors the Authorization header and the `access_token` of this answer.
   if (response.status >= 400) {
     throwForHighLevelError(z, response, { scope: LOCATION_TOKEN_SCOPE, secrets: secretsOf(bundle) });

@@ -8,18 +8,19 @@ import { Context, Input, Item, Operation, OutputField } from './operation';
 const FLAGS = ['succeded', 'success', 'succeeded', 'deleted'] as const;
 
 /** Whether HighLevel says it deleted: its flag when it sends one, else true (the request got a 2xx). */
-export function deletedFrom(data: any): boolean {
+export function deletedFrom(data: unknown): boolean {
+  if (!data || typeof data !== 'object') return true;
   for (const key of FLAGS) {
-    const flag = data?.[key];
+    const flag = (data as Record<string, unknown>)[key];
     if (flag !== undefined && flag !== null) return flag !== false && flag !== 'false';
   }
   return true;
 }
 
 /** HighLevel's answer without its success flag (reported once, as `deleted`). */
-function withoutFlags(data: any): Item {
+function withoutFlags(data: unknown): Item {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-  const rest: Item = { ...data };
+  const rest: Item = { ...(data as Item) };
   for (const key of FLAGS) delete rest[key];
   return rest;
 }
