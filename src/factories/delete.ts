@@ -2,7 +2,7 @@ import { Endpoint } from '../api/endpoint';
 import { RequestParts } from '../client';
 import { FieldDef } from '../fields/field';
 import { createAction } from './create';
-import { Context, Input, Item, Operation, OutputField } from './operation';
+import { Context, FieldKeys, InputOf, Item, Operation, OutputField } from './operation';
 
 // HighLevel's delete answers say whether it worked under one of these keys (spelt differently per API).
 const FLAGS = ['succeded', 'success', 'succeeded', 'deleted'] as const;
@@ -25,20 +25,20 @@ function withoutFlags(data: unknown): Item {
   return rest;
 }
 
-export interface DeleteDef {
+export interface DeleteDef<F extends readonly FieldDef[] = FieldDef[]> {
   key: string;
   noun: string;
   description: string;
   endpoint: Endpoint;
-  fields: FieldDef[];
+  fields: F;
   /** Default: path params from the input, the rest as query. */
-  request?: (input: Input, ctx: Context) => RequestParts;
+  request?: (input: InputOf<F>, ctx: Context) => RequestParts;
   /** Path parameters filled from input keys of other names (see OperationDef.pathFrom). */
-  pathFrom?: Record<string, string>;
+  pathFrom?: Record<string, FieldKeys<F>>;
   /** The input key of the deleted record's id. */
-  idKey: string;
+  idKey: FieldKeys<F>;
   /** Further input keys the output repeats (e.g. the contact of a deleted task), labelled `<field label> ID`. */
-  echo?: string[];
+  echo?: Array<FieldKeys<F>>;
   /** HighLevel's answer for the sample (per the spec's response schema). */
   answer: Item;
   /** The sample's ids (`id` and the echoed keys). */
@@ -52,7 +52,9 @@ export interface DeleteDef {
  * (`succeded`, `success`, `succeeded` or `deleted`) and perhaps a message, so the deleted id is echoed for later
  * steps and the flag becomes `deleted` (true on a 2xx without one). A flag saying it did not delete fails the step.
  */
-export function deleteAction(def: DeleteDef): Operation {
+export function deleteAction<const F extends readonly FieldDef[]>(typed: DeleteDef<F>): Operation {
+  // The input is typed by F where the operation is declared; here it is any validated input.
+  const def = typed as unknown as DeleteDef;
   const echo = def.echo ?? [];
   const labelOf = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
   return createAction({

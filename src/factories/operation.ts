@@ -14,6 +14,14 @@ export type Kind = 'trigger' | 'create' | 'search';
 /** An operation's Zapier definition (see zapierOperation). */
 export type ZapierDefinition = Trigger | Create | Search;
 export type Input = Record<string, any>;
+/** The keys of an operation's fields: literal when they are declared in place, else string. */
+export type FieldKeys<F extends readonly FieldDef[]> = F[number]['key'];
+/**
+ * The validated input of an operation with fields F: where every key is known, only those keys (a misspelt key
+ * fails to compile); values are what the fields' zod schemas made of Zapier's strings. With a shared field whose
+ * key is just `string`, any key.
+ */
+export type InputOf<F extends readonly FieldDef[]> = string extends FieldKeys<F> ? Input : { [K in FieldKeys<F>]?: any };
 export type Item = Record<string, any>;
 
 /** What an operation's own code gets: the runtime, and the one client bound to this step's connection. */
@@ -23,8 +31,8 @@ export interface Context {
   call: <T = any>(endpoint: Endpoint, parts?: RequestParts, options?: CallOptions) => Promise<T | null>;
 }
 
-/** What every operation declares. */
-export interface OperationDef {
+/** What every operation declares; F, its fields, types the input of what it does by hand. */
+export interface OperationDef<F extends readonly FieldDef[] = FieldDef[]> {
   key: string;
   noun: string;
   label: string;
@@ -34,7 +42,7 @@ export interface OperationDef {
   endpoint: Endpoint;
   /** Further endpoints a composite operation may call. */
   alsoCalls?: Endpoint[];
-  fields: FieldDef[];
+  fields: F;
   /** Where the record (or the list of records) sits in HighLevel's answer, e.g. `contact`, `contacts`. */
   resultKey?: string;
   /** A realistic output record; tests check it against the endpoint's response schema (under resultKey). */
@@ -55,12 +63,12 @@ export interface OperationDef {
    * Path parameters filled from an input key of another name, e.g. `{ id: 'customFieldId' }` (by default a path
    * parameter is filled from the input key of its own name). Used by the default request of every kind.
    */
-  pathFrom?: Record<string, string>;
+  pathFrom?: Record<string, FieldKeys<F>>;
   /**
    * Input keys of which at least one must be filled ("find by ID, email or text"): checked with the other input
    * rules, before any request; the error names them all.
    */
-  fillInOneOf?: string[];
+  fillInOneOf?: Array<FieldKeys<F>>;
 }
 
 /** Output made readable with further reads (which must not fail the step): what it adds and what it calls. */

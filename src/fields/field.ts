@@ -15,8 +15,9 @@ export interface OutputField {
  * One input field, declared once: what the zap editor shows (label, help, type, dropdown) and the zod schema
  * that validates its value before any request is sent.
  */
-export interface FieldDef {
-  key: string;
+export interface FieldDef<K extends string = string> {
+  /** The input key; literal where the field is declared in place, so the operation's input is typed by it. */
+  key: K;
   label: string;
   helpText: string;
   /** Built on first use (see values.ts): the zod schema of the value. */
