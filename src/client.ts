@@ -16,6 +16,8 @@ export interface CallOptions {
   notFoundAsNull?: boolean;
   /** A file download (binary): resolve to the raw streamable response, for `z.stashFile`. */
   raw?: boolean;
+  /** Do not follow redirects (API Request): a 3xx comes back as it is, and the token never goes to another host. */
+  noRedirects?: boolean;
 }
 
 function dropEmpty(record: Record<string, unknown>): Record<string, unknown> {
@@ -81,6 +83,7 @@ export async function callHighLevel<T = any>(
       throwForThrottlingEarly: false,
       timeout: clientLimits.timeoutMs,
       ...(options.raw ? { raw: true } : {}),
+      ...(options.noRedirects ? { redirect: 'manual' } : {}),
     } as any)) as unknown as HttpResponse;
   } catch (error) {
     throw networkError(z, endpoint, error);
