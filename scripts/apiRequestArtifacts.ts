@@ -52,7 +52,7 @@ function specDir(): string {
 // ---------------------------------------------------------------------------------------------------------
 // Schemas
 
-const MAX_DEPTH = 8;
+const MAX_DEPTH = 24;
 const DROP = new Set(['description', 'example', 'examples', 'title', 'deprecated', 'readOnly', 'writeOnly', 'xml', 'externalDocs']);
 
 /** The schema with `$ref`s resolved and `allOf` merged (one level: nested schemas stay as they are). */
@@ -211,7 +211,11 @@ function bodyFields(schema: Json | undefined, required: boolean): GenField[] {
       fields.push(field);
     } else if (isFlatObject(sub)) {
       const subReq = new Set<string>(sub.required ?? []);
-      for (const [child, cs] of props(sub)) fields.push(scalarField('body', [name, child], cs, isReq && subReq.has(child), cs.description, cs.example, false));
+      for (const [child, cs] of props(sub)) {
+        const field = scalarField('body', [name, child], cs, isReq && subReq.has(child), cs.description, cs.example, false);
+        if (isReq) field.o = 1;
+        fields.push(field);
+      }
     } else fields.push(jsonField('body', [name], sub, isReq, sub.description));
   }
   return fields;

@@ -159,6 +159,7 @@ export function requestFor(z: ZObject, label: string, detail: GenDetail, input: 
   const altType = String(input[detail.fields.find((f) => f.f === 'altType')?.k ?? ''] ?? '').trim() || 'location';
   let wholeBody: unknown;
   for (const field of detail.fields) {
+    if (field.o && field.in === 'body') body[field.p[0]] ??= {};
     let raw = input[field.k];
     if (isBlank(raw) && field.f) {
       const fill = { location: defaults.locationId, company: defaults.companyId, alt: altType === 'location' ? defaults.locationId : defaults.companyId, altType }[field.f];

@@ -32,6 +32,8 @@ export interface GenField {
   /** For `json` fields: the self-contained JSON Schema the value must satisfy. */
   s?: Record<string, unknown>;
   f?: Fill;
+  /** A flattened property whose parent object is required: the parent is sent (maybe empty) even with no child set. */
+  o?: 1;
 }
 
 /** An operation's inputs and body kind (per area file: `details/<area>.json`, keyed by operationId). */
