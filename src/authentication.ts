@@ -7,6 +7,7 @@ import { apiBaseUrl, AUTHORIZE_URL } from './config';
 import { highLevelMessage } from './errors';
 import { requiredScopes } from './operations';
 import { redact } from './redact';
+import { extraScopes } from './apiRequest/scopes';
 
 interface TokenResponse {
   access_token: string;
@@ -16,6 +17,13 @@ interface TokenResponse {
   locationId?: string;
   companyId?: string;
   userId?: string;
+  /** The scopes granted, space-separated (HighLevel's token answer). */
+  scope?: string;
+}
+
+/** What the app asks HighLevel for: its operations' scopes, plus a deployer's GHL_EXTRA_SCOPES (README). */
+export function requestedScopes(): string[] {
+  return [...new Set([...requiredScopes(), ...extraScopes()])].sort();
 }
 
 function clientCredentials() {
@@ -64,6 +72,8 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
     (['locationId', 'companyId', 'userType', 'userId'] as const).filter((k) => data![k]).map((k) => [k, String(data![k])]),
   );
   return {
+    // The granted scopes: API Request marks the operations this connection cannot call (issue 13).
+    ...(typeof data.scope === 'string' && data.scope.trim() ? { scope: data.scope.trim() } : {}),
     access_token: data.access_token,
     // HighLevel rotates the refresh token on every refresh: keep the new one.
     refresh_token: data.refresh_token,
@@ -90,7 +100,7 @@ export const authentication = {
         client_id: process.env.CLIENT_ID ?? '',
         redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
         state: String(bundle.inputData.state ?? ''),
-        scope: requiredScopes().join(' '),
+        scope: requestedScopes().join(' '),
       });
       return `${AUTHORIZE_URL}?${params.toString()}`;
     },
@@ -106,7 +116,7 @@ export const authentication = {
       ),
     refreshAccessToken: (z: ZObject, bundle: Bundle) =>
       requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true),
-    scope: requiredScopes().join(' '),
+    scope: requestedScopes().join(' '),
     autoRefresh: true,
   },
   fields: [],
