@@ -2,7 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { listOperations, operationInputs, OperationParameter, resolveSchemaRef, SpecOperation } from '../contract/openapi';
 import { DEFAULT_API_VERSION } from '../src/config';
+import { compact, expand, humanize, labelFor } from '../src/apiRequest/compact';
 import type { GenDetail, GenField, GenIndex, ValueType } from '../src/apiRequest/types';
+
+export { humanize };
 
 /**
  * Generates the API Request action's artifacts from HighLevel's specs (openapi/*.json, with the deviations of
@@ -121,19 +124,6 @@ function valueType(s: Json): ValueType {
 // ---------------------------------------------------------------------------------------------------------
 // Fields
 
-const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', urls: 'URLs', api: 'API', sku: 'SKU', ip: 'IP', utm: 'UTM', html: 'HTML', sms: 'SMS', dnd: 'DND' };
-
-/** `invoiceId` → `Invoice ID`, `start_date` → `Start Date`. */
-export function humanize(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_\-.]+/g, ' ')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  return words.map((w) => ACRONYMS[w.toLowerCase()] ?? w[0].toUpperCase() + w.slice(1)).join(' ') || name;
-}
-
 function clean(text: unknown, max = 400): string {
   const s = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
@@ -160,7 +150,7 @@ function helpFor(label: string, where: string, name: string, s: Json, descriptio
 function scalarField(where: GenField['in'], pathNames: string[], s: Json, required: boolean, description: unknown, example: unknown, topLevel: boolean): GenField {
   const name = pathNames[pathNames.length - 1];
   const fill = topLevel ? FILLS[name] : undefined;
-  const label = pathNames.map(humanize).join(': ');
+  const label = labelFor(pathNames);
   const list = typeOf(s) === 'array';
   const item = list ? resolve(s.items) : s;
   const field: GenField = { k: `${where}_${pathNames.join('_')}`, in: where, p: pathNames, l: label, h: '', t: valueType(item) };
@@ -176,7 +166,7 @@ function scalarField(where: GenField['in'], pathNames: string[], s: Json, requir
 }
 
 function jsonField(where: GenField['in'], pathNames: string[], s: Json, required: boolean, description: unknown): GenField {
-  const label = pathNames.length ? pathNames.map(humanize).join(': ') : 'Body (JSON)';
+  const label = labelFor(pathNames);
   const what = typeOf(s) === 'array' ? 'a JSON list' : 'a JSON object';
   const field: GenField = {
     k: pathNames.length ? `${where}_${pathNames.join('_')}` : 'body',
@@ -244,6 +234,10 @@ function detailOf(op: SpecOperation): GenDetail {
 // ---------------------------------------------------------------------------------------------------------
 // Artifacts
 
+/** JSON with object keys sorted: equal for equal values whatever the key order. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+
 /** Every artifact: relative path (under GENERATED_DIR) → file content. Deterministic: same specs, same bytes. */
 export function generateApiRequestArtifacts(): Map<string, string> {
   const ops = listOperations().filter((op) => !EXCLUDED_OPERATIONS[operationKey(op)]);
@@ -259,7 +253,11 @@ export function generateApiRequestArtifacts(): Map<string, string> {
     const summary = clean(inputs.summary, 90) || op.operationId;
     index.ops.push([operationKey(op), op.method, op.pathTemplate, summary, op.version ?? DEFAULT_API_VERSION, op.scopes.join(' '), flags]);
     if (!details.has(areaOf(op))) details.set(areaOf(op), {});
-    details.get(areaOf(op))![op.operationId] = detail;
+    // Stored compactly; what the loader restores must be exactly the field built here.
+    const stored = { ...detail, fields: detail.fields.map((f) => compact(f)) };
+    const restored = stored.fields.map((f) => expand(f));
+    if (canonical(restored) !== canonical(detail.fields)) throw new Error(`apiRequestArtifacts: ${operationKey(op)} does not survive compaction`);
+    details.get(areaOf(op))![op.operationId] = stored as unknown as GenDetail;
   }
   const files = new Map<string, string>();
   files.set('index.json', `${JSON.stringify(index)}\n`);

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { expand } from './compact';
 import type { GenDetail, GenIndex } from './types';
 
 // The generated API Request artifacts, read on first use (never when Zapier requires the app: the index is about
-// 80 KB and all details about 0.8 MB of JSON). They live beside the sources in src/apiRequest/generated/ (tsc
+// 80 KB and all details about 0.57 MB of JSON). They live beside the sources in src/apiRequest/generated/ (tsc
 // does not copy JSON it is not importing; .zapierapprc's includeInBuild puts them in build.zip).
 
 /** One operation of the index. */
@@ -79,15 +80,18 @@ export function loadIndex(): ApiIndex {
 }
 
 const details = new Map<string, Record<string, GenDetail>>();
+const expanded = new WeakMap<GenDetail, GenDetail>();
 
 /** An operation's fields (its area's file is read on first use). Throws for an unknown operation. */
 export function loadDetail(op: IndexOperation): GenDetail {
   if (!/^[a-z0-9-]+$/.test(op.area)) throw new Error(`API Request: bad area ${op.area}`);
   let area = details.get(op.area);
   if (!area) details.set(op.area, (area = readJson(path.join('details', `${op.area}.json`)) as Record<string, GenDetail>));
-  const detail = area[op.operationId];
-  if (!detail) throw new Error(`API Request: no details for ${op.key}`);
-  return detail;
+  const stored = area[op.operationId];
+  if (!stored) throw new Error(`API Request: no details for ${op.key}`);
+  // Restored once per operation (the stored form leaves out what each field's key implies: compact.ts).
+  if (!expanded.has(stored)) expanded.set(stored, { ...stored, fields: stored.fields.map((f) => expand(f as any)) });
+  return expanded.get(stored)!;
 }
 
 /** Splits a template or a concrete path into segments, ignoring a trailing slash. */

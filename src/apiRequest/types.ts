@@ -8,7 +8,10 @@ export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime'
 /** Where a missing value comes from: the connection's location or company, or the location as `altId`/`altType`. */
 export type Fill = 'location' | 'company' | 'alt' | 'altType';
 
-/** One input of a spec operation, as an editor field. */
+/**
+ * One input of a spec operation, as an editor field (as the code sees it: on disk `in`, `l`, a `p` the key
+ * implies and `t` "string" are left out, see compact.ts).
+ */
 export interface GenField {
   /** Zapier field key: `<in>_<name>` (`body_address_city` for a flattened nested property). */
   k: string;
