@@ -53,8 +53,8 @@ export function operationField(area: string, granted: Set<string> | undefined): 
 const ZAPIER_TYPES: Record<GenField['t'], string> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', datetime: 'datetime', json: 'json' };
 
 /** The editor field for one generated input (required only when the connection cannot fill it). */
-export function zapierField(field: GenField): ZapierField {
-  const out: ZapierField = { key: field.k, label: field.l, helpText: field.h, required: Boolean(field.r && !field.f && field.d === undefined) };
+export function zapierField(field: GenField, fillable = true): ZapierField {
+  const out: ZapierField = { key: field.k, label: field.l, helpText: field.h, required: Boolean(field.r && !(field.f && fillable) && field.d === undefined) };
   if (field.ch) {
     out.children = field.ch.map((child) => zapierField({ ...child }));
     return out;
@@ -83,6 +83,10 @@ export function apiRequestFields(bundle: Bundle): ZapierField[] {
   const detail = loadDetail(op);
   // On an agency connection the Location field above is the location: no second location input.
   const agency = isAgencyConnection(bundle) && !op.agencyOnly;
-  for (const field of detail.fields) if (!(agency && field.f === 'location')) fields.push(zapierField(field));
+  // An agency connection has no location of its own to fill an agency-level operation's location inputs with.
+  const noLocation = isAgencyConnection(bundle) && op.agencyOnly;
+  for (const field of detail.fields) {
+    if (!(agency && field.f === 'location')) fields.push(zapierField(field, !(noLocation && (field.f === 'location' || field.f === 'alt'))));
+  }
   return fields;
 }

@@ -118,7 +118,8 @@ export async function performCustomRequest(z: ZObject, bundle: Bundle): Promise<
   const matched = matchOperation(method, path);
   // Without a match, an agency connection calls with the agency token unless the step names a location.
   const agencyOnly = matched ? matched.agencyOnly : isAgencyConnection(bundle) && isBlank(input.locationId);
-  if (matched?.agencyOnly) requireAgency(z, bundle, `Custom API Request (${method} ${path})`);
+  // Named by the spec's template: the concrete path may hold a contact's email or phone.
+  if (matched?.agencyOnly) requireAgency(z, bundle, `Custom API Request (${method} ${matched.path})`);
   const endpoint: Endpoint = {
     operationId: matched?.operationId ?? 'custom',
     specFile: matched ? `${matched.area}.json` : 'custom',

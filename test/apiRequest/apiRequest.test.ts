@@ -60,6 +60,13 @@ describe('the editor', () => {
     const agencyOp = loadIndex().operations.find((o) => o.agencyOnly && !o.multipart)!;
     const agency = await fieldsFor({ area: agencyOp.area, operation: agencyOp.key }, AGENCY);
     expect(agency.map((f) => f.key)).not.toContain('locationId');
+    // An agency-level operation's own location input cannot come from an agency connection: it is required there.
+    const deleteLocation = await fieldsFor({ area: 'locations', operation: 'locations:delete-location' }, AGENCY);
+    expect(deleteLocation.find((f) => f.key === 'path_locationId')).toMatchObject({ required: true });
+    // A sub-account operation's location input is the Location field on an agency connection (no second one).
+    const located = loadIndex().operations.find((o) => !o.agencyOnly && loadDetail(o).fields.some((f) => f.k === 'query_locationId'))!;
+    expect((await fieldsFor({ area: located.area, operation: located.key }, AUTH)).map((f) => f.key)).toContain('query_locationId');
+    expect((await fieldsFor({ area: located.area, operation: located.key }, AGENCY)).map((f) => f.key)).not.toContain('query_locationId');
   });
 });
 
