@@ -622,6 +622,43 @@ export const specDeviations: readonly SpecDeviation[] = [
     effect: { kind: 'undeclaredPathParam', param: 'locationId' },
   },
 
+  // ----- conversations.json (inbound message)
+  {
+    id: 'conversations-inbound-direction-typed-as-object',
+    operation: 'POST /conversations/messages/inbound',
+    what:
+      'The optional "direction" of an inbound message is typed "object", yet its default is the string "outbound" and its ' +
+      'example the list ["outbound", "inbound"]: it is one of those two strings.',
+    evidence:
+      'conversations.json ProcessMessageBodyDto.direction = {type: object, default: "outbound", example: ["outbound", "inbound"], ' +
+      'description "Message direction, if required can be set manually, default is outbound"}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'requestBody',
+      patches: [{ at: '/properties/direction', replace: { type: 'string', enum: ['outbound', 'inbound'], default: 'outbound' } }],
+    },
+  },
+
+  // ----- store.json
+  ...(['ShippingZoneCountryDto:code:POST /store/shipping-zone', 'StoreShippingOriginDto:country:POST /store/store-setting'].map((entry): SpecDeviation => {
+    const [dto, property, operation] = entry.split(':');
+    return {
+      id: `store-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => `${i ? '-' : ''}${c.toLowerCase()}`)}-country-code-typed-as-number`,
+      operation,
+      what:
+        `${dto}.${property} is typed "number" with an enum whose only value is the LIST of 247 ISO country codes, so no value ` +
+        'can satisfy it; it is a two-letter country code (string). Accepted: a string of two capital letters.',
+      evidence:
+        `store.json components ${dto}.${property} = {type: number, enum: [["US", "CA", ...]], description "Country code", example "US"} ` +
+        '(a generator artifact: the enum array wrapped once more); the example and description give a country code string.',
+      effect: {
+        kind: 'patchSchema',
+        target: `components/${dto}`,
+        patches: [{ at: `/properties/${property}`, replace: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Two-letter ISO country code, e.g. US.', example: 'US' } }],
+      },
+    };
+  })),
+
   // ----- custom-fields.json
   {
     id: 'custom-fields-folders-typed-as-fields',

@@ -1061,3 +1061,51 @@ export function compileAllSchemas(): { operations: number; compiled: number; fai
     compileMs: Number(process.hrtime.bigint() - started) / 1e6,
   };
 }
+
+/** One parameter of an operation as the checker models it. */
+export interface OperationParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** Normalized JSON Schema (absolute `$ref`s: resolve with resolveSchemaRef). */
+  schema: JsonSchema;
+  description?: string;
+  example?: unknown;
+  /** false for a path parameter only the template names (no declaration, no deviation). */
+  declared: boolean;
+}
+
+/**
+ * An operation's inputs with deviations applied, for generators (scripts/apiRequestArtifacts.ts): its summary,
+ * parameters (path ones taken from the template, declared or not), request body and security scheme names.
+ */
+export function operationInputs(op: SpecOperation): {
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  securitySchemes: string[];
+  parameters: OperationParameter[];
+  body?: { contentType: string; schema?: JsonSchema; required: boolean };
+} {
+  const internal = internalOf(op);
+  if (!internal) throw new Error(`contract/openapi: unknown operation ${describe(op)}`);
+  const rawParams: Json[] = (internal.raw.parameters ?? []).filter(isObject);
+  const extra = (p: ParamInfo): OperationParameter => {
+    const raw = rawParams.find((r) => r.in === p.in && String(r.name) === p.name);
+    return { ...p, description: raw?.description, example: raw?.example ?? (p.schema as Json).example, declared: p.declared };
+  };
+  const security: Json[] = Array.isArray(internal.raw.security) ? internal.raw.security : [];
+  return {
+    summary: internal.raw.summary,
+    description: internal.raw.description,
+    deprecated: internal.raw.deprecated === true,
+    securitySchemes: [...new Set(security.filter(isObject).flatMap((s) => Object.keys(s)))].sort(),
+    parameters: [...internal.pathParams, ...internal.queryParams, ...internal.headerParams].map(extra),
+    body: internal.body,
+  };
+}
+
+/** The schema an absolute `$ref` of a normalized spec points to (see operationInputs / operationSchemas). */
+export function resolveSchemaRef(ref: string): JsonSchema {
+  return resolveRef(load(), ref);
+}

@@ -13,5 +13,6 @@ import * as customFields from './customFields';
 import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
+import * as apiRequest from './apiRequest';
 
-export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses], 'create');
+export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, apiRequest], 'create');

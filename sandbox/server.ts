@@ -3,7 +3,8 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { checkRequest } from '../contract/openapi';
 import { routes as allRoutes } from './routes';
-import { findRoute, HttpError, Route } from './routes/route';
+import { HttpError, Route } from './routes/route';
+import { routeFor } from './specFallback';
 import { SandboxState } from './state';
 
 /**
@@ -130,7 +131,8 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const token = bearer(req);
     const { allowed, headers } = limit(token ?? 'anonymous');
-    const found = findRoute(routes, method, url.pathname);
+    // Hand-written routes first; any other spec operation is answered with the spec's example (specFallback.ts).
+    const found = routeFor(routes, method, url.pathname);
     try {
       if (!allowed) throw new HttpError(429, 'Too many requests');
       if (!found) throw new HttpError(404, 'Not found');

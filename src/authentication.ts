@@ -6,6 +6,7 @@ import { companyIdOf, isAgencyConnection } from './connection';
 import { apiBaseUrl, AUTHORIZE_URL } from './config';
 import { highLevelMessage } from './errors';
 import { redact } from './redact';
+import { extraScopes } from './apiRequest/scopes';
 
 interface TokenResponse {
   access_token: string;
@@ -15,6 +16,13 @@ interface TokenResponse {
   locationId?: string;
   companyId?: string;
   userId?: string;
+  /** The scopes granted, space-separated (HighLevel's token answer). */
+  scope?: string;
+}
+
+/** What the app asks HighLevel for: its operations' scopes, plus a deployer's GHL_EXTRA_SCOPES (README). */
+export function requestedScopes(scopes: string[]): string[] {
+  return [...new Set([...scopes, ...extraScopes()])].sort();
 }
 
 function clientCredentials() {
@@ -63,6 +71,8 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
     (['locationId', 'companyId', 'userType', 'userId'] as const).filter((k) => data![k]).map((k) => [k, String(data![k])]),
   );
   return {
+    // The granted scopes: API Request marks the operations this connection cannot call (issue 13).
+    ...(typeof data.scope === 'string' && data.scope.trim() ? { scope: data.scope.trim() } : {}),
     access_token: data.access_token,
     // HighLevel rotates the refresh token on every refresh: keep the new one.
     refresh_token: data.refresh_token,
@@ -93,7 +103,7 @@ export const authentication = (scopes: string[]) => ({
         client_id: process.env.CLIENT_ID ?? '',
         redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
         state: String(bundle.inputData.state ?? ''),
-        scope: scopes.join(' '),
+        scope: requestedScopes(scopes).join(' '),
       });
       return `${AUTHORIZE_URL}?${params.toString()}`;
     },
@@ -109,7 +119,7 @@ export const authentication = (scopes: string[]) => ({
       ),
     refreshAccessToken: (z: ZObject, bundle: Bundle) =>
       requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true),
-    scope: scopes.join(' '),
+    scope: requestedScopes(scopes).join(' '),
     autoRefresh: true,
   },
   fields: [],

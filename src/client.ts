@@ -16,6 +16,8 @@ export interface CallOptions {
   notFoundAsNull?: boolean;
   /** A file download (binary): resolve to the raw streamable response, for `z.stashFile`. */
   raw?: boolean;
+  /** Do not follow redirects (API Request): a 3xx comes back as it is, and the token never goes to another host. */
+  noRedirects?: boolean;
 }
 
 function dropEmpty(record: Record<string, unknown>): Record<string, unknown> {
@@ -80,6 +82,8 @@ export async function callHighLevel<T = any>(
     skipThrowForStatus: true,
     throwForThrottlingEarly: false,
     timeout: clientLimits.timeoutMs,
+    // API Request: a 3xx comes back as it is, so the token never follows a redirect to another host.
+    ...(options.noRedirects ? { redirect: 'manual' as const } : {}),
   };
   let answer: { raw: true; response: RawHttpResponse } | { raw: false; response: HttpResponse };
   try {

@@ -50,6 +50,8 @@ describe('OAuth2 with HighLevel', () => {
       companyId: AUTH.companyId,
       userType: 'Location',
       userId: 'usr_1',
+      // The granted scopes (API Request marks the operations the connection cannot call).
+      scope: tokenReply.scope,
     });
   });
 

@@ -51,4 +51,27 @@ describe('cold start', () => {
     // Specs, catalogs or other data read at load: read them on first use (package.json gives the version).
     expect(filesRead.filter((f) => !f.endsWith('package.json'))).toEqual([]);
   });
+
+  // The API Request artifacts (issue 13) are files read with fs, not modules: record what the process reads.
+  const readsWhen = (then: string): string[] => {
+    const script = [
+      "const fs = require('fs'); const read = []; const original = fs.readFileSync;",
+      'fs.readFileSync = function (p, ...rest) { read.push(String(p)); return original.call(this, p, ...rest); };',
+      `const app = require('./index.js'); ${then}`,
+      'console.log(JSON.stringify(read));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' } });
+    return (JSON.parse(out.trim().split('\n').pop()!) as string[]).filter((p) => /apiRequest[\\/]generated/.test(p));
+  };
+
+  it('requiring the app reads none of the API Request index or field details', () => {
+    expect(readsWhen('')).toEqual([]);
+  });
+
+  it('the editor asking for API Request fields reads the index (and an area only once an operation is chosen)', () => {
+    const fields = "app.creates.api_request.operation.inputFields[0](null, { authData: {}, inputData: { area: 'invoices' } });";
+    expect(readsWhen(fields).map((p) => path.basename(p))).toEqual(['index.json']);
+    const chosen = "app.creates.api_request.operation.inputFields[0](null, { authData: {}, inputData: { area: 'invoices', operation: 'invoices:list-invoices' } });";
+    expect(readsWhen(chosen).map((p) => path.basename(p))).toEqual(['index.json', 'invoices.json']);
+  });
 });

@@ -3,7 +3,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Operation } from '../../src/factories/operation';
 import { operations } from '../../app/operations';
-import { kindOf, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
+import { DYNAMIC_INPUTS, kindOf, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
 import { appTester, AUTH, BASE } from '../support/highlevel';
 import { describeError } from './support';
 
@@ -26,6 +26,7 @@ function authFor(op: Operation) {
 
 /** A few valid inputs (fixed seed): the first one an operation accepts is used. */
 function validInputs(op: Operation): Record<string, unknown>[] {
+  if (DYNAMIC_INPUTS[op.key]) return DYNAMIC_INPUTS[op.key]();
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of op.def.fields) {
     const kind = kindOf(field);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { FieldDef } from '../../src/fields/field';
+import { indexOperations, synthesizedInput, TEST_LOCATION } from '../support/apiRequestInputs';
 
 // The one place that knows what kinds of value a field can take. A field's kind is found by probing its own zod
 // schema (what it accepts and what it rejects), so a new field built from `src/fields/values.ts` is classified
@@ -133,6 +134,13 @@ export const KINDS: Kind[] = [
     invalid: fc.constantFrom('Mars/Olympus_Mons', 'GMT+25', { nested: true }),
   },
   {
+    name: 'dict',
+    accepts: [{ status: 'paid' }, {}],
+    rejects: ['Call back', ['a']],
+    valid: () => fc.dictionary(lower(1, 10), fc.oneof(words, fc.integer({ min: 0, max: 100 }).map(String)), { maxKeys: 3 }),
+    invalid: fc.constantFrom('status=paid', ['status'], [{ nested: true }]),
+  },
+  {
     name: 'text',
     accepts: ['Call back'],
     rejects: [{ nested: true }],
@@ -178,4 +186,22 @@ export function invalidValue(field: FieldDef, kind: Kind): fc.Arbitrary<unknown>
 export const VALID_NOT_FUZZED: Record<string, string> = {
   get_call_recording: "stores the recording with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
   download_call_transcription: "stores the transcript with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
+};
+
+/**
+ * Operations whose valid input depends on other fields' values (API Request: the chosen operation's own fields;
+ * Custom API Request: a path and query only a spec operation makes valid): the fuzz and fault tests take their
+ * valid inputs from here, synthesised from the specs. Their static fields are still fuzzed with invalid values.
+ */
+export const DYNAMIC_INPUTS: Record<string, () => Record<string, unknown>[]> = {
+  api_request: () => {
+    const areas = ['invoices', 'contacts', 'products', 'calendars', 'payments', 'social-media-posting', 'store', 'opportunities'];
+    const ops = areas.map((area) => indexOperations().find((op) => op.area === area && !op.agencyOnly && !op.multipart)!);
+    return ops.flatMap((op) => [synthesizedInput(op), synthesizedInput(op, { all: true })]);
+  },
+  custom_api_request: () => [
+    { method: 'GET', path: '/invoices/', query: { altId: TEST_LOCATION, altType: 'location', limit: '10', offset: '0' } },
+    { method: 'POST', path: '/contacts/search', body: JSON.stringify({ locationId: TEST_LOCATION, pageLimit: 1 }) },
+    { method: 'GET', path: '/calendars/events', query: { calendarId: 'cal1', startTime: '1', endTime: '2', locationId: TEST_LOCATION } },
+  ],
 };

@@ -7,7 +7,7 @@ import { checkResponse } from '../../contract/openapi';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appTester, AUTH, contractRecords, highlevel } from '../support/highlevel';
 import { describeError } from '../faults/support';
-import { invalidValue, Kind, kindOf, validValue, VALID_NOT_FUZZED } from './kinds';
+import { DYNAMIC_INPUTS, invalidValue, Kind, kindOf, validValue, VALID_NOT_FUZZED } from './kinds';
 
 // Every operation of the app (discovered, not listed), fuzzed from its own field declarations:
 // - invalid input (a required field missing, a malformed or wrong-typed value) fails with InvalidInput naming the
@@ -164,7 +164,7 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
     counts.validRun++;
     let succeeded = 0;
     await fc.assert(
-      fc.asyncProperty(validInput(fields), async (input) => {
+      fc.asyncProperty(DYNAMIC_INPUTS[op.key] ? fc.constantFrom(...DYNAMIC_INPUTS[op.key]()) : validInput(fields), async (input) => {
         nock.cleanAll();
         unmatched.length = 0;
         counts.valid++;

@@ -62,11 +62,17 @@ describe('walkthrough against the sandbox', () => {
       'Complete Task',
       'Create Note',
       'Poll "New Note"',
+      'API Request: List Invoices',
     ]);
     // connect = token exchange + location read; every other step is one request
-    expect(printed.map((s) => s.requests)).toEqual([2, 1, 1, 1, 1, 1, 1, 1]);
+    expect(printed.map((s) => s.requests)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(sandbox.requests.filter((r) => r.status >= 400)).toEqual([]);
     expect(violations).toEqual([]);
+  });
+
+  it('lists invoices through API Request, answered from the spec (no hand-written route)', () => {
+    expect(result.invoices.invoices.length).toBeGreaterThan(0);
+    expect(sandbox.requests.find((r) => r.path === '/invoices/')).toMatchObject({ method: 'GET', status: 200, route: '/invoices/' });
   });
 
   it('never prints a token or the client secret', () => {
