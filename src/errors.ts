@@ -1,4 +1,5 @@
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { describeDetails, errorDetails } from './errorDetails';
 import { redact } from './redact';
 
 /** What the error mapper knows about the call that failed. */
@@ -118,7 +119,9 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
     );
   }
   const what = status === 404 ? 'could not find that record' : 'rejected the request';
-  throw new z.errors.Error(clean(`HighLevel ${what} (${status})${said}.${trace}`), 'HighLevelError', status);
+  // Ids and field names HighLevel gave beyond its message (never values), with what to do about them.
+  const details = describeDetails(errorDetails(body));
+  throw new z.errors.Error(clean(`HighLevel ${what} (${status})${said}.${details ? ` ${details}` : ''}${trace}`), 'HighLevelError', status);
 }
 
 /** HighLevel's 401 for a token without the endpoint's scope: "The token is not authorized for this scope." */
