@@ -47,8 +47,9 @@ export const newOpportunityTrigger = pollingTrigger({
   description: 'Triggers when a new opportunity is added to your HighLevel location.',
   endpoint: opportunitiesApi.searchOpportunities,
   fields: [pipelineFilter],
-  request: (input, { limit }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit) }),
+  request: (input, { limit, page }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit, page + 1) }),
   items: searchItems,
+  serverSorted: { key: (o) => o.createdAt },
   customFields: 'opportunity',
   enrich: pipelineNames,
   resultKey: 'opportunities',
@@ -77,10 +78,11 @@ export const opportunityStageChangedTrigger = pollingTrigger({
     pipelineFilter,
     relabel(pipelineStageIdField, 'Stage', 'Only when an opportunity enters this stage (optional). Choose the pipeline first to see its stages.'),
   ],
-  request: (input, { limit }) => ({
-    body: opportunitySearchBody('last_stage_change_date', [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)], limit),
+  request: (input, { limit, page }) => ({
+    body: opportunitySearchBody('last_stage_change_date', [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)], limit, page + 1),
   }),
   items: searchItems,
+  serverSorted: { key: (o) => o.lastStageChangeAt },
   changeId: { recordId: 'opportunityId', parts: (o) => [o.pipelineStageId, o.lastStageChangeAt] },
   customFields: 'opportunity',
   enrich: pipelineNames,
@@ -99,10 +101,11 @@ export const opportunityStatusChangedTrigger = pollingTrigger({
     relabel(opportunityStatusField, 'New Status', 'Only when an opportunity changes to this status (optional; leave empty for every change).'),
     pipelineFilter,
   ],
-  request: (input, { limit }) => ({
-    body: opportunitySearchBody('last_status_change_date', [eq('status', input.status), eq('pipeline_id', input.pipelineId)], limit),
+  request: (input, { limit, page }) => ({
+    body: opportunitySearchBody('last_status_change_date', [eq('status', input.status), eq('pipeline_id', input.pipelineId)], limit, page + 1),
   }),
   items: searchItems,
+  serverSorted: { key: (o) => o.lastStatusChangeAt },
   changeId: { recordId: 'opportunityId', parts: (o) => [o.status, o.lastStatusChangeAt] },
   customFields: 'opportunity',
   enrich: pipelineNames,
