@@ -43,9 +43,13 @@ export interface PollState {
   gap?: Gap;
 }
 
-/** One page of a sorted list: the records (newest first), whether more may follow, and the next page's cursor. */
+/**
+ * One page of a sorted list: the records to emit (newest first), every record of the page when the trigger
+ * keeps only some (they decide where the previous poll stopped), whether more may follow, and the next cursor.
+ */
 export interface SortedPage<T> {
   items: T[];
+  all?: T[];
   more: boolean;
   next?: unknown;
 }
@@ -140,17 +144,19 @@ export async function pollSorted<T>(z: ZObject, bundle: Bundle, triggerKey: stri
     }
     last = await poll.fetchPage(page, cursor);
     pages++;
-    if (page === 0) top = markOf(poll, last.items);
+    const all = last.all ?? last.items;
+    // An empty list marks nothing: the next poll reads every record that arrived, to the end of the list.
+    if (page === 0) top = markOf(poll, all) ?? { ids: [] };
     if (!state) {
       keep(last.items);
       break; // the first poll: one page
     }
     // Records at or below the mark were there at the previous poll: never emitted again (Zapier's dedupe store
     // only holds what a poll returned, not what sat further down the list when the zap was turned on).
-    const newer = last.items.filter((item) => !reached(poll, item, state.mark));
-    keep(newer);
-    fresh += newer.length;
-    if (newer.length < last.items.length) {
+    keep(last.items.filter((item) => !reached(poll, item, state.mark)));
+    const newer = all.filter((item) => !reached(poll, item, state.mark)).length;
+    fresh += newer;
+    if (newer < all.length) {
       stop = 'mark';
       break;
     }
@@ -182,7 +188,7 @@ export async function pollSorted<T>(z: ZObject, bundle: Bundle, triggerKey: stri
       const result = await poll.fetchPage(at, gapCursor);
       pages++;
       keep(result.items.filter((item) => !reached(poll, item, owed.lower)));
-      if (result.items.some((item) => reached(poll, item, owed.lower)) || !result.more) {
+      if ((result.all ?? result.items).some((item) => reached(poll, item, owed.lower)) || !result.more) {
         gap = undefined;
         break;
       }

@@ -89,7 +89,7 @@ export function pollingTrigger(def: TriggerDef): Operation {
           const list = def.items ? def.items(data ?? {}, pageCtx) : raw ?? [];
           const next = sorted.nextCursor?.(data ?? {});
           const more = sorted.nextCursor ? next !== undefined && next !== null && next !== '' : (Array.isArray(raw) ? raw.length : list.length) >= pageSize;
-          return { items: withIds(list), more, next };
+          return { items: withIds(list), all: Array.isArray(raw) ? withIds(raw) : undefined, more, next };
         },
       });
     } else if (def.perform) {

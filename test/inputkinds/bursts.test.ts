@@ -89,6 +89,52 @@ describe('bursts between polls', () => {
     expect(fresh.map((o) => o.id).sort()).toEqual([...made].sort());
   });
 
+  it('New Inbound Message (cursor paging, 500 a page): a burst of 620 inbound messages → 620 once', async () => {
+    const [contactId] = await addContacts(1, 'Texter');
+    const { conversationId } = await app.run('send_sms', { contactId, message: 'Your quote is ready.' });
+    const inbound = zap('new_inbound_message');
+    await inbound.poll();
+    const sent: string[] = [];
+    for (let i = 0; i < 620; i++) {
+      const { status, body } = await call(app.sandbox, 'POST', '/conversations/messages/inbound', {
+        token: app.token(),
+        version: '2021-04-15',
+        body: { type: 'SMS', contactId, conversationId, conversationProviderId: 'sandbox', message: `hello ${i}` },
+      });
+      expect(status).toBe(200);
+      sent.push(body.messageId);
+    }
+    const { fresh, requests } = await inbound.poll();
+    expect(fresh.map((m) => m.id).sort()).toEqual([...sent].sort());
+    expect(requests).toBe(2);
+  });
+
+  it('New User (records without a date: the previous first page marks the stop): 130 new users → 130 once', async () => {
+    const users = zap('new_user');
+    await users.poll();
+    const made: string[] = [];
+    for (let i = 0; i < 130; i++) {
+      const { status, body } = await call(app.sandbox, 'POST', '/users/', {
+        token: app.token(),
+        body: {
+          companyId: app.sandbox.state.companyId,
+          firstName: 'Team',
+          lastName: `Member${i}`,
+          email: `member${i}@example.com`,
+          password: 'Secret-123456',
+          type: 'account',
+          role: 'user',
+          locationIds: [app.locationId],
+        },
+      });
+      expect(status).toBe(201);
+      made.push(body.id);
+    }
+    const { fresh } = await users.poll();
+    expect(fresh.map((u) => u.id).sort()).toEqual([...made].sort());
+    expect((await users.poll()).fresh).toEqual([]);
+  });
+
   it('a poll the time budget stops early logs the bound; the next polls continue where it stopped (no loss, no repeat)', async () => {
     const newContact = zap('new_contact');
     await newContact.poll();
