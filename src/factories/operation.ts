@@ -4,6 +4,7 @@ import { callHighLevel, CallOptions, RequestParts } from '../client';
 import { isAgencyConnection, requireAgency } from '../connection';
 import { describeIssues, FieldDef, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
+import { normalisePhones } from '../phone';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
 export type Kind = 'trigger' | 'create' | 'search';
@@ -115,15 +116,24 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
       throw new z.errors.Error(`${def.label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
     }
     const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
-    if (!def.customFields) return run(parsed.data, ctx);
+    // Phone numbers as written become E.164 (national ones in the location's country); extensions are reported.
+    const phones = await normalisePhones(z, bundle, def.label, def.fields, parsed.data);
+    const withExtensions = (result: any) => withPhoneExtensions(result, phones.extensions);
+    if (!def.customFields) return withExtensions(await run(phones.input, ctx));
     // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
-    const input = { ...parsed.data };
+    const input = { ...phones.input };
     if (hasCustomFieldInput(bundle.inputData)) {
       const defs = await customFieldDefinitions(z, bundle, def.customFields);
       input.customFields = customFieldValues(z, def.label, defs, bundle.inputData as Record<string, unknown>);
     }
-    return withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx));
+    return withExtensions(await withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx)));
   };
+}
+
+/** A phone extension HighLevel has no field for is reported in the output (`phoneExtension`), not dropped unseen. */
+function withPhoneExtensions(result: any, extensions: Record<string, string>): any {
+  if (!Object.keys(extensions).length || !result || typeof result !== 'object' || Array.isArray(result)) return result;
+  return { ...result, ...Object.fromEntries(Object.entries(extensions).map(([key, ext]) => [`${key}Extension`, ext])) };
 }
 
 /** The parts of a Zapier operation every kind shares. */

@@ -7,6 +7,8 @@ import type * as Zod from 'zod';
 // the whole app definition on every cold start, and zod is about 50 ms of it.
 
 type ZodLib = typeof Zod;
+/** The mark of phone schemas (src/phone.ts reads it); a registered symbol, so values.ts loads nothing for it. */
+const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
 export type Schema<T = unknown> = () => Zod.ZodType<T>;
 
 let zodLib: ZodLib | undefined;
@@ -46,12 +48,21 @@ export const id = () =>
 
 export const email = () => lazy((z) => z.string({ error: 'must be an email address' }).trim().pipe(z.email('must be a valid email address')));
 
+/**
+ * A phone number as people write it: only the shape is checked here (digits, with spaces, dots, dashes,
+ * parentheses, `+`, `tel:`, an extension); src/phone.ts then makes it E.164 in the sub-account's country and
+ * rejects what is not a possible number. Marked so that every phone field is found there.
+ */
 export const phone = () =>
-  lazy((z) =>
-    z
-      .string({ error: 'must be a phone number' })
-      .trim()
-      .regex(/^\+?\(?[0-9][0-9 ().-]{5,24}$/, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
+  Object.assign(
+    lazy((z) =>
+      z
+        .string({ error: 'must be a phone number' })
+        .trim()
+        .max(60, 'is too long for a phone number')
+        .refine((s) => (s.normalize('NFKC').match(/\d/g) ?? []).length >= 3, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
+    ),
+    { [PHONE_SCHEMA]: 'one' as const },
   );
 
 export const url = () => lazy((z) => z.string({ error: 'must be a URL' }).trim().pipe(z.url('must be a valid URL')));
@@ -112,6 +123,9 @@ export const date = () =>
  * text with commas. Duplicates and blanks removed.
  */
 export const stringList = (item: Schema<string> = text(200)) =>
+  Object.assign(listOf(item), (item as { [PHONE_SCHEMA]?: string })[PHONE_SCHEMA] ? { [PHONE_SCHEMA]: 'list' as const } : {});
+
+const listOf = (item: Schema<string>) =>
   lazy((z) =>
     z.preprocess(
       (v) => {
