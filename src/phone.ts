@@ -1,8 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type * as Lib from 'libphonenumber-js';
-import { locationsApi } from './api/locations';
-import { cachedPerConnection } from './cache';
-import { callHighLevel } from './client';
+import { subAccountFacts } from './subAccount';
 
 /**
  * Phone numbers as people and other apps write them ("+1 555-010-0199 ext. 12", "(+44) 20 7946 0958",
@@ -52,27 +50,9 @@ export function parsePhone(raw: string, region?: string): NormalisedPhone | unde
   return { e164: parsed.number, ...(parsed.ext ? { extension: parsed.ext } : {}) };
 }
 
-/**
- * The sub-account's country (ISO 3166 alpha-2 from GET /locations/{id} → `location.country`), cached per
- * connection; undefined when the location has none or cannot be read (then only international numbers pass).
- */
+/** The sub-account's country (ISO 3166 alpha-2), the default region of national numbers; undefined when unknown. */
 export async function locationCountry(z: ZObject, bundle: Bundle): Promise<string | undefined> {
-  try {
-    const country = await cachedPerConnection(
-      z,
-      bundle,
-      'location-country',
-      async () => {
-        const data = await callHighLevel(z, bundle, locationsApi.getLocation);
-        const value = (data?.location ?? data ?? {}).country;
-        return typeof value === 'string' ? value.trim().toUpperCase() : '';
-      },
-      { valid: (v): v is string => typeof v === 'string', ttlSeconds: 3600 },
-    );
-    return country || undefined;
-  } catch {
-    return undefined; // the number is then read as international only, and a national one is named as unreadable
-  }
+  return (await subAccountFacts(z, bundle)).country || undefined;
 }
 
 /** Marks a field schema as a phone number (values.ts), so every phone input is normalised in one place. */

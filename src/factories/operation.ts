@@ -5,6 +5,7 @@ import { isAgencyConnection, requireAgency } from '../connection';
 import { describeIssues, FieldDef, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
 import { normalisePhones } from '../phone';
+import { resolveWallClockInputs } from '../wallClock';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
 export type Kind = 'trigger' | 'create' | 'search';
@@ -119,9 +120,11 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
     // Phone numbers as written become E.164 (national ones in the location's country); extensions are reported.
     const phones = await normalisePhones(z, bundle, def.label, def.fields, parsed.data);
     const withExtensions = (result: any) => withPhoneExtensions(result, phones.extensions);
-    if (!def.customFields) return withExtensions(await run(phones.input, ctx));
+    // Date-times without an offset are read in the sub-account's zone (calendar inputs: their calendar's).
+    const resolved = await resolveWallClockInputs(z, bundle, def.fields, phones.input);
+    if (!def.customFields) return withExtensions(await run(resolved, ctx));
     // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
-    const input = { ...phones.input };
+    const input = { ...resolved };
     if (hasCustomFieldInput(bundle.inputData)) {
       const defs = await customFieldDefinitions(z, bundle, def.customFields);
       input.customFields = customFieldValues(z, def.label, defs, bundle.inputData as Record<string, unknown>);

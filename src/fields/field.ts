@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { isDateTimeSchema, WALL_CLOCK_HELP } from '../wallClock';
 import { Schema, zod } from './values';
 
 type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
@@ -35,7 +36,9 @@ export const relabel = (field: FieldDef, label: string, helpText: string): Field
 
 /** The Zapier input field for a definition (everything but the schema). */
 export function toZapierField(field: FieldDef): Record<string, unknown> {
-  const { schema: _schema, ...rest } = field;
+  const { schema, ...rest } = field;
+  // Every date-time input says which zone a value without an offset is read in.
+  if (isDateTimeSchema(schema) && !/offset/.test(rest.helpText)) rest.helpText = `${rest.helpText} ${WALL_CLOCK_HELP}`;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 
