@@ -9,6 +9,9 @@ import { pipelineNames } from '../src/pipelines';
 // Opportunity endpoints name the record `{id}` in the path; the zap calls it `opportunityId`.
 const byId = ({ opportunityId, ...rest }: Input) => ({ path: { id: opportunityId }, body: rest });
 
+/** What an opportunity write compares with HighLevel's answer (src/unsaved.ts). */
+const OPPORTUNITY_UNSAVED = { name: 'text', status: 'text', monetaryValue: 'number', pipelineStageId: 'id', assignedTo: 'id' } as const;
+
 export const createOpportunity = createAction({
   key: 'create_opportunity',
   noun: 'Opportunity',
@@ -30,6 +33,7 @@ export const createOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 export const updateOpportunity = createAction({
@@ -45,6 +49,7 @@ export const updateOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 /**
@@ -73,6 +78,7 @@ export const upsertOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: [...opportunityOutputFields, { key: 'isNew', label: 'Created (Not Updated)', type: 'boolean' }],
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 export const updateOpportunityStatus = createAction({

@@ -164,6 +164,8 @@ describe('custom field values written', () => {
     scope.done();
 
     definitions().reply(200, { customFields: defs });
+    // The upsert first checks the email is not another contact's additional email (issue 10).
+    highlevel().get('/contacts/search/duplicate').query({ locationId: AUTH.locationId, email: 'rosa@example.com' }).reply(200, { contact: null });
     highlevel()
       .post('/contacts/upsert', { locationId: AUTH.locationId, email: 'rosa@example.com', customFields: [{ id: 'cfSingle', field_value: 'House' }] })
       .reply(200, { new: false, contact: { ...contactSample, id: 'c1', customFields: [{ id: 'cfSingle', value: 'House' }] } });
