@@ -1,4 +1,4 @@
-import { RequestParts } from '../client';
+import { pagingBoundOf, RequestParts } from '../client';
 import { pollSorted, SortKey } from '../polling';
 import { built, Context, Input, Item, Operation, OperationDef, records, unwrap, validated } from './operation';
 
@@ -94,6 +94,13 @@ export function pollingTrigger(def: TriggerDef): Operation {
       });
     } else if (def.perform) {
       items = await def.perform(input, ctx);
+      // A trigger sorted here reads the whole list: say so when a bound stopped it (no personal data).
+      const bound = pagingBoundOf(items);
+      if (bound) {
+        base.z.console.log(
+          `${def.key}: stopped reading after ${bound.pages} pages (${bound.by === 'pages' ? 'page limit' : 'time budget'}); records further down the list were not read in this poll.`,
+        );
+      }
     } else {
       const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : {});
       items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];

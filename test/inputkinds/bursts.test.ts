@@ -159,3 +159,4 @@ describe('bursts between polls', () => {
     expect((await newContact.poll()).fresh).toEqual([]);
   });
 });
+
