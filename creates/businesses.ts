@@ -19,6 +19,7 @@ export const createBusiness = createAction({
   resultKey: 'buiseness',
   sample: businessSample,
   outputFields: businessOutputFields,
+  unsaved: { name: 'text', phone: 'phone', email: 'email', website: 'text' },
 });
 
 export const updateBusiness = createAction({
@@ -32,6 +33,7 @@ export const updateBusiness = createAction({
   resultKey: 'buiseness',
   sample: businessSample,
   outputFields: businessOutputFields,
+  unsaved: { name: 'text', phone: 'phone', email: 'email', website: 'text' },
 });
 
 export const deleteBusiness = deleteAction({

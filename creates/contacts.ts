@@ -15,6 +15,9 @@ import { optional, required } from '../src/fields/field';
 import * as v from '../src/fields/values';
 import { checkConflict } from './contactConflicts';
 
+/** What a contact write compares with HighLevel's answer (src/unsaved.ts). */
+const CONTACT_UNSAVED = { email: 'email', phone: 'phone', firstName: 'text', lastName: 'text', companyName: 'text', tags: 'tags' } as const;
+
 const tagsResultFields = [{ key: 'id', label: 'Contact ID' }, { key: 'tags', label: 'Tags' }];
 
 export const createContact = createAction({
@@ -28,6 +31,7 @@ export const createContact = createAction({
   sample: contactSample,
   outputFields: contactOutputFields,
   customFields: 'contact',
+  unsaved: CONTACT_UNSAVED,
 });
 
 /** Reads HighLevel's copy (if the conflict policy is on), applies the policy, then writes. */
@@ -63,6 +67,7 @@ export const updateContact = createAction({
   sample: contactSample,
   outputFields: contactOutputFields,
   customFields: 'contact',
+  unsaved: CONTACT_UNSAVED,
 });
 
 export const upsertContact = createAction({
@@ -72,31 +77,74 @@ export const upsertContact = createAction({
   description:
     "Updates the contact with this email or phone (as your location's duplicate settings decide), or creates it.",
   endpoint: contactsApi.upsertContact,
-  alsoCalls: [contactsApi.getDuplicateContact, contactsApi.addTags, contactsApi.createNote],
+  alsoCalls: [contactsApi.getDuplicateContact, contactsApi.updateContact, contactsApi.addTags, contactsApi.createNote],
   fields: [...contactFields, sourceUpdatedAtField],
-  perform: conflictChecked(
-    'Create or Update Contact',
-    // The contact the upsert would update: HighLevel's duplicate search by email, then by phone (the location's
-    // duplicate settings may match on either).
-    async ({ email, phone }, ctx) => {
-      for (const query of [email && { email }, phone && { number: phone }]) {
-        if (!query) continue;
-        const found = (await ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }))?.contact;
-        if (found) return found;
-      }
-      return undefined;
-    },
-    async (fields, ctx) => {
-      const data = await ctx.call(contactsApi.upsertContact, { body: fields });
-      return { ...data?.contact, isNew: Boolean(data?.new) };
-    },
-    (current) => ({ ...current, isNew: false }),
-  ),
+  perform: async (input, ctx) => {
+    // HighLevel's upsert matches an email among a contact's additional emails too, and makes it the primary email:
+    // the old primary would be lost. Such a contact is updated by its id instead, its primary email kept.
+    const byEmail = input.email ? await duplicateOf(ctx, { email: input.email }) : undefined;
+    if (byEmail?.id && byEmail.email && String(byEmail.email).trim().toLowerCase() !== String(input.email).trim().toLowerCase()) {
+      const { email: _additional, ...rest } = input;
+      const result = await keepPrimaryEmail(byEmail)(rest, ctx);
+      return {
+        ...result,
+        warning:
+          `The Email (email) is an additional email of contact ${byEmail.id}: that contact was updated and its primary email kept ` +
+          "(HighLevel's upsert would have made this email the primary one).",
+      };
+    }
+    return upsertWithConflictCheck(input, ctx);
+  },
   resultKey: 'contact',
   sample: { ...contactSample, isNew: true },
   outputFields: [...contactOutputFields, { key: 'isNew', label: 'Was Created', type: 'boolean' }],
   customFields: 'contact',
+  unsaved: CONTACT_UNSAVED,
 });
+
+// One duplicate search per query and step: the additional-email check and the conflict policy share it.
+const duplicates = new WeakMap<object, Map<string, Promise<Item | undefined>>>();
+function duplicateOf(ctx: Context, query: { email?: string; number?: string }): Promise<Item | undefined> {
+  let memo = duplicates.get(ctx.bundle);
+  if (!memo) duplicates.set(ctx.bundle, (memo = new Map()));
+  const key = JSON.stringify(query);
+  if (!memo.has(key)) {
+    memo.set(key, ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }).then((d) => d?.contact ?? undefined));
+  }
+  return memo.get(key)!;
+}
+
+/** Create or Update Contact for a contact found by one of its additional emails: an update by id, email left out. */
+function keepPrimaryEmail(current: Item) {
+  return conflictChecked(
+    'Create or Update Contact',
+    async () => current,
+    async (fields, ctx) => ({
+      ...(await ctx.call(contactsApi.updateContact, requestFromInput(contactsApi.updateContact, { ...fields, contactId: current.id })))?.contact,
+      isNew: false,
+    }),
+    (same) => ({ ...same, isNew: false }),
+  );
+}
+
+const upsertWithConflictCheck = conflictChecked(
+  'Create or Update Contact',
+  // The contact the upsert would update: HighLevel's duplicate search by email, then by phone (the location's
+  // duplicate settings may match on either).
+  async ({ email, phone }, ctx) => {
+    for (const query of [email && { email }, phone && { number: phone }]) {
+      if (!query) continue;
+      const found = await duplicateOf(ctx, query);
+      if (found) return found;
+    }
+    return undefined;
+  },
+  async (fields, ctx) => {
+    const data = await ctx.call(contactsApi.upsertContact, { body: fields });
+    return { ...data?.contact, isNew: Boolean(data?.new) };
+  },
+  (current) => ({ ...current, isNew: false }),
+);
 
 export const deleteContact = deleteAction({
   key: 'delete_contact',

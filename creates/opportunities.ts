@@ -7,6 +7,9 @@ import { pipelineNames } from '../src/pipelines';
 
 // Opportunity endpoints name the record `{id}` in the path; the zap calls it `opportunityId`.
 
+/** What an opportunity write compares with HighLevel's answer (src/unsaved.ts). */
+const OPPORTUNITY_UNSAVED = { name: 'text', status: 'text', monetaryValue: 'number', pipelineStageId: 'id', assignedTo: 'id' } as const;
+
 export const createOpportunity = createAction({
   key: 'create_opportunity',
   noun: 'Opportunity',
@@ -28,6 +31,7 @@ export const createOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 export const updateOpportunity = createAction({
@@ -43,6 +47,7 @@ export const updateOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: opportunityOutputFields,
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 /**
@@ -71,6 +76,7 @@ export const upsertOpportunity = createAction({
   resultKey: 'opportunity',
   sample: opportunityOutputSample,
   outputFields: [...opportunityOutputFields, { key: 'isNew', label: 'Created (Not Updated)', type: 'boolean' }],
+  unsaved: OPPORTUNITY_UNSAVED,
 });
 
 export const updateOpportunityStatus = createAction({

@@ -22,6 +22,7 @@ export const createUser = createAction({
   },
   sample: userSample,
   outputFields: userOutputFields,
+  unsaved: { firstName: 'text', lastName: 'text', email: 'email', phone: 'phone' },
 });
 
 export const updateUser = createAction({
@@ -33,6 +34,7 @@ export const updateUser = createAction({
   fields: [userIdField, f.firstName, f.lastName, f.email, f.phone],
   sample: userSample,
   outputFields: userOutputFields,
+  unsaved: { firstName: 'text', lastName: 'text', email: 'email', phone: 'phone' },
 });
 
 export const deleteUser = deleteAction({

@@ -19,12 +19,14 @@ import { operations } from '../app/operations';
  *
  *   --runs N      cold-start samples of each kind (default 15)
  *   --polls N     simulated polls per trigger (default 1000)
+ *   --burst-polls N  polls of the heavy-tailed simulation (bursts larger than a page; default 200)
+ *   --only NAME   run some sections (comma-separated): cold, polls, correctness, bursts, burst, size
  *   --burst N     actions in the burst (default 1000)
  *   --window-ms N the burst's rate-limit window: 100 requests per N ms (default 1000, HighLevel's 10 s / 10)
  *   --skip-build  do not run `zapier-platform build` (reports an existing build/build.zip, if any)
  *
- * BENCH_ONLY=cold (or a comma-separated list of cold, polls, correctness, burst, size) runs only those parts, e.g.
- * `BENCH_ONLY=cold npm run bench` for the cold-start ratio alone.
+ * BENCH_ONLY=cold (or --only, or a comma-separated list of cold, polls, correctness, bursts, burst, size) runs only
+ * those parts, e.g. `BENCH_ONLY=cold npm run bench` for the cold-start ratio alone (bursts: heavy-tailed arrivals).
  */
 
 const ROOT = path.resolve(__dirname, '..', '..'); // dist/scripts → the project
@@ -35,9 +37,12 @@ const option = (name: string, fallback: number) => {
   return i >= 0 && Number(args[i + 1]) > 0 ? Number(args[i + 1]) : fallback;
 };
 const RUNS = option('runs', 15);
-const ONLY = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
-const runs = (part: 'cold' | 'polls' | 'correctness' | 'burst' | 'size') => !ONLY || ONLY.includes(part);
+// BENCH_ONLY=a,b or --only a
+const ONLY = (process.env.BENCH_ONLY ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined))?.split(',').map((part) => part.trim());
+const runs = (part: 'cold' | 'polls' | 'correctness' | 'bursts' | 'burst' | 'size') => !ONLY || ONLY.includes(part);
 const POLLS = option('polls', 1000);
+/** Polls of the heavy-tailed (bursty) simulation: its arrivals average ~20 contacts a poll. */
+const BURST_POLLS = option('burst-polls', 200);
 const BURST = option('burst', 1000);
 
 // HighLevel's burst limit is 100 requests per 10 s; the burst runs it 10× faster (100 requests per 1 s, --window-ms),
@@ -325,9 +330,36 @@ interface TriggerSim {
   duplicates: number;
   late: number;
   requests: number;
+  /** Per poll: events that arrived since the previous poll, and the requests it sent. */
+  perPoll: Array<{ arrived: number; requests: number }>;
 }
 
-async function pollingCorrectness() {
+/** Arrivals between two polls: new contacts and changed ones. */
+interface Arrivals {
+  creates: (random: () => number) => number;
+  updates: (random: () => number) => number;
+}
+
+/** The usual traffic: 0–3 new contacts (now and then a burst of 40) and 0–3 changed ones. */
+const steadyArrivals: Arrivals = {
+  creates: (random) => (random() < 0.01 ? 40 : Math.floor(random() * 4)),
+  updates: (random) => Math.floor(random() * 4),
+};
+
+/** A Pareto draw (scale xm, shape α) minus xm, rounded down and capped: mostly a few, now and then hundreds. */
+const pareto = (random: () => number, xm: number, alpha: number, cap: number) => Math.min(cap, Math.floor(xm / Math.pow(1 - random(), 1 / alpha) - xm));
+
+/**
+ * Heavy-tailed traffic (issue 10): a third of the polls see nothing, most a few records, about one in twenty
+ * several hundred (Pareto, α = 0.9, capped at 700): bursts larger than a page (100) between two polls.
+ */
+const burstyArrivals: Arrivals = {
+  creates: (random) => (random() < 0.33 ? 0 : pareto(random, 3, 0.9, 700)),
+  updates: (random) => (random() < 0.5 ? 0 : pareto(random, 2, 1, 300)),
+};
+
+async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = POLLS, what = 'Polling correctness') {
+  const POLLS = polls;
   const sandbox = await startSandbox({ port: 0, seed: true });
   try {
     const authData = connect(sandbox);
@@ -335,7 +367,7 @@ async function pollingCorrectness() {
     const sims: TriggerSim[] = [];
     const newContact = operations.find((o) => o.key === 'new_contact');
     const updatedContact = operations.find((o) => o.key === 'updated_contact');
-    if (newContact) sims.push({ op: newContact, eventOf: (c) => c.id, eventOfItem: (i) => i.id, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0 });
+    if (newContact) sims.push({ op: newContact, eventOf: (c) => c.id, eventOfItem: (i) => i.id, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0, perPoll: [] });
     if (updatedContact) {
       sims.push({
         op: updatedContact,
@@ -347,6 +379,7 @@ async function pollingCorrectness() {
         duplicates: 0,
         late: 0,
         requests: 0,
+        perPoll: [],
       });
     }
     const poll = async (sim: TriggerSim) => {
@@ -363,10 +396,15 @@ async function pollingCorrectness() {
     const mine: string[] = [];
     let created = 0;
     let updated = 0;
+    let maxCreates = 0;
+    let maxUpdates = 0;
+    let quietPolls = 0;
     for (let i = 0; i < POLLS; i++) {
-      // Between two polls: 0–3 new contacts (now and then a burst of 40) and 0–3 changed ones.
+      const expectedBefore = sims.map((sim) => sim.expected.size);
       const changedNow = new Map<string, Record<string, any>>();
-      const creates = random() < 0.01 ? 40 : Math.floor(random() * 4);
+      const creates = arrivals.creates(random);
+      maxCreates = Math.max(maxCreates, creates);
+      if (creates === 0) quietPolls++;
       for (let c = 0; c < creates; c++) {
         const n = ++created;
         const { contact } = await api(sandbox, token, 'POST', '/contacts/', { locationId: authData.locationId, firstName: `Bench${n}`, email: `bench${n}@example.com` });
@@ -374,7 +412,8 @@ async function pollingCorrectness() {
         changedNow.set(contact.id, contact);
         for (const sim of sims.filter((s) => s.op.key === 'new_contact')) sim.expected.add(sim.eventOf(contact));
       }
-      const updates = mine.length ? Math.floor(random() * 4) : 0;
+      const updates = mine.length ? arrivals.updates(random) : 0;
+      maxUpdates = Math.max(maxUpdates, Math.min(updates, mine.length));
       for (let u = 0; u < updates; u++) {
         const id = mine[Math.floor(random() * mine.length)];
         const { contact } = await api(sandbox, token, 'PUT', `/contacts/${id}`, { lastName: `Changed${++updated}` });
@@ -383,8 +422,11 @@ async function pollingCorrectness() {
       // Updated Contact should report each contact's latest state once (two changes between polls are one).
       for (const sim of sims.filter((s) => s.op.key === 'updated_contact')) for (const contact of changedNow.values()) sim.expected.add(sim.eventOf(contact));
 
-      for (const sim of sims) {
-        for (const item of await poll(sim)) {
+      for (const [index, sim] of sims.entries()) {
+        const requestsBefore = sim.requests;
+        const items = await poll(sim);
+        sim.perPoll.push({ arrived: sim.expected.size - expectedBefore[index], requests: sim.requests - requestsBefore });
+        for (const item of items) {
           const id = String(item.id);
           if (sim.seen.has(id)) continue; // Zapier's dedupe
           sim.seen.add(id);
@@ -396,11 +438,37 @@ async function pollingCorrectness() {
     }
     const rows = sims.map((sim) => {
       const missed = [...sim.expected].filter((e) => !sim.triggered.has(e)).length;
-      return [sim.op.key, POLLS, sim.expected.size, sim.triggered.size, missed, sim.duplicates, fmt(sim.requests / (POLLS + 1), 2)];
+      const small = sim.perPoll.filter((p) => p.arrived < 100);
+      const large = sim.perPoll.filter((p) => p.arrived >= 100);
+      // The limit: 1 request while fewer than a page arrived, about n / page (+1 to reach the mark) for n.
+      const overLimit = sim.perPoll.filter((p) => p.requests > Math.floor(p.arrived / 100) + 1).length;
+      return [
+        sim.op.key,
+        POLLS,
+        sim.expected.size,
+        sim.triggered.size,
+        missed,
+        sim.duplicates,
+        fmt(sim.requests / (POLLS + 1), 2),
+        small.length ? Math.max(...small.map((p) => p.requests)) : '–',
+        large.length ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)` : '0',
+        overLimit,
+      ];
     });
     table(
-      `Polling correctness (${POLLS} polls against the sandbox; ${created} contacts created and ${updated} changes between polls; Zapier's dedupe by id)`,
-      ['trigger', 'polls', 'events', 'triggered', 'missed (goal 0)', 'duplicates (goal 0)', 'requests/poll'],
+      `${what} (${POLLS} polls against the sandbox; ${created} contacts created (at most ${maxCreates} between two polls; ${quietPolls} polls with none) and ${updated} changes (at most ${maxUpdates} between two polls); Zapier's dedupe by id)`,
+      [
+        'trigger',
+        'polls',
+        'events',
+        'triggered',
+        'missed (goal 0)',
+        'duplicates (goal 0)',
+        'requests/poll',
+        'max requests, < 100 arrived (goal 1)',
+        'polls with ≥ 100 arrived',
+        'polls over ⌊n/100⌋+1 requests (goal 0)',
+      ],
       rows,
     );
   } finally {
@@ -548,6 +616,7 @@ async function main() {
   if (runs('cold')) coldStart();
   if (runs('polls')) await requestsPerPoll();
   if (runs('correctness')) await pollingCorrectness();
+  if (runs('bursts')) await pollingCorrectness(burstyArrivals, BURST_POLLS, 'Polling correctness, bursts larger than a page');
   if (runs('burst')) await burst();
   if (runs('size')) buildSize();
 }

@@ -24,7 +24,8 @@ import {
 } from '../src/fields/calendar';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
-import { describeSpan, formatInZone, isValidTimeZone, MS, parseDateTime, pickTimeZone, startOfDay, toEpochMs } from '../src/time';
+import { describeSpan, formatInZone, isValidTimeZone, MS, parseDateTime, startOfDay, toEpochMs } from '../src/time';
+import { wallClockZone } from '../src/wallClock';
 
 export const findCalendar = searchAction({
   key: 'find_calendar',
@@ -200,7 +201,7 @@ const slotFields: FieldDef[] = [
   {
     key: 'timezone',
     label: 'Time Zone',
-    helpText: "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your zap's, else UTC.",
+    helpText: "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your sub-account's, else your zap's, else UTC.",
     schema: v.narrow(v.text(64), (s) => s.refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/New_York')),
   },
   { key: 'userId', label: 'Team Member', helpText: "Only this team member's free times (for team calendars).", schema: v.id(), dynamic: 'user_list.id.name' },
@@ -251,7 +252,7 @@ export const findFreeSlots = searchAction({
     const calendarData = await ctx.call(calendarsApi.getCalendar, { path: { calendarId } }, { notFoundAsNull: true });
     if (!calendarData?.calendar) return [];
     const calendar = calendarData.calendar;
-    const timeZone = pickTimeZone(input.timezone, calendar.timezone, zapTimeZone(ctx));
+    const timeZone = await wallClockZone(ctx.z, ctx.bundle, input.timezone, calendar.timezone, calendar.timeZone);
     const start = toEpochMs(input.startDate, timeZone)!;
     const end = input.endDate
       ? DATE_ONLY.test(input.endDate)

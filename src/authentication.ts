@@ -30,7 +30,7 @@ function clientCredentials() {
 }
 
 /** POST /oauth/token (form-encoded). Keeps what later calls need: the tokens and whose they are. */
-async function requestToken(z: ZObject, form: Record<string, string>, refreshing: boolean) {
+async function requestToken(z: ZObject, form: Record<string, string>, refreshing: boolean, storedIdentity: Record<string, unknown> = {}) {
   let response;
   try {
     response = await z.request({
@@ -70,6 +70,9 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
   const identity = Object.fromEntries(
     (['locationId', 'companyId', 'userType', 'userId'] as const).filter((k) => data![k]).map((k) => [k, String(data![k])]),
   );
+  // Zapier merges the answer into the stored authData: a refresh is checked with what it keeps from before.
+  const unusable = unusableConnection({ ...(refreshing ? storedIdentity : {}), ...identity });
+  if (unusable) throw refused(z, unusable, refreshing);
   return {
     // The granted scopes: API Request marks the operations this connection cannot call (issue 13).
     ...(typeof data.scope === 'string' && data.scope.trim() ? { scope: data.scope.trim() } : {}),
@@ -84,8 +87,35 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
 const TRANSIENT_STATUSES = new Set([408, 409, 423, 425, 429]);
 
 function reconnect(z: ZObject, why: string) {
-  const error = new z.errors.ExpiredAuthError(`HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`);
+  const error = new z.errors.ExpiredAuthError(
+    `HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`,
+  );
   // The message is complete: core must not append the bundle and request URLs ("What happened") the user would see.
+  (error as { doNotContextify?: boolean }).doNotContextify = true;
+  return error;
+}
+
+/**
+ * Why a connection with these identity values (HighLevel's token answer: `userType`, `locationId`, `companyId`)
+ * cannot work, or undefined when it can. Every step of a sub-account (`userType: "Location"`) connection needs its
+ * `locationId`; an agency (`"Company"`) connection needs its `companyId` to mint location tokens.
+ */
+export function unusableConnection(identity: Record<string, unknown>): string | undefined {
+  const has = (key: string) => typeof identity[key] === 'string' && (identity[key] as string).trim() !== '';
+  const userType = has('userType') ? String(identity.userType) : undefined;
+  if (userType === 'Company') {
+    return has('companyId') ? undefined : 'HighLevel connected an agency login without saying which agency (no companyId)';
+  }
+  if (userType !== undefined && userType !== 'Location') {
+    return `HighLevel connected a login of type "${userType.slice(0, 40)}", which this app cannot use (it works with a sub-account or an agency)`;
+  }
+  return has('locationId') ? undefined : 'HighLevel connected a login without choosing a sub-account (no locationId)';
+}
+
+/** The connection cannot work: at a refresh it is expired (Zapier asks the user to reconnect), else refused. */
+function refused(z: ZObject, why: string, refreshing = false) {
+  const message = `${why}. Reconnect HighLevel and choose a sub-account (location) when asked, or your agency for agency-level steps.`;
+  const error = refreshing ? new z.errors.ExpiredAuthError(message) : new z.errors.Error(message, 'UnusableConnection', 400);
   (error as { doNotContextify?: boolean }).doNotContextify = true;
   return error;
 }
@@ -118,13 +148,18 @@ export const authentication = (scopes: string[]) => ({
         false,
       ),
     refreshAccessToken: (z: ZObject, bundle: Bundle) =>
-      requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true),
+      requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true, bundle.authData ?? {}),
     scope: requestedScopes(scopes).join(' '),
-    autoRefresh: true,
+    // Off on purpose: core's autoRefresh turns every 401 into a refresh before the app sees the body, and HighLevel
+    // also answers a missing scope with 401. errors.ts throws RefreshAuthError (which Zapier answers with
+    // refreshAccessToken) for the other 401s, from the client and from the afterResponse middleware.
+    autoRefresh: false,
   },
   fields: [],
   /** Reads the connected location: proves the token works and names the connection. */
   test: async (z: ZObject, bundle: Bundle) => {
+    const unusable = unusableConnection((bundle.authData ?? {}) as Record<string, unknown>);
+    if (unusable) throw refused(z, unusable);
     // An agency connection has no location of its own: it reads (and is labelled with) its company.
     if (isAgencyConnection(bundle)) {
       const data = await callHighLevel(z, bundle, agencyApi.getCompany, { path: { companyId: companyIdOf(bundle) } });

@@ -171,9 +171,12 @@ export async function collectPages<Item, Cursor>(
   const seen = new Set<string>();
   const ids = new Set<unknown>();
   let cursor: Cursor | undefined = first;
+  let pages = 0;
   for (let page = 0; page < maxPages && cursor !== undefined; page++) {
     const key = JSON.stringify(cursor);
-    if (seen.has(key) || (page > 0 && clientLimits.now() > deadline)) break;
+    if (seen.has(key)) break;
+    if (page > 0 && clientLimits.now() > deadline) return boundedBy(items, pages, 'time');
+    pages++;
     seen.add(key);
     const result = await fetchPage(cursor);
     const fresh = result.items.filter((item) => {
@@ -184,10 +187,25 @@ export async function collectPages<Item, Cursor>(
       return true;
     });
     items.push(...fresh);
-    if (!fresh.length) break;
+    if (!fresh.length) return items;
     cursor = result.next;
   }
-  return items;
+  return cursor !== undefined && pages >= maxPages ? boundedBy(items, pages, 'pages') : items;
+}
+
+/** Where a bound stopped a paged read: on the returned list (not enumerable), for the caller to log. */
+export interface PagingBound {
+  pages: number;
+  by: 'pages' | 'time';
+}
+
+function boundedBy<T>(items: T[], pages: number, by: PagingBound['by']): T[] {
+  return Object.defineProperty(items, 'pagingBound', { value: { pages, by } satisfies PagingBound, enumerable: false });
+}
+
+/** The bound that stopped the paged read that returned this list, if one did. */
+export function pagingBoundOf(items: unknown): PagingBound | undefined {
+  return (items as { pagingBound?: PagingBound } | undefined)?.pagingBound;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HttpResponse, ZObject } from 'zapier-platform-core';
+import { describeDetails, errorDetails } from './errorDetails';
 import { redact } from './redact';
 
 /** What the error mapper knows about the call that failed. */
@@ -91,6 +92,19 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
     throw new z.errors.ThrottledError(clean(`HighLevel rate limit reached (429)${said}. Retrying in ${delay} s.`), delay);
   }
   if (status === 401) {
+    // HighLevel answers a token that lacks the endpoint's scope with 401 too: refreshing cannot add a scope, and
+    // the app turns off core's autoRefresh (which refreshes on every 401) so this decision is made here.
+    if (isMissingScope(hlMessage)) {
+      const scope = context.scope ? ` This step needs the "${context.scope}" scope` : ' This step needs a scope the connection lacks';
+      throw new z.errors.Error(
+        clean(
+          `HighLevel refused the request (401)${said}.${scope}: reconnect HighLevel and approve it; if it is not offered, ` +
+            `the HighLevel marketplace app must have that scope enabled.${trace}`,
+        ),
+        'HighLevelMissingScope',
+        401,
+      );
+    }
     throw new z.errors.RefreshAuthError(clean(`HighLevel rejected the access token (401)${said}.`));
   }
   if (status === 403) {
@@ -105,7 +119,14 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
     );
   }
   const what = status === 404 ? 'could not find that record' : 'rejected the request';
-  throw new z.errors.Error(clean(`HighLevel ${what} (${status})${said}.${trace}`), 'HighLevelError', status);
+  // Ids and field names HighLevel gave beyond its message (never values), with what to do about them.
+  const details = describeDetails(errorDetails(body));
+  throw new z.errors.Error(clean(`HighLevel ${what} (${status})${said}.${details ? ` ${details}` : ''}${trace}`), 'HighLevelError', status);
+}
+
+/** HighLevel's 401 for a token without the endpoint's scope: "The token is not authorized for this scope." */
+export function isMissingScope(message: string | undefined): boolean {
+  return !!message && /not authori[sz]ed for this scope/i.test(message);
 }
 
 function describeReset(reset: string): string {

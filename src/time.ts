@@ -1,4 +1,4 @@
-// Time zones without a dependency: offsets come from Intl.DateTimeFormat (the ICU data Node ships with).
+// Time zones with Luxon (loaded on first use), which reads the zone rules from the ICU data Node ships with.
 //
 // A date-time a zap sends is either an INSTANT (it has `Z` or an offset such as `-05:00`, or is epoch
 // milliseconds) and is kept as that instant, or a LOCAL wall-clock time (no offset) that only becomes an instant
@@ -25,35 +25,15 @@ export interface LocalDateTime {
 
 export type ParsedDateTime = { kind: 'instant'; epochMs: number } | { kind: 'local'; local: LocalDateTime };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+type LuxonLib = typeof import('luxon');
+let luxonLib: LuxonLib | undefined;
+/** Luxon, required on first use: the cold start (test/core/cold-start.test.ts) must not pay for it. */
+const luxon = (): LuxonLib => (luxonLib ??= require('luxon') as LuxonLib);
 
 /** True for an IANA zone name this runtime knows (e.g. `Europe/Berlin`, `UTC`). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || !timeZone.trim()) return false;
-  try {
-    formatterFor(timeZone.trim());
-    return true;
-  } catch {
-    return false;
-  }
+  return luxon().IANAZone.isValidZone(timeZone.trim()) || timeZone.trim().toUpperCase() === 'UTC';
 }
 
 /** The first of the candidates that is a valid IANA zone, else `UTC`. */
@@ -62,14 +42,12 @@ export function pickTimeZone(...candidates: unknown[]): string {
   return 'UTC';
 }
 
+const inZone = (epochMs: number, timeZone: string) => luxon().DateTime.fromMillis(epochMs, { zone: timeZone });
+
 /** The wall-clock time in `timeZone` at an instant. */
 export function localAt(epochMs: number, timeZone: string): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const ms = ((epochMs % 1000) + 1000) % 1000;
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second, millisecond: ms };
+  const d = inZone(epochMs, timeZone);
+  return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second, millisecond: d.millisecond };
 }
 
 /** A wall-clock time read as if it were UTC: the arithmetic base for offsets. */
@@ -82,23 +60,19 @@ function localAsUtc(l: LocalDateTime): number {
 
 /** The zone's offset from UTC at an instant, in minutes (e.g. -300 for New York in winter, 330 for Kolkata). */
 export function offsetMinutes(epochMs: number, timeZone: string): number {
-  const local = localAt(epochMs, timeZone);
-  return Math.round((localAsUtc(local) - epochMs) / MINUTE);
+  return inZone(epochMs, timeZone).offset;
 }
 
-/** The instant of a wall-clock time in a zone (gap: moved forward; overlap: the earlier instant). */
+/**
+ * The instant of a wall-clock time in a zone, as Temporal's "compatible": a time in a spring-forward gap is moved
+ * forward by the gap (Luxon's own reading), a time in a fall-back overlap is the earlier instant (Luxon takes the
+ * later one, so the earlier is looked for with the offset in force a day before).
+ */
 export function zonedToEpoch(local: LocalDateTime, timeZone: string): number {
-  const asUtc = localAsUtc(local);
-  // Offsets a day either side bracket any single transition near this local time.
-  const before = offsetMinutes(asUtc - DAY, timeZone);
-  const after = offsetMinutes(asUtc + DAY, timeZone);
-  const valid = [...new Set([before, after])]
-    .map((off) => asUtc - off * MINUTE)
-    .filter((epoch) => localAsUtc(localAt(epoch, timeZone)) === asUtc)
-    .sort((a, b) => a - b);
-  if (valid.length) return valid[0]; // one match, or the earlier of two in an overlap
-  // In a gap: read the time with the offset in force before the transition, which lands past the gap.
-  return asUtc - before * MINUTE;
+  const read = luxon().DateTime.fromObject(local, { zone: timeZone }).toMillis();
+  const wanted = localAsUtc(local);
+  const earlier = wanted - offsetMinutes(wanted - DAY, timeZone) * MINUTE;
+  return earlier < read && localAsUtc(localAt(earlier, timeZone)) === wanted ? earlier : read;
 }
 
 const ISO_LIKE =
@@ -156,11 +130,10 @@ export function formatOffset(minutes: number): string {
   return `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
 }
 
-/** ISO-8601 with the zone's offset at that instant, to the second: `2026-03-08T03:30:00-04:00`. */
+/** ISO-8601 with the zone's offset at that instant, to the second (milliseconds when there are any): `2026-03-08T03:30:00-04:00`. */
 export function formatInZone(epochMs: number, timeZone: string): string {
-  const l = localAt(epochMs, timeZone);
-  const ms = l.millisecond ? `.${pad(l.millisecond, 3)}` : '';
-  return `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${ms}${formatOffset(offsetMinutes(epochMs, timeZone))}`;
+  const d = inZone(epochMs, timeZone);
+  return d.toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/Z$/, '+00:00');
 }
 
 /** A date-time from HighLevel (ISO with or without offset, or epoch ms) as ISO with offset in `timeZone`. */
@@ -184,8 +157,7 @@ export function describeSpan(startMs: number, endMs: number | undefined, timeZon
 
 /** Midnight at the start of a local date in a zone. */
 export function startOfDay(epochMs: number, timeZone: string): number {
-  const l = localAt(epochMs, timeZone);
-  return zonedToEpoch({ ...l, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
+  return inZone(epochMs, timeZone).startOf('day').toMillis();
 }
 
 export const MS = { MINUTE, HOUR, DAY };

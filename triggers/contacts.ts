@@ -25,8 +25,9 @@ export const newContactTrigger = pollingTrigger({
   description: 'Triggers when a new contact is added to your HighLevel location.',
   endpoint: contactsApi.searchContacts,
   fields: [],
-  request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: [{ field: 'dateAdded', direction: 'desc' }] } }),
+  request: (_input, { limit, page }) => ({ body: { pageLimit: limit, page: page + 1, sort: [{ field: 'dateAdded', direction: 'desc' }] } }),
   items: searchedContacts,
+  serverSorted: { key: (c) => c.dateAdded },
   resultKey: 'contacts',
   sample: contactSample,
   outputFields: contactOutputFields,
@@ -49,8 +50,9 @@ export const updatedContactTrigger = pollingTrigger({
     'Triggers when a contact is changed in your HighLevel location (new contacts count as changed). A zap that updates the same contact fires it again: add a filter step to avoid a loop.',
   endpoint: contactsApi.searchContacts,
   fields: [],
-  request: (_input, { limit }) => ({ body: { pageLimit: limit, page: 1, sort: byDateUpdated } }),
+  request: (_input, { limit, page }) => ({ body: { pageLimit: limit, page: page + 1, sort: byDateUpdated } }),
   items: (data) => contacts(data).filter((c) => c.dateUpdated),
+  serverSorted: { key: (c) => c.dateUpdated },
   changeId: { recordId: 'contactId', parts: (c) => [c.dateUpdated] },
   resultKey: 'contacts',
   sample: contactSample,
@@ -103,13 +105,14 @@ export const newContactWithTagTrigger = pollingTrigger({
   // The search filters by tag; the check here drops a contact whose tag was removed while the index caught up.
   perform: async (input, ctx) => {
     const data = await ctx.call(contactsApi.searchContacts, {
-      body: { pageLimit: ctx.limit, page: 1, filters: [{ field: 'tags', operator: 'eq', value: input.tag }], sort: byDateUpdated },
+      body: { pageLimit: ctx.limit, page: ctx.page + 1, filters: [{ field: 'tags', operator: 'eq', value: input.tag }], sort: byDateUpdated },
     });
     const wanted = String(input.tag).toLowerCase();
     return contacts(data)
       .filter((c) => !Array.isArray(c.tags) || c.tags.some((t: unknown) => String(t).toLowerCase() === wanted))
       .map((c) => ({ ...c, tag: input.tag }));
   },
+  serverSorted: { key: (c) => c.dateUpdated },
   changeId: { recordId: 'contactId', parts: (c) => [c.tag] },
   resultKey: 'contacts',
   sample: { ...contactSample, tag: 'plumbing' },

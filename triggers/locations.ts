@@ -14,7 +14,9 @@ export const newLocationTrigger = pollingTrigger({
   description: 'Triggers when a new sub-account (location) is created in your agency. Needs an agency connection.',
   endpoint: locationsApi.searchLocations,
   fields: [],
-  request: (_input, { limit }) => ({ query: { order: 'desc', skip: '0', limit: String(limit) } }),
+  request: (_input, { limit, page }) => ({ query: { order: 'desc', skip: String(page * limit), limit: String(limit) } }),
+  // Locations in the search answer carry no creation date: the previous poll's first page (ids) marks where to stop.
+  serverSorted: {},
   resultKey: 'locations',
   sample: locationSample,
   outputFields: locationOutputFields,

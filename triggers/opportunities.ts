@@ -26,8 +26,9 @@ export const newOpportunityTrigger = pollingTrigger({
   description: 'Triggers when a new opportunity is added to your HighLevel location.',
   endpoint: opportunitiesApi.searchOpportunities,
   fields: [pipelineFilter],
-  request: (input, { limit }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit) }),
+  request: (input, { limit, page }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit, page + 1) }),
   items: searchItems,
+  serverSorted: { key: (o) => o.createdAt },
   customFields: 'opportunity',
   enrich: pipelineNames,
   resultKey: 'opportunities',
@@ -57,6 +58,8 @@ function opportunityChangeTrigger(def: {
   filters: (input: Input) => Array<Filter | undefined>;
   /** The changed value and the change time, from the record. */
   change: (o: Item) => unknown[];
+  /** The change time HighLevel sorts by (newest first), from the record. */
+  changedAt: (o: Item) => string | undefined;
   sample: Item;
 }) {
   return pollingTrigger({
@@ -66,8 +69,9 @@ function opportunityChangeTrigger(def: {
     description: def.description,
     endpoint: opportunitiesApi.searchOpportunities,
     fields: def.fields,
-    request: (input, { limit }) => ({ body: opportunitySearchBody(def.sortField, def.filters(input), limit) }),
+    request: (input, { limit, page }) => ({ body: opportunitySearchBody(def.sortField, def.filters(input), limit, page + 1) }),
     items: searchItems,
+    serverSorted: { key: def.changedAt },
     changeId: { recordId: 'opportunityId', parts: def.change },
     customFields: 'opportunity',
     enrich: pipelineNames,
@@ -89,6 +93,7 @@ export const opportunityStageChangedTrigger = opportunityChangeTrigger({
   ],
   filters: (input) => [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)],
   change: (o) => [o.pipelineStageId, o.lastStageChangeAt],
+  changedAt: (o) => o.lastStageChangeAt,
   sample: opportunityOutputSample,
 });
 
@@ -104,6 +109,7 @@ export const opportunityStatusChangedTrigger = opportunityChangeTrigger({
   ],
   filters: (input) => [eq('status', input.status), eq('pipeline_id', input.pipelineId)],
   change: (o) => [o.status, o.lastStatusChangeAt],
+  changedAt: (o) => o.lastStatusChangeAt,
   sample: { ...opportunityOutputSample, status: 'won' },
 });
 

@@ -129,7 +129,8 @@ export const conversationRoutes: Route[] = [
     },
   },
   {
-    // Newest first by default; emails only with channel=Email, as HighLevel's export. The cursor is an offset.
+    // Newest first by default; emails only with channel=Email, as HighLevel's export. The cursor is HighLevel's
+    // shape, base64 of {"lastSort":[ms]} (here with the id as a tie-break): stable while messages arrive on top.
     method: 'GET',
     path: '/conversations/messages/export',
     handle(req, state) {
@@ -139,12 +140,28 @@ export const conversationRoutes: Route[] = [
         .filter((m) => (channel ? m.messageType === CHANNELS[channel]?.messageType : m.messageType !== 'TYPE_EMAIL'))
         .filter((m) => !req.query.contactId || m.contactId === req.query.contactId)
         .filter((m) => !req.query.conversationId || m.conversationId === req.query.conversationId)
-        .sort(byDateDesc);
+        .sort((a, b) => byDateDesc(a, b) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
       if (req.query.sortOrder === 'asc') all.reverse();
-      const offset = req.query.cursor ? Number(Buffer.from(req.query.cursor, 'base64').toString()) || 0 : 0;
+      const sortOf = (m: Rec): [number, string] => [Date.parse(m.dateAdded), String(m.id)];
+      let after: [number, string] | undefined;
+      try {
+        const parsed = req.query.cursor ? JSON.parse(Buffer.from(req.query.cursor, 'base64').toString()).lastSort : undefined;
+        if (Array.isArray(parsed) && typeof parsed[0] === 'number') after = [parsed[0], String(parsed[1] ?? '')];
+      } catch {
+        fail(422, ['cursor must be a cursor from a previous answer']);
+      }
+      const desc = req.query.sortOrder !== 'asc';
+      const beyond = (m: Rec) => {
+        if (!after) return true;
+        const [ms, id] = sortOf(m);
+        const c = ms !== after[0] ? ms - after[0] : id < after[1] ? -1 : id > after[1] ? 1 : 0;
+        return desc ? c < 0 : c > 0;
+      };
       const limit = Number(req.query.limit) || 100;
-      const messages = all.slice(offset, offset + limit);
-      const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString('base64') : undefined;
+      const rest = all.filter(beyond);
+      const messages = rest.slice(0, limit);
+      const last = messages.at(-1);
+      const next = rest.length > limit && last ? Buffer.from(JSON.stringify({ lastSort: sortOf(last) })).toString('base64') : undefined;
       return ok({ messages, total: all.length, ...(next ? { nextCursor: next } : {}) });
     },
   },

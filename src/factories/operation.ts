@@ -5,6 +5,8 @@ import { callHighLevel, CallOptions, RequestParts } from '../client';
 import { isAgencyConnection, requireAgency } from '../connection';
 import { describeIssues, FieldDef, isBlank, OutputField, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
+import { normalisePhones } from '../phone';
+import { resolveWallClockInputs } from '../wallClock';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
 // Operations import OutputField from here as well as from fields/field.
@@ -158,15 +160,26 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
       throw new z.errors.Error(`${def.label}: fill in one of ${listFields(def, def.fillInOneOf)}.`, 'InvalidInput', 400);
     }
     const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
-    if (!def.customFields) return run(parsed.data, ctx);
+    // Phone numbers as written become E.164 (national ones in the location's country); extensions are reported.
+    const phones = await normalisePhones(z, bundle, def.label, def.fields, parsed.data);
+    const withExtensions = (result: any) => withPhoneExtensions(result, phones.extensions);
+    // Date-times without an offset are read in the sub-account's zone (calendar inputs: their calendar's).
+    const resolved = await resolveWallClockInputs(z, bundle, def.fields, phones.input);
+    if (!def.customFields) return withExtensions(await run(resolved, ctx));
     // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
-    const input = { ...parsed.data };
+    const input = { ...resolved };
     if (hasCustomFieldInput(bundle.inputData)) {
       const defs = await customFieldDefinitions(z, bundle, def.customFields);
       input.customFields = customFieldValues(z, def.label, defs, bundle.inputData as Record<string, unknown>);
     }
-    return withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx));
+    return withExtensions(await withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx)));
   };
+}
+
+/** A phone extension HighLevel has no field for is reported in the output (`phoneExtension`), not dropped unseen. */
+function withPhoneExtensions(result: any, extensions: Record<string, string>): any {
+  if (!Object.keys(extensions).length || !result || typeof result !== 'object' || Array.isArray(result)) return result;
+  return { ...result, ...Object.fromEntries(Object.entries(extensions).map(([key, ext]) => [`${key}Extension`, ext])) };
 }
 
 /** Further properties of a Zapier polling trigger's operation that the factories set. */

@@ -1,9 +1,12 @@
-import { RequestParts } from '../client';
+import { pagingBoundOf, RequestParts } from '../client';
+import { pollSorted, SortKey } from '../polling';
 import { built, Context, Input, Item, Operation, OperationDef, pathFromInput, records, TriggerExtras, unwrap, validated } from './operation';
 
 export interface PollContext extends Context {
-  /** Zero-based page, for dropdowns that load more. */
+  /** Zero-based page: dropdowns that load more, and the pages of a serverSorted poll. */
   page: number;
+  /** The page's cursor (serverSorted.nextCursor of the previous page's answer), for cursor-paged lists. */
+  cursor?: unknown;
   /** How many items one poll asks for. */
   limit: number;
 }
@@ -17,6 +20,19 @@ export interface TriggerDef extends OperationDef {
   newestFirst?: (item: Item) => string | number | undefined;
   /** For triggers that need more than one request. Returns the records (not yet sorted or keyed). */
   perform?: (input: Input, ctx: PollContext) => Promise<Item[]>;
+  /**
+   * HighLevel sorts the records newest first by `key` and pages them (the request reads ctx.page, or ctx.cursor
+   * when `nextCursor` is given): a poll reads pages until it reaches the previous poll's newest record, so a
+   * burst larger than a page is emitted in full (src/polling.ts).
+   */
+  serverSorted?: {
+    /** The sort key in the records; leave out when they do not carry it (the previous first page's ids mark it). */
+    key?: (item: Item) => SortKey | undefined;
+    /** Records per page HighLevel answers (default: the poll's limit). */
+    pageSize?: number;
+    /** The next page's cursor in HighLevel's answer (none: the last page). */
+    nextCursor?: (data: any) => unknown;
+  };
   /** Extra Zapier operation properties (e.g. canPaginate). */
   zapier?: TriggerExtras;
   /**
@@ -54,8 +70,38 @@ export function pollingTrigger(def: TriggerDef): Operation {
     const meta = (base.bundle.meta ?? {}) as Record<string, any>;
     const ctx: PollContext = { ...base, page: Number(meta.page) || 0, limit: meta.isLoadingSample ? 10 : DEFAULT_POLL_LIMIT };
     let items: Item[];
-    if (def.perform) {
+    const sorted = def.serverSorted;
+    if (sorted && !meta.isLoadingSample && !meta.isFillingDynamicDropdown && !(Number(meta.page) > 0)) {
+      const pageSize = sorted.pageSize ?? ctx.limit;
+      items = await pollSorted(base.z, base.bundle, def.key, {
+        pageSize,
+        cursorPaging: !!sorted.nextCursor,
+        key: sorted.key,
+        id: (item) => String(item.id),
+        fetchPage: async (page, cursor) => {
+          const pageCtx = { ...ctx, page, cursor };
+          const withIds = (list: unknown) => records(list).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');
+          if (def.perform) {
+            const list = await def.perform(input, pageCtx);
+            return { items: withIds(list), more: list.length >= pageSize };
+          }
+          const data = await ctx.call(def.endpoint, def.request ? def.request(input, pageCtx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path });
+          const raw = unwrap(def, data);
+          const list = def.items ? def.items(data ?? {}, pageCtx) : raw ?? [];
+          const next = sorted.nextCursor?.(data ?? {});
+          const more = sorted.nextCursor ? next !== undefined && next !== null && next !== '' : (Array.isArray(raw) ? raw.length : list.length) >= pageSize;
+          return { items: withIds(list), all: Array.isArray(raw) ? withIds(raw) : undefined, more, next };
+        },
+      });
+    } else if (def.perform) {
       items = await def.perform(input, ctx);
+      // A trigger sorted here reads the whole list: say so when a bound stopped it (no personal data).
+      const bound = pagingBoundOf(items);
+      if (bound) {
+        base.z.console.log(
+          `${def.key}: stopped reading after ${bound.pages} pages (${bound.by === 'pages' ? 'page limit' : 'time budget'}); records further down the list were not read in this poll.`,
+        );
+      }
     } else {
       const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path });
       items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];

@@ -1,6 +1,7 @@
 import { calendarsApi } from '../api/calendars';
 import { Context, Item } from '../factories/operation';
 import { formatInZone, isLocalDateTime, isoInZone, MS, parseDateTime, pickTimeZone, toEpochMs } from '../time';
+import { wallClockZone } from '../wallClock';
 import { calendarIdField } from './calendar';
 import { assignedUserField } from './common';
 import { FieldDef, OutputField } from './field';
@@ -11,7 +12,7 @@ import * as v from './values';
 
 /**
  * A date-time as the zap gave it. It is NOT converted here: a value without an offset means a wall-clock time
- * whose zone (the calendar's, else the zap's) is only known once the calendar has been read.
+ * whose zone (the calendar's, else the sub-account's, else the zap's) is only known once the calendar has been read.
  */
 export const zonedDateTime = () =>
   v.lazy((z) =>
@@ -24,7 +25,7 @@ export const zonedDateTime = () =>
   );
 
 export const ZONE_HELP =
-  "A date and time without an offset (e.g. 2026-03-10 09:00) is read in the calendar's time zone when HighLevel gives one, else in your zap's time zone, else UTC; one with an offset (2026-03-10T09:00:00-05:00) is kept as that moment. A time skipped by a daylight-saving change is moved forward by the change; a time that happens twice means the first.";
+  "A date and time without an offset (e.g. 2026-03-10 09:00) is read in the calendar's time zone when HighLevel gives one, else in your sub-account's time zone, else in your zap's, else UTC; one with an offset (2026-03-10T09:00:00-05:00) is kept as that moment. A time skipped by a daylight-saving change is moved forward by the change; a time that happens twice means the first.";
 
 export const appointmentIdField: FieldDef = {
   key: 'appointmentId',
@@ -129,15 +130,16 @@ export function zapTimeZone(ctx: Context): string {
 
 /**
  * The zone for a calendar's wall-clock times: the calendar's own, when its record has one (`timezone`; the spec
- * does not declare it, so it is optional), else the zap's, else UTC.
+ * does not declare it, so it is optional), else the sub-account's (the location's `timezone`), else the zap's,
+ * else UTC (src/wallClock.ts).
  */
 export async function calendarTimeZone(ctx: Context, calendarId: string | undefined): Promise<string> {
   if (calendarId) {
     const data = await ctx.call(calendarsApi.getCalendar, { path: { calendarId } }, { notFoundAsNull: true });
     const calendar = data?.calendar ?? {};
-    return pickTimeZone(calendar.timezone, calendar.timeZone, (ctx.bundle.meta as Record<string, unknown> | undefined)?.timezone);
+    return wallClockZone(ctx.z, ctx.bundle, calendar.timezone, calendar.timeZone);
   }
-  return zapTimeZone(ctx);
+  return wallClockZone(ctx.z, ctx.bundle);
 }
 
 /**

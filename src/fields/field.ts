@@ -1,5 +1,6 @@
 import type { PlainInputField } from 'zapier-platform-core';
 import type { ZodType } from 'zod';
+import { isDateTimeSchema, WALL_CLOCK_HELP } from '../wallClock';
 import { Schema, zod } from './values';
 
 type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
@@ -44,7 +45,9 @@ export const relabel = (field: FieldDef, label: string, helpText: string): Field
 
 /** The Zapier input field for a definition (everything but the schema). */
 export function toZapierField(field: FieldDef): PlainInputField {
-  const { schema: _schema, ...rest } = field;
+  const { schema, ...rest } = field;
+  // Every date-time input says which zone a value without an offset is read in.
+  if (isDateTimeSchema(schema) && !/offset/.test(rest.helpText)) rest.helpText = `${rest.helpText} ${WALL_CLOCK_HELP}`;
   const zapierField: PlainInputField = { ...rest };
   for (const key of Object.keys(zapierField) as Array<keyof PlainInputField>) if (zapierField[key] === undefined) delete zapierField[key];
   return zapierField;

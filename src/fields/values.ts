@@ -1,4 +1,5 @@
 import type * as Zod from 'zod';
+import { isLocalDateTime } from '../time';
 
 // Value schemas shared by every field. Zapier hands most values over as strings, so these accept the string
 // forms a zap produces ("true", "2026-01-31", "a, b") and yield what HighLevel expects.
@@ -7,6 +8,10 @@ import type * as Zod from 'zod';
 // the whole app definition on every cold start, and zod is about 50 ms of it.
 
 type ZodLib = typeof Zod;
+/** The mark of phone schemas (src/phone.ts reads it); a registered symbol, so values.ts loads nothing for it. */
+const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
+/** The mark of date-time schemas whose wall-clock values src/wallClock.ts reads in the sub-account's zone. */
+export const DATETIME_SCHEMA = Symbol.for('ghl-zapier.datetime');
 export type Schema<T = unknown> = () => Zod.ZodType<T>;
 
 let zodLib: ZodLib | undefined;
@@ -46,12 +51,21 @@ export const id = () =>
 
 export const email = () => lazy((z) => z.string({ error: 'must be an email address' }).trim().pipe(z.email('must be a valid email address')));
 
+/**
+ * A phone number as people write it: only the shape is checked here (digits, with spaces, dots, dashes,
+ * parentheses, `+`, `tel:`, an extension); src/phone.ts then makes it E.164 in the sub-account's country and
+ * rejects what is not a possible number. Marked so that every phone field is found there.
+ */
 export const phone = () =>
-  lazy((z) =>
-    z
-      .string({ error: 'must be a phone number' })
-      .trim()
-      .regex(/^\+?\(?[0-9][0-9 ().-]{5,24}$/, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
+  Object.assign(
+    lazy((z) =>
+      z
+        .string({ error: 'must be a phone number' })
+        .trim()
+        .max(60, 'is too long for a phone number')
+        .refine((s) => (s.normalize('NFKC').match(/\d/g) ?? []).length >= 3, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
+    ),
+    { [PHONE_SCHEMA]: 'one' as const },
   );
 
 export const url = () => lazy((z) => z.string({ error: 'must be a URL' }).trim().pipe(z.url('must be a valid URL')));
@@ -84,19 +98,33 @@ export const integer = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
     ),
   );
 
-/** A date and time: ISO-8601 or epoch milliseconds in, ISO-8601 (UTC) out. */
+/**
+ * A date and time: ISO-8601 or epoch milliseconds in, ISO-8601 (UTC) out. A wall-clock time without an offset
+ * (`2026-03-05 15:00`, `2026-03-05T15:00`, a bare date) is kept as written here: src/wallClock.ts reads it in the
+ * sub-account's time zone, else the zap's, else UTC, once the location has been read. Marked for that.
+ */
 export const dateTime = () =>
-  lazy((z) =>
-    z.preprocess(
-      (v) => {
-        if (typeof v === 'number') return new Date(v).toISOString();
-        if (typeof v === 'string' && /^\d{12,14}$/.test(v.trim())) return new Date(Number(v)).toISOString();
-        if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(v).toISOString();
-        return v;
-      },
-      z.iso.datetime({ error: 'must be a date and time, e.g. 2026-01-31T15:00:00Z' }),
+  Object.assign(
+    lazy((z) =>
+      z.preprocess(
+        (v) => {
+          if (typeof v === 'number') return new Date(v).toISOString();
+          if (typeof v !== 'string') return v;
+          const s = v.trim();
+          if (/^\d{12,14}$/.test(s)) return new Date(Number(s)).toISOString();
+          if (isLocalDateTime(s)) return s;
+          if (!Number.isNaN(Date.parse(s))) return new Date(s).toISOString();
+          return v;
+        },
+        z
+          .string({ error: 'must be a date and time, e.g. 2026-01-31T15:00:00Z' })
+          .refine((s) => ISO_UTC.test(s) || isLocalDateTime(s), 'must be a date and time, e.g. 2026-01-31T15:00:00Z'),
+      ),
     ),
+    { [DATETIME_SCHEMA]: true },
   );
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 /** A calendar date, YYYY-MM-DD (a full ISO date-time is cut to its date). */
 export const date = () =>
@@ -112,6 +140,9 @@ export const date = () =>
  * text with commas. Duplicates and blanks removed.
  */
 export const stringList = (item: Schema<string> = text(200)) =>
+  Object.assign(listOf(item), (item as { [PHONE_SCHEMA]?: string })[PHONE_SCHEMA] ? { [PHONE_SCHEMA]: 'list' as const } : {});
+
+const listOf = (item: Schema<string>) =>
   lazy((z) =>
     z.preprocess(
       (v) => {

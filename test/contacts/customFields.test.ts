@@ -164,6 +164,8 @@ describe('custom field values written', () => {
     scope.done();
 
     definitions().reply(200, { customFields: defs });
+    // The upsert first checks the email is not another contact's additional email (issue 10).
+    highlevel().get('/contacts/search/duplicate').query({ locationId: AUTH.locationId, email: 'rosa@example.com' }).reply(200, { contact: null });
     highlevel()
       .post('/contacts/upsert', { locationId: AUTH.locationId, email: 'rosa@example.com', customFields: [{ id: 'cfSingle', field_value: 'House' }] })
       .reply(200, { new: false, contact: { ...contactSample, id: 'c1', customFields: [{ id: 'cfSingle', value: 'House' }] } });
@@ -176,7 +178,9 @@ describe('custom field values read', () => {
   it('caches the definitions per connection between steps (z.cache)', async () => {
     definitions().reply(200, { customFields: defs }); // answered once: a second definitions request would fail
     const reply = { contacts: [{ ...contactSample, id: 'c1', customFields: [{ id: 'cfText', value: 'Teal' }] }] };
-    highlevel().post('/contacts/search').times(2).reply(200, reply);
+    // The second poll finds a newer contact (it emits only records newer than the first poll's).
+    const newer = { contacts: [{ ...contactSample, id: 'c2', dateAdded: '2099-01-01T00:00:00.000Z', customFields: [{ id: 'cfText', value: 'Teal' }] }] };
+    highlevel().post('/contacts/search').reply(200, reply).post('/contacts/search').reply(200, newer);
     const first: any = await run(operation('new_contact'));
     const second: any = await run(operation('new_contact'));
     expect([first[0].custom_favourite_colour, second[0].custom_favourite_colour]).toEqual(['Teal', 'Teal']);

@@ -67,6 +67,8 @@ describe('contact actions', () => {
   });
 
   it('Create or Update Contact says whether HighLevel created the contact', async () => {
+    // First: is the email another contact's additional email? (issue 10)
+    highlevel().get('/contacts/search/duplicate').query(true).reply(200, { contact: null });
     highlevel().post('/contacts/upsert', { locationId: AUTH.locationId, email: 'rosa@example.com' }).reply(200, { new: false, contact: contact('c1', '2026-03-01T10:00:00.000Z') });
     const result = await run(operation('upsert_contact'), { email: 'rosa@example.com' });
     expect(result).toMatchObject({ id: 'c1', isNew: false });

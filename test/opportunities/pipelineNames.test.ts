@@ -62,7 +62,9 @@ describe('pipeline and stage names in opportunity outputs', () => {
 
   it('a later poll takes the names from z.cache: one request per poll', async () => {
     const served = pipelinesServed();
-    stageSearch().times(2).reply(200, searchReply(opp('o1')));
+    stageSearch().reply(200, searchReply(opp('o1')));
+    // The later poll finds a later change (a poll emits only what changed since the previous one).
+    stageSearch().reply(200, searchReply(opp('o2', { lastStageChangeAt: '2099-01-01T00:00:00.000Z' }), opp('o1')));
     await run(triggers.opportunityStageChangedTrigger, {});
     const [again] = await run(triggers.opportunityStageChangedTrigger, {});
     expect(again.pipelineStageName).toBe('Quote Sent');
