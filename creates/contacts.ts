@@ -17,6 +17,9 @@ import { checkConflict } from './contactConflicts';
 
 const tagsResultFields = [{ key: 'id', label: 'Contact ID' }, { key: 'tags', label: 'Tags' }];
 
+/** The fields of which Create Contact needs one: what tells a contact apart. */
+const CONTACT_IDENTITY = ['email', 'phone', 'firstName', 'lastName', 'name'];
+
 export const createContact = createAction({
   key: 'create_contact',
   noun: 'Contact',
@@ -24,6 +27,9 @@ export const createContact = createAction({
   description: 'Creates a new contact. If your location blocks duplicates, use "Create or Update Contact" instead.',
   endpoint: contactsApi.createContact,
   fields: contactFields,
+  // HighLevel's v2 spec requires only locationId (CreateContactDto), so an empty step would create an empty contact;
+  // its v1 API refused a contact without email or phone. A name alone still makes a contact one can find.
+  fillInOneOf: CONTACT_IDENTITY,
   resultKey: 'contact',
   sample: contactSample,
   outputFields: contactOutputFields,
@@ -74,6 +80,9 @@ export const upsertContact = createAction({
   endpoint: contactsApi.upsertContact,
   alsoCalls: [contactsApi.getDuplicateContact, contactsApi.addTags, contactsApi.createNote],
   fields: [...contactFields, sourceUpdatedAtField],
+  // HighLevel matches the contact to update by email or phone (the location's duplicate settings); without either
+  // the upsert would create an empty or name-only duplicate each time.
+  fillInOneOf: ['email', 'phone'],
   perform: conflictChecked(
     'Create or Update Contact',
     // The contact the upsert would update: HighLevel's duplicate search by email, then by phone (the location's

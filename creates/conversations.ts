@@ -8,6 +8,7 @@ import {
   conversationIdField,
   messageConversationField,
   messageIdField,
+  sentEmailOutputFields,
   sentMessageOutputFields,
   sentMessageSample,
 } from '../src/fields/conversation';
@@ -25,7 +26,7 @@ const attachmentsField: FieldDef = {
 const scheduleField: FieldDef = {
   key: 'scheduledAt',
   label: 'Send At',
-  helpText: 'Schedule the message for this date and time instead of sending it now (optional).',
+  helpText: 'Send at this date and time instead of now, e.g. 2026-03-10T09:00:00-05:00 (optional).',
   schema: v.dateTime(),
   type: 'datetime',
 };
@@ -82,7 +83,7 @@ export const sendEmail = createAction({
     return sentResult(data ?? {});
   },
   sample: { ...sentMessageSample, emailMessageId: 'rnGyqh2F6uBrIkfhFo9A' },
-  outputFields: sentMessageOutputFields,
+  outputFields: sentEmailOutputFields,
 });
 
 /**
