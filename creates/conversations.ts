@@ -13,6 +13,7 @@ import {
   sentMessageSample,
 } from '../src/fields/conversation';
 import { FieldDef } from '../src/fields/field';
+import { fromNumberField } from '../src/fields/phoneNumber';
 import * as v from '../src/fields/values';
 
 const recipient: FieldDef = { ...contactIdField, helpText: 'The contact to send to. Pick one, search by name or email, or map a contact ID.' };
@@ -44,7 +45,7 @@ export const sendSms = createAction({
   fields: [
     recipient,
     { key: 'message', label: 'Message', helpText: 'The text of the SMS.', schema: v.text(1600), required: true, type: 'text' },
-    { key: 'fromNumber', label: 'From Number', helpText: "Send from this number of your location (default: the location's number).", schema: v.phone() },
+    fromNumberField,
     { key: 'toNumber', label: 'To Number', helpText: "Send to this number instead of the contact's primary phone.", schema: v.phone() },
     { ...attachmentsField, helpText: 'Public URLs of images or files to send as MMS, one per line.' },
     scheduleField,

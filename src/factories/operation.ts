@@ -219,7 +219,7 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
 function forEditor(def: OperationDef): OperationDef {
   const { customFields: _raw, ...withoutRaw } = def.sample;
   const sample = withoutInternalKeys(def.customFields ? withoutRaw : def.sample);
-  return { ...def, sample, outputFields: withSampleLabels(def.outputFields, sample) };
+  return { ...def, sample, outputFields: withSampleLabels(def.outputFields, sample, def.noun) };
 }
 
 /** The record(s) under `resultKey` in HighLevel's answer, or the answer itself. */

@@ -80,14 +80,16 @@ export function labelFor(key: string, declared: Map<string, string>): string {
 /**
  * The declared output fields, plus a derived label for every key of the sample (see editorKeys) that has none: so
  * no field the editor offers from a sample is unlabelled. Declared fields keep their place and wording; keys of
- * internal data (isInternalKey) are never labelled, since they never reach the output.
+ * internal data (isInternalKey) are never labelled, since they never reach the output. With the operation's noun,
+ * the record's own `id` reads `<Noun> ID` (and HighLevel's `_id` copy of it `<Noun> ID (_id)`).
  */
-export function withSampleLabels(declared: OutputField[] | undefined, sample: unknown): OutputField[] {
+export function withSampleLabels(declared: OutputField[] | undefined, sample: unknown, noun?: string): OutputField[] {
   const fields = [...(declared ?? [])];
   const labels = new Map(fields.map((f) => [f.key, f.label]));
+  const own: Record<string, string> = noun ? { id: `${noun} ID`, _id: `${noun} ID (_id)` } : {};
   for (const key of editorKeys(withoutInternalKeys(sample))) {
     if (labels.has(key)) continue;
-    const label = labelFor(key, labels);
+    const label = own[key] ?? labelFor(key, labels);
     fields.push({ key, label });
     labels.set(key, label);
   }
