@@ -10,7 +10,7 @@ export const operations: Operation[] = linkSearches([...triggers, ...creates, ..
 /**
  * Every dropdown offers "add a search step" (Zapier's D014): an `x_list` dropdown links `find_x`, else the one
  * search of the dropdown's noun (contact_task_list → find_task). Derived here once, so no field declaration can
- * forget it. A search's own lookup field (Find Task's task) does not link the search itself.
+ * forget it.
  */
 function linkSearches(ops: Operation[]): Operation[] {
   const searches = ops.filter((op) => op.kind === 'search');
@@ -26,7 +26,7 @@ function linkSearches(ops: Operation[]): Operation[] {
     for (const field of op.definition.operation.inputFields as Array<Record<string, unknown> | Function>) {
       if (typeof field === 'function' || field.search || typeof field.dynamic !== 'string') continue;
       const search = searchFor(field.dynamic.split('.')[0]);
-      if (search && search !== op.key) field.search = `${search}.id`;
+      if (search) field.search = `${search}.id`;
     }
   }
   return ops;

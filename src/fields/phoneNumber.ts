@@ -21,6 +21,8 @@ export const phoneNumberSample = {
   capabilities: { voice: true, sms: true, mms: true, fax: false },
   type: 'local',
   isDefaultNumber: true,
+  linkedRingAllUsers: ['y0BeYjuRIlDwsDcOHOJo'],
+  isGroupConversationEnabled: false,
   dateAdded: '2026-01-15T10:30:00Z',
   dateUpdated: '2026-02-20T14:45:00Z',
 };
