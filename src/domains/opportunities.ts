@@ -19,4 +19,5 @@ export function opportunitySearchBody(sortField: SortField, filters: Array<Filte
 }
 
 /** An equality filter, or none when `value` is empty. */
-export const eq = (field: string, value: unknown): Filter | undefined => (value ? { field, operator: 'eq', value: String(value) } : undefined);
+export const eq = (field: string, value: unknown): Filter | undefined =>
+  value ? { field, operator: 'eq', value: String(value) } : undefined;

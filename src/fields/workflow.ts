@@ -20,7 +20,12 @@ export const workflowOutputFields: OutputField[] = [
   { key: 'updatedAt', label: 'Updated At', type: 'datetime' },
 ];
 
-export const campaignSample = { id: 'mIVALPYuTD7YjUHnFEx4', name: 'Spring Tune-Up Reminders', status: 'published', locationId: 've9EPM428h8vShlRW1KT' };
+export const campaignSample = {
+  id: 'mIVALPYuTD7YjUHnFEx4',
+  name: 'Spring Tune-Up Reminders',
+  status: 'published',
+  locationId: 've9EPM428h8vShlRW1KT',
+};
 export const campaignOutputFields: OutputField[] = [
   { key: 'id', label: 'Campaign ID' },
   { key: 'name', label: 'Campaign Name' },

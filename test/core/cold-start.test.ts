@@ -26,7 +26,11 @@ describe('cold start', () => {
       const modules = Object.keys(require.cache).filter((m) => !before.has(m));
       console.log(JSON.stringify({ modules, filesRead }));
     `;
-    const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' } });
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' },
+    });
     const result = JSON.parse(out.trim().split('\n').pop()!);
     const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
     return { modules: result.modules.map(rel), filesRead: result.filesRead.map(rel) };
@@ -41,7 +45,9 @@ describe('cold start', () => {
     const packages = new Set(modules.filter((m) => m.includes('node_modules/')).map((m) => m.split('node_modules/').pop()!.split('/')[0]));
     expect([...packages]).toEqual([]);
     // The sandbox, contract checker, relay, scripts and tests are not part of what Zapier loads.
-    expect(modules.filter((m) => !/^(index\.js|(dist\/)?package\.json|dist\/(app|src|triggers|creates|searches)\/[\w/]+\.js)$/.test(m))).toEqual([]);
+    expect(
+      modules.filter((m) => !/^(index\.js|(dist\/)?package\.json|dist\/(app|src|triggers|creates|searches)\/[\w/]+\.js)$/.test(m)),
+    ).toEqual([]);
     // Specs, catalogs or other data read at load: read them on first use (package.json gives the version).
     expect(filesRead.filter((f) => !f.endsWith('package.json'))).toEqual([]);
   });

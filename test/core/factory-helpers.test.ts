@@ -32,7 +32,11 @@ describe('offsetPages', () => {
 });
 
 describe('matchByName', () => {
-  const items = [{ id: '1', name: 'Sales Team', slug: 'sales' }, { id: '2', name: 'Sales', slug: 'team-sales' }, { id: '3', name: 'Support' }];
+  const items = [
+    { id: '1', name: 'Sales Team', slug: 'sales' },
+    { id: '2', name: 'Sales', slug: 'team-sales' },
+    { id: '3', name: 'Support' },
+  ];
 
   it('prefers exact names (case and spaces aside), else names containing the text', () => {
     expect(matchByName(items, ' SALES ').map((i) => i.id)).toEqual(['2']);
@@ -52,11 +56,20 @@ describe('path parameters from the input', () => {
 
   it('fills a parameter from the input key of its name, or the one pathFrom names, and keeps the rest', () => {
     expect(pathFromInput(del, { id: 'f1', other: 'x' })).toEqual({ path: { id: 'f1' }, rest: { other: 'x' } });
-    expect(pathFromInput(del, { customFieldId: 'f1', id: 'not me' }, { id: 'customFieldId' })).toEqual({ path: { id: 'f1' }, rest: { id: 'not me' } });
+    expect(pathFromInput(del, { customFieldId: 'f1', id: 'not me' }, { id: 'customFieldId' })).toEqual({
+      path: { id: 'f1' },
+      rest: { id: 'not me' },
+    });
   });
 
   it('sends the rest as query on DELETE and as body on PUT', () => {
-    expect(requestFromInput(del, { customFieldId: 'f1', force: true }, { id: 'customFieldId' })).toEqual({ path: { id: 'f1' }, query: { force: true } });
-    expect(requestFromInput(put, { customFieldId: 'f1', name: 'Age' }, { id: 'customFieldId' })).toEqual({ path: { id: 'f1' }, body: { name: 'Age' } });
+    expect(requestFromInput(del, { customFieldId: 'f1', force: true }, { id: 'customFieldId' })).toEqual({
+      path: { id: 'f1' },
+      query: { force: true },
+    });
+    expect(requestFromInput(put, { customFieldId: 'f1', name: 'Age' }, { id: 'customFieldId' })).toEqual({
+      path: { id: 'f1' },
+      body: { name: 'Age' },
+    });
   });
 });
