@@ -8,6 +8,7 @@ import { operations } from '../app/operations';
 import { isAgencyOnly, Operation } from '../src/factories/operation';
 import { editorKeys, isInternalKey } from '../src/factories/output';
 import { FieldDef } from '../src/fields/field';
+import { locationField } from '../src/fields/location';
 import { checkResponse } from '../contract/openapi';
 import { appTester, AUTH, BASE, failureOf, highlevel, run } from './support/highlevel';
 
@@ -172,7 +173,9 @@ describe('zap editor: creates need something to create', () => {
 });
 
 describe('zap editor: dropdown labels tell records apart', () => {
-  const dropdowns = operations.filter((op) => op.kind === 'trigger' && op.def.hidden && registered(op).operation.canPaginate !== undefined);
+  // Every trigger some field uses as its dropdown (`dynamic: 'x_list.id.name'`), the agency's Location field too.
+  const sources = new Set([...operations.flatMap((op) => op.def.fields), locationField].filter((f) => f.dynamic).map((f) => f.dynamic!.split('.')[0]));
+  const dropdowns = operations.filter((op) => op.kind === 'trigger' && sources.has(op.key));
   const NAME_KEYS = ['name', 'title', 'firstName', 'lastName', 'label', 'fullName', 'friendlyName'];
 
   /** HighLevel's answer for a list of records, as the operation's sample is wrapped. */
