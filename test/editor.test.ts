@@ -10,7 +10,9 @@ import { editorKeys, isInternalKey } from '../src/factories/output';
 import { FieldDef } from '../src/fields/field';
 import { locationField } from '../src/fields/location';
 import { checkResponse } from '../contract/openapi';
-import { appTester, AUTH, BASE, failureOf, highlevel, run } from './support/highlevel';
+import { appTester, AUTH, expectContractClean, failureOf, highlevel, run } from './support/highlevel';
+
+afterEach(expectContractClean);
 
 const AGENCY = { access_token: 'agency-at-secret-0987654321', refresh_token: 'agency-rt-secret-0987654321', userType: 'Company', companyId: 'cmp_8XyQ1z' };
 const GROUP = { trigger: 'triggers', create: 'creates', search: 'searches' } as const;
@@ -232,6 +234,3 @@ describe('Send SMS', () => {
     expect(App.triggers.phone_number_list).toBeDefined();
   });
 });
-
-// Keep BASE referenced for readers: every interceptor above goes to HighLevel's production base URL.
-void BASE;
