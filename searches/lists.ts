@@ -6,7 +6,14 @@ import { opportunitiesApi } from '../src/api/opportunities';
 import { phoneSystemApi } from '../src/api/phoneSystem';
 import { nameSearch } from '../src/factories/nameSearch';
 import { Item, records } from '../src/factories/operation';
-import { appointmentIdField, appointmentNoteOutputFields, appointmentNoteSample, appointmentSample, blockedSlotOutputFields, eventWindow } from '../src/fields/appointment';
+import {
+  appointmentIdField,
+  appointmentNoteOutputFields,
+  appointmentNoteSample,
+  appointmentSample,
+  blockedSlotOutputFields,
+  eventWindow,
+} from '../src/fields/appointment';
 import { blogIdField, blogPostOutputFields, blogPostSample } from '../src/fields/blog';
 import { calendarIdField } from '../src/fields/calendar';
 import { folderOutputFields, folderSample, objectKeyField } from '../src/fields/customField';
@@ -43,7 +50,9 @@ export const findPipelineStage = nameSearch({
   noun: 'Pipeline Stage',
   description: 'Finds a stage of a pipeline by its name.',
   endpoint: opportunitiesApi.listPipelines,
-  fields: [optional({ ...pipelineIdField, altersDynamicFields: undefined, helpText: 'Look in this pipeline only (default: every pipeline).' })],
+  fields: [
+    optional({ ...pipelineIdField, altersDynamicFields: undefined, helpText: 'Look in this pipeline only (default: every pipeline).' }),
+  ],
   listKey: 'pipelines',
   items: (data, input) =>
     records(data?.pipelines)
@@ -62,7 +71,13 @@ export const findPipelineStage = nameSearch({
 });
 
 /** A blocked slot as GET /calendars/blocked-slots returns it (CalendarEventDTO). */
-const blockedSlotSample: Item = { ...appointmentSample, id: 'Bk7pQ2wuBGAQzh2cH1aa', title: 'Team offsite', contactId: '', appointmentStatus: 'confirmed' };
+const blockedSlotSample: Item = {
+  ...appointmentSample,
+  id: 'Bk7pQ2wuBGAQzh2cH1aa',
+  title: 'Team offsite',
+  contactId: '',
+  appointmentStatus: 'confirmed',
+};
 
 /** Find Blocked Slot: by title, among the calendar's blocked slots in the window the dropdown lists. */
 export const findBlockedSlot = nameSearch({

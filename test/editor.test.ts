@@ -14,7 +14,12 @@ import { appTester, AUTH, expectContractClean, failureOf, highlevel, run } from 
 
 afterEach(expectContractClean);
 
-const AGENCY = { access_token: 'agency-at-secret-0987654321', refresh_token: 'agency-rt-secret-0987654321', userType: 'Company', companyId: 'cmp_8XyQ1z' };
+const AGENCY = {
+  access_token: 'agency-at-secret-0987654321',
+  refresh_token: 'agency-rt-secret-0987654321',
+  userType: 'Company',
+  companyId: 'cmp_8XyQ1z',
+};
 const GROUP = { trigger: 'triggers', create: 'creates', search: 'searches' } as const;
 const visible = operations.filter((op) => !op.def.hidden);
 const MAX_HELP = 300;
@@ -36,17 +41,27 @@ const CUSTOM_FIELDS = {
 // appTester would trip zapier-platform-core's memory guard (it exits the process after 250 runs over 450 MB).
 let z: ZObject;
 beforeAll(async () => {
-  await appTester(async (runtimeZ: ZObject) => {
-    z = runtimeZ;
-    return {};
-  }, { authData: AUTH } as any);
+  await appTester(
+    async (runtimeZ: ZObject) => {
+      z = runtimeZ;
+      return {};
+    },
+    { authData: AUTH } as any,
+  );
 });
 
 /** Resolves an operation's input fields as the editor does (each field function called, its fields in place), on one connection. */
 async function resolvedFields(op: Operation, authData: Record<string, unknown>, inputData: Record<string, unknown> = {}): Promise<any[]> {
-  highlevel().persist().get(/\/locations\/[^/]+\/customFields/).query(true).reply(200, CUSTOM_FIELDS);
+  highlevel()
+    .persist()
+    .get(/\/locations\/[^/]+\/customFields/)
+    .query(true)
+    .reply(200, CUSTOM_FIELDS);
   // An agency connection exchanges its token for the chosen location's before reading its custom fields.
-  highlevel().persist().post('/oauth/locationToken').reply(200, { access_token: 'loc-at-secret-1234567890', expires_in: 86399, locationId: 'loc_5Yc1sLr8xq' });
+  highlevel()
+    .persist()
+    .post('/oauth/locationToken')
+    .reply(200, { access_token: 'loc-at-secret-1234567890', expires_in: 86399, locationId: 'loc_5Yc1sLr8xq' });
   const bundle = { authData, inputData, meta: {} } as unknown as Bundle;
   try {
     const fields: any[] = [];
@@ -81,25 +96,29 @@ describe('zap editor: input fields, resolved on a sub-account and an agency conn
     for (const keys of [sub, agency]) expect(keys).toEqual(expect.arrayContaining(['email', 'customField__cfDate000000000000001']));
   });
 
-  it.each(cases)('%s (%s): every field is labelled, help is short, date-times are date pickers with an example', async (_k, _c, op, auth, input) => {
-    if (auth === AUTH && isAgencyOnly(op.def)) return; // agency-only operations say so before anything else
-    const fields = await resolvedFields(op, auth as Record<string, unknown>, input);
-    const problems: string[] = [];
-    for (const field of fields) {
-      const name = `${field.key}`;
-      if (!field.label) problems.push(`${name}: give it a label`);
-      const help = String(field.helpText ?? '');
-      if (!help && !field.computed) problems.push(`${name}: give it help text`);
-      if (help.length > MAX_HELP) problems.push(`${name}: help text is ${help.length} characters, keep it under ${MAX_HELP}`);
-      if (field.type === 'datetime' && !/\be\.g\.|example/i.test(help)) problems.push(`${name}: a date-time help text gives an example (e.g. …)`);
-    }
-    for (const field of op.def.fields) {
-      if (takesDateTime(field) && field.type !== 'datetime' && !field.list) {
-        problems.push(`${field.key}: takes a date-time, so declare type: 'datetime' (Zapier's date picker)`);
+  it.each(cases)(
+    '%s (%s): every field is labelled, help is short, date-times are date pickers with an example',
+    async (_k, _c, op, auth, input) => {
+      if (auth === AUTH && isAgencyOnly(op.def)) return; // agency-only operations say so before anything else
+      const fields = await resolvedFields(op, auth as Record<string, unknown>, input);
+      const problems: string[] = [];
+      for (const field of fields) {
+        const name = `${field.key}`;
+        if (!field.label) problems.push(`${name}: give it a label`);
+        const help = String(field.helpText ?? '');
+        if (!help && !field.computed) problems.push(`${name}: give it help text`);
+        if (help.length > MAX_HELP) problems.push(`${name}: help text is ${help.length} characters, keep it under ${MAX_HELP}`);
+        if (field.type === 'datetime' && !/\be\.g\.|example/i.test(help))
+          problems.push(`${name}: a date-time help text gives an example (e.g. …)`);
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      for (const field of op.def.fields) {
+        if (takesDateTime(field) && field.type !== 'datetime' && !field.list) {
+          problems.push(`${field.key}: takes a date-time, so declare type: 'datetime' (Zapier's date picker)`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 describe('zap editor: samples and output fields', () => {
@@ -109,7 +128,8 @@ describe('zap editor: samples and output fields', () => {
     const problems: string[] = [];
     for (const key of editorKeys(sample)) {
       const last = key.split(/__|\[\]/).pop()!;
-      if (isInternalKey(last)) problems.push(`${key}: internal HighLevel key in the sample; drop it (src/factories/output.ts isInternalKey)`);
+      if (isInternalKey(last))
+        problems.push(`${key}: internal HighLevel key in the sample; drop it (src/factories/output.ts isInternalKey)`);
       else if (!labels.get(key)) problems.push(`${key}: no output label; add { key: '${key}', label } to outputFields`);
       else if (labels.get(key) === key && /[a-z][A-Z_]/.test(key)) problems.push(`${key}: its label is the raw key; write it in words`);
     }
@@ -123,7 +143,11 @@ describe('zap editor: samples and output fields', () => {
     // A declared parent (a nested object or a list of line items) counts when the sample carries its children.
     const carried = (key: string) => keys.some((k) => k === key || k.startsWith(`${key}__`) || k.startsWith(`${key}[]`));
     const extra = (outputFields as any[]).filter((f) => typeof f !== 'function' && !carried(f.key)).map((f) => f.key);
-    expect([op.key, extra, 'are declared but the sample carries none of them: add them to the sample or drop them']).toEqual([op.key, [], expect.anything()]);
+    expect([op.key, extra, 'are declared but the sample carries none of them: add them to the sample or drop them']).toEqual([
+      op.key,
+      [],
+      expect.anything(),
+    ]);
   });
 });
 
@@ -154,7 +178,10 @@ describe('zap editor: id fields link a search', () => {
   it.each(operations.map((op) => [op.key, op] as const))('%s: every dropdown offers "add a search step"', (_k, op) => {
     const missing = (registered(op).operation.inputFields as any[])
       .filter((f) => typeof f !== 'function' && f.dynamic && !f.search)
-      .map((f) => `${f.key} (${f.dynamic.split('.')[0]}): add a search find_<x> for the dropdown <x>_list (or one search of the dropdown's noun): see searches/lists.ts`);
+      .map(
+        (f) =>
+          `${f.key} (${f.dynamic.split('.')[0]}): add a search find_<x> for the dropdown <x>_list (or one search of the dropdown's noun): see searches/lists.ts`,
+      );
     expect(missing).toEqual([]);
   });
 });
@@ -176,21 +203,30 @@ describe('zap editor: creates need something to create', () => {
 
 describe('zap editor: dropdown labels tell records apart', () => {
   // Every trigger some field uses as its dropdown (`dynamic: 'x_list.id.name'`), the agency's Location field too.
-  const sources = new Set([...operations.flatMap((op) => op.def.fields), locationField].filter((f) => f.dynamic).map((f) => f.dynamic!.split('.')[0]));
+  const sources = new Set(
+    [...operations.flatMap((op) => op.def.fields), locationField].filter((f) => f.dynamic).map((f) => f.dynamic!.split('.')[0]),
+  );
   const dropdowns = operations.filter((op) => op.kind === 'trigger' && sources.has(op.key));
   const NAME_KEYS = ['name', 'title', 'firstName', 'lastName', 'label', 'fullName', 'friendlyName'];
 
   /** HighLevel's answer for a list of records, as the operation's sample is wrapped. */
   const answerWith = (op: Operation, items: unknown[]) => {
     const { def } = op;
-    if (def.sampleAnswer !== undefined && !Array.isArray(def.sampleAnswer) && def.resultKey) return { ...(def.sampleAnswer as object), [def.resultKey]: items };
+    if (def.sampleAnswer !== undefined && !Array.isArray(def.sampleAnswer) && def.resultKey)
+      return { ...(def.sampleAnswer as object), [def.resultKey]: items };
     return def.resultKey ? { [def.resultKey]: items } : items;
   };
 
   async function labels(op: Operation, items: unknown[]): Promise<string[]> {
     const scope = highlevel().persist();
-    for (const method of ['GET', 'POST']) scope.intercept(() => true, method).query(true).reply(200, answerWith(op, items));
-    const inputData = Object.fromEntries(op.def.fields.filter((f) => f.required).map((f) => [f.key, Object.keys(f.choices ?? {})[0] ?? 'Xy7kP2mQ9rT4vW1zB3nC']));
+    for (const method of ['GET', 'POST'])
+      scope
+        .intercept(() => true, method)
+        .query(true)
+        .reply(200, answerWith(op, items));
+    const inputData = Object.fromEntries(
+      op.def.fields.filter((f) => f.required).map((f) => [f.key, Object.keys(f.choices ?? {})[0] ?? 'Xy7kP2mQ9rT4vW1zB3nC']),
+    );
     try {
       const result = await run(op, inputData, isAgencyOnly(op.def) ? { authData: AGENCY } : {});
       return (result as Array<{ name: string }>).map((r) => r.name);
@@ -213,7 +249,10 @@ describe('zap editor: dropdown labels tell records apart', () => {
     if (person && (typeof sample.email === 'string' || typeof sample.phone === 'string')) {
       const twin = { ...sample, id: 'twin0000000000000001', email: 'other.person@example.com', phone: '+15550100111' };
       const [a, b] = await labels(op, [sample, twin]);
-      expect([op.key, a === b ? 'two records with the same name read alike: add email or phone to the label' : 'ok']).toEqual([op.key, 'ok']);
+      expect([op.key, a === b ? 'two records with the same name read alike: add email or phone to the label' : 'ok']).toEqual([
+        op.key,
+        'ok',
+      ]);
     }
   });
 });

@@ -50,7 +50,21 @@ export function editorKeys(value: unknown, prefix = ''): string[] {
 }
 
 // Words written in capitals in labels.
-const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', urls: 'URLs', sms: 'SMS', utc: 'UTC', dnd: 'DND', ip: 'IP', api: 'API', html: 'HTML', seo: 'SEO', iso: 'ISO', mms: 'MMS' };
+const ACRONYMS: Record<string, string> = {
+  id: 'ID',
+  ids: 'IDs',
+  url: 'URL',
+  urls: 'URLs',
+  sms: 'SMS',
+  utc: 'UTC',
+  dnd: 'DND',
+  ip: 'IP',
+  api: 'API',
+  html: 'HTML',
+  seo: 'SEO',
+  iso: 'ISO',
+  mms: 'MMS',
+};
 
 /** `assignedUserId` → `Assigned User ID`, `date_added` → `Date Added`: one key segment as words. */
 export function humanize(segment: string): string {

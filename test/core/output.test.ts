@@ -27,16 +27,15 @@ describe('output shaping (src/factories/output.ts)', () => {
   });
 
   it('lists the keys the editor offers: nested objects with __, line items with []', () => {
-    expect(editorKeys({ id: 'a', tags: ['x'], contact: { name: 'R', address: { city: 'D' } }, stages: [{ id: 's', name: 'N' }, { pos: 1 }], empty: {} })).toEqual([
-      'id',
-      'tags',
-      'contact__name',
-      'contact__address__city',
-      'stages[]id',
-      'stages[]name',
-      'stages[]pos',
-      'empty',
-    ]);
+    expect(
+      editorKeys({
+        id: 'a',
+        tags: ['x'],
+        contact: { name: 'R', address: { city: 'D' } },
+        stages: [{ id: 's', name: 'N' }, { pos: 1 }],
+        empty: {},
+      }),
+    ).toEqual(['id', 'tags', 'contact__name', 'contact__address__city', 'stages[]id', 'stages[]name', 'stages[]pos', 'empty']);
   });
 
   it('words keys as labels, under the declared label of their parent', () => {
@@ -55,7 +54,11 @@ describe('output shaping (src/factories/output.ts)', () => {
   });
 
   it('labels every sample key the declaration leaves out, keeping the declared ones', () => {
-    const fields = withSampleLabels([{ key: 'name', label: 'Pipeline Name' }], { id: 'p1', _id: 'p1', name: 'Sales', stages: [{ id: 's1' }], searchAfter: [1] }, 'Pipeline');
+    const fields = withSampleLabels(
+      [{ key: 'name', label: 'Pipeline Name' }],
+      { id: 'p1', _id: 'p1', name: 'Sales', stages: [{ id: 's1' }], searchAfter: [1] },
+      'Pipeline',
+    );
     expect(fields).toEqual([
       { key: 'name', label: 'Pipeline Name' },
       { key: 'id', label: 'Pipeline ID' },
@@ -68,7 +71,15 @@ describe('output shaping (src/factories/output.ts)', () => {
     highlevel()
       .post('/contacts/search')
       .reply(200, {
-        contacts: [{ id: 'c1', firstName: 'Rosa', firstNameLowerCase: 'rosa', emailLowerCase: 'rosa@example.com', searchAfter: [1741000000000, 'c1'] }],
+        contacts: [
+          {
+            id: 'c1',
+            firstName: 'Rosa',
+            firstNameLowerCase: 'rosa',
+            emailLowerCase: 'rosa@example.com',
+            searchAfter: [1741000000000, 'c1'],
+          },
+        ],
         total: 1,
       });
     const [found] = await run(operation('find_contact'), { query: 'Rosa' });
