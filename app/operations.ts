@@ -8,17 +8,25 @@ import { Operation } from '../src/factories/operation';
 export const operations: Operation[] = linkSearches([...triggers, ...creates, ...searches]);
 
 /**
- * Every `x_list` dropdown offers "add a search step" with `find_x` wherever the app has that search (Zapier's
- * D014): derived here once, so no field declaration can forget it.
+ * Every dropdown offers "add a search step" (Zapier's D014): an `x_list` dropdown links `find_x`, else the one
+ * search of the dropdown's noun (contact_task_list → find_task). Derived here once, so no field declaration can
+ * forget it.
  */
 function linkSearches(ops: Operation[]): Operation[] {
-  const searchKeys = new Set(ops.filter((op) => op.kind === 'search').map((op) => op.key));
+  const searches = ops.filter((op) => op.kind === 'search');
+  const searchKeys = new Set(searches.map((op) => op.key));
+  const nounOf = new Map(ops.filter((op) => op.kind === 'trigger').map((op) => [op.key, op.def.noun]));
+  const searchFor = (list: string): string | undefined => {
+    const byKey = list.endsWith('_list') ? `find_${list.slice(0, -'_list'.length)}` : undefined;
+    if (byKey && searchKeys.has(byKey)) return byKey;
+    const sameNoun = searches.filter((s) => s.def.noun === nounOf.get(list));
+    return sameNoun.length === 1 ? sameNoun[0].key : undefined;
+  };
   for (const op of ops) {
     for (const field of op.definition.operation.inputFields as Array<Record<string, unknown> | Function>) {
       if (typeof field === 'function' || field.search || typeof field.dynamic !== 'string') continue;
-      const list = field.dynamic.split('.')[0];
-      const search = list.endsWith('_list') ? `find_${list.slice(0, -'_list'.length)}` : undefined;
-      if (search && searchKeys.has(search)) field.search = `${search}.id`;
+      const search = searchFor(field.dynamic.split('.')[0]);
+      if (search) field.search = `${search}.id`;
     }
   }
   return ops;

@@ -6,6 +6,7 @@ import { METHODS, performApiRequest, performCustomRequest } from '../src/apiRequ
 import { API_VERSIONS } from '../src/config';
 import { isAgencyConnection } from '../src/connection';
 import { Operation, OperationDef, OutputField } from '../src/factories/operation';
+import { withSampleLabels } from '../src/factories/output';
 import { describeIssues, FieldDef, parseInput, toZapierField } from '../src/fields/field';
 import { locationField } from '../src/fields/location';
 import { lazy, oneOf, text } from '../src/fields/values';
@@ -31,10 +32,8 @@ const sample = {
 };
 
 const outputFields: OutputField[] = [
+  // The answer's own keys; a list answer comes as `items`, a non-JSON one as `text`, a file as `file` (perform.ts).
   { key: 'id', label: 'ID (when the answer has one)' },
-  { key: 'items', label: 'Items (when the answer is a list)' },
-  { key: 'text', label: 'Text (when the answer is not JSON)' },
-  { key: 'file', label: 'File (when the answer is a file)' },
 ];
 
 const areaDef: FieldDef = {
@@ -74,7 +73,7 @@ function operation(def: OperationDef, inputFields: unknown[], work: (z: ZObject,
     key: def.key,
     noun: def.noun,
     display: { label: def.label, description: def.description },
-    operation: { inputFields: inputFields as InputField[], perform, sample: def.sample, outputFields: def.outputFields },
+    operation: { inputFields: inputFields as InputField[], perform, sample: def.sample, outputFields: withSampleLabels(def.outputFields, def.sample, def.noun) },
   });
   return {
     kind: 'create',

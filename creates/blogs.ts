@@ -37,7 +37,7 @@ const postFields: FieldDef[] = [
   { key: 'tags', label: 'Tags', helpText: 'Tags of the post, one per line or separated by commas.', schema: v.stringList(v.text(100)), list: true },
   { key: 'urlSlug', label: 'URL Slug', helpText: 'The address of the post, e.g. when-to-replace-your-water-heater (default: made from the title).', schema: v.narrow(v.text(300), (s) => s.regex(/^[a-z0-9-]+$/, 'must use lower-case letters, digits and "-" only')) },
   { key: 'canonicalLink', label: 'Canonical Link', helpText: 'The canonical URL, when the post first appeared elsewhere.', schema: v.url() },
-  { key: 'publishedAt', label: 'Publish At', helpText: 'Publication date and time (default: now).', schema: v.dateTime(), type: 'datetime' },
+  { key: 'publishedAt', label: 'Publish At', helpText: 'Publication date and time, e.g. 2026-03-10T09:00:00Z (default: now).', schema: v.dateTime() },
 ];
 
 /** A URL slug from a title: lower case, ASCII letters and digits joined by "-". */

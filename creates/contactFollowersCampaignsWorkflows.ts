@@ -123,7 +123,6 @@ export const addContactToWorkflow = createAction({
       label: 'Event Start Time',
       helpText: 'For workflows that wait relative to an event (e.g. reminders before an appointment): when the event starts.',
       schema: v.dateTime(),
-      type: 'datetime',
     },
   ],
   result: (data, input) => ({ id: input.contactId, workflowId: input.workflowId, succeded: data.succeded !== false }),

@@ -20,6 +20,9 @@ const CONTACT_UNSAVED = { email: 'email', phone: 'phone', firstName: 'text', las
 
 const tagsResultFields = [{ key: 'id', label: 'Contact ID' }, { key: 'tags', label: 'Tags' }];
 
+/** The fields of which Create Contact needs one: what tells a contact apart. */
+const CONTACT_IDENTITY = ['email', 'phone', 'firstName', 'lastName', 'name'];
+
 export const createContact = createAction({
   key: 'create_contact',
   noun: 'Contact',
@@ -27,6 +30,9 @@ export const createContact = createAction({
   description: 'Creates a new contact. If your location blocks duplicates, use "Create or Update Contact" instead.',
   endpoint: contactsApi.createContact,
   fields: contactFields,
+  // HighLevel's v2 spec requires only locationId (CreateContactDto), so an empty step would create an empty contact;
+  // its v1 API refused a contact without email or phone. A name alone still makes a contact one can find.
+  fillInOneOf: CONTACT_IDENTITY,
   resultKey: 'contact',
   sample: contactSample,
   outputFields: contactOutputFields,
@@ -79,6 +85,9 @@ export const upsertContact = createAction({
   endpoint: contactsApi.upsertContact,
   alsoCalls: [contactsApi.getDuplicateContact, contactsApi.updateContact, contactsApi.addTags, contactsApi.createNote],
   fields: [...contactFields, sourceUpdatedAtField],
+  // HighLevel matches the contact to update by email or phone (the location's duplicate settings); without either
+  // the upsert would create an empty or name-only duplicate each time.
+  fillInOneOf: ['email', 'phone'],
   perform: async (input, ctx) => {
     // HighLevel's upsert matches an email among a contact's additional emails too, and makes it the primary email:
     // the old primary would be lost. Such a contact is updated by its id instead, its primary email kept.

@@ -8,10 +8,12 @@ import {
   conversationIdField,
   messageConversationField,
   messageIdField,
+  sentEmailOutputFields,
   sentMessageOutputFields,
   sentMessageSample,
 } from '../src/fields/conversation';
 import { FieldDef } from '../src/fields/field';
+import { fromNumberField } from '../src/fields/phoneNumber';
 import * as v from '../src/fields/values';
 
 const recipient: FieldDef = { ...contactIdField, helpText: 'The contact to send to. Pick one, search by name or email, or map a contact ID.' };
@@ -25,9 +27,8 @@ const attachmentsField: FieldDef = {
 const scheduleField: FieldDef = {
   key: 'scheduledAt',
   label: 'Send At',
-  helpText: 'Schedule the message for this date and time instead of sending it now (optional).',
+  helpText: 'Send at this date and time instead of now, e.g. 2026-03-10T09:00:00-05:00 (optional).',
   schema: v.dateTime(),
-  type: 'datetime',
 };
 
 /** HighLevel schedules by UTC timestamp in seconds. */
@@ -43,7 +44,7 @@ export const sendSms = createAction({
   fields: [
     recipient,
     { key: 'message', label: 'Message', helpText: 'The text of the SMS.', schema: v.text(1600), required: true, type: 'text' },
-    { key: 'fromNumber', label: 'From Number', helpText: "Send from this number of your location (default: the location's number).", schema: v.phone() },
+    fromNumberField,
     { key: 'toNumber', label: 'To Number', helpText: "Send to this number instead of the contact's primary phone.", schema: v.phone() },
     { ...attachmentsField, helpText: 'Public URLs of images or files to send as MMS, one per line.' },
     scheduleField,
@@ -82,7 +83,7 @@ export const sendEmail = createAction({
     return sentResult(data ?? {});
   },
   sample: { ...sentMessageSample, emailMessageId: 'rnGyqh2F6uBrIkfhFo9A' },
-  outputFields: sentMessageOutputFields,
+  outputFields: sentEmailOutputFields,
 });
 
 /**

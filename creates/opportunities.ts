@@ -74,7 +74,8 @@ export const upsertOpportunity = createAction({
   result: (data) => ({ ...data.opportunity, isNew: data.new }),
   enrich: pipelineNames,
   resultKey: 'opportunity',
-  sample: opportunityOutputSample,
+  sample: { ...opportunityOutputSample, isNew: true },
+  sampleAnswer: { opportunity: opportunityOutputSample, new: true },
   outputFields: [...opportunityOutputFields, { key: 'isNew', label: 'Created (Not Updated)', type: 'boolean' }],
   unsaved: OPPORTUNITY_UNSAVED,
 });
@@ -111,8 +112,8 @@ export const deleteOpportunity = deleteAction({
 
 const followersOutput = (changed: 'followersAdded' | 'followersRemoved', label: string) => [
   { key: 'id', label: 'Opportunity ID' },
-  { key: 'followers[]', label: 'Followers (User IDs)' },
-  { key: `${changed}[]`, label },
+  { key: 'followers', label: 'Followers (User IDs)' },
+  { key: changed, label },
 ];
 
 export const addOpportunityFollowers = createAction({

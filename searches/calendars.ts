@@ -78,8 +78,8 @@ export const findCalendarGroup = searchAction({
 export const checkCalendarGroupSlug = searchAction({
   key: 'check_calendar_group_slug',
   noun: 'Group Slug',
-  label: 'Check Calendar Group Slug',
-  description: 'Checks whether a calendar group slug (booking link) is still free in your location.',
+  label: 'Find Free Calendar Group Slug',
+  description: 'Finds whether a calendar group slug (booking link) is still free in your location.',
   endpoint: calendarsApi.validateGroupSlug,
   fields: [{ key: 'slug', label: 'Slug', helpText: 'The slug to check, e.g. "sales".', schema: v.text(100), required: true }],
   results: (data, input) => [{ id: input.slug, slug: input.slug, available: data.available === true }],
@@ -194,8 +194,7 @@ const slotFields: FieldDef[] = [
   {
     key: 'endDate',
     label: 'To',
-    helpText: `The last day (a date includes the whole day) or moment to look at. Default: 7 days after From; the range covers at most ${MAX_SLOT_DAYS} days.`,
-    // Text, not 'datetime': Zapier would turn a bare date into a moment in the zap owner's zone.
+    helpText: `The last day (a date includes the whole day) or moment to look at, e.g. 2026-03-17, read in the Time Zone below. Default: 7 days after From; at most ${MAX_SLOT_DAYS} days.`,
     schema: zonedDateTime(),
   },
   {

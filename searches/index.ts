@@ -12,5 +12,6 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
+import * as lists from './lists';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, lists], 'search');

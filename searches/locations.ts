@@ -28,12 +28,12 @@ export const findLocation = searchAction({
   outputFields: locationOutputFields,
 });
 
-/** Get Company: the connected agency itself (agency connections only). */
+/** Find Company: the connected agency itself (agency connections only). */
 export const findCompany = searchAction({
   key: 'find_company',
   noun: 'Company',
-  label: 'Get Company',
-  description: 'Gets the connected agency (company): name, contact details and plan. Needs an agency connection.',
+  label: 'Find Company',
+  description: 'Finds the connected agency (company): name, contact details and plan. Needs an agency connection.',
   endpoint: agencyApi.getCompany,
   fields: [],
   request: (_input, ctx) => ({ path: { companyId: companyIdOf(ctx.bundle) } }),

@@ -104,7 +104,7 @@ export function customFieldInput(def: CustomFieldDefinition): FieldDef | undefin
     case 'TIME':
       return { ...base, helpText: help('a time of day, e.g. 14:30'), schema: v.text(20) };
     case 'DATE':
-      return { ...base, helpText: help('a date'), schema: v.date(), type: 'datetime' };
+      return { ...base, helpText: help('a date, e.g. 2026-01-31'), schema: v.date(), type: 'datetime' };
     case 'EMAIL':
       return { ...base, helpText: help('an email address'), schema: v.email() };
     case 'PHONE':

@@ -89,7 +89,8 @@ export function reportUnsaved(
   output: Record<string, any>,
 ): Record<string, any> {
   const keys = unsavedKeys(check, input, output);
-  if (!keys.length) return { ...output, unsavedFields: [] };
+  // Always both keys, so a zap can map them (or filter on them) whether or not something went unsaved.
+  if (!keys.length) return { ...output, unsavedFields: [], warning: output.warning ?? '' };
   const labels = new Map(fields.map((f) => [f.key, f.label]));
   const named = keys.map((k) => `${labels.get(k) ?? k} (${k})`).join(', ');
   const id = output?.id ? ` ${output.id}` : '';
@@ -97,5 +98,5 @@ export function reportUnsaved(
     `HighLevel did not store these values as sent: ${named}. Its record${id} keeps other values for them` +
     ' (for example, it matched an existing record by another field, or a duplicate setting kept the old value). Check the record in HighLevel.';
   if (policy === 'halt') throw new z.errors.HaltedError(`${label}: ${warning}`);
-  return { ...output, unsavedFields: keys, warning };
+  return { ...output, unsavedFields: keys, warning: output.warning ? `${output.warning} ${warning}` : warning };
 }

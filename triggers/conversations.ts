@@ -1,6 +1,6 @@
 import { conversationsApi } from '../src/api/conversations';
 import { Item } from '../src/factories/operation';
-import { dropdownTrigger } from '../src/factories/dropdown';
+import { dropdownTrigger, personLabel } from '../src/factories/dropdown';
 import { pollingTrigger } from '../src/factories/trigger';
 import {
   conversationIdField,
@@ -112,10 +112,10 @@ export const conversationDropdown = dropdownTrigger({
   paged: false,
   resultKey: 'conversations',
   label: (c) => {
-    const who = c.fullName || c.contactName || c.email || c.phone || c.contactId || c.id;
+    const who = personLabel(c.fullName || c.contactName, c.email, c.phone, c.contactId || c.id);
     return c.lastMessageBody ? `${who}: ${String(c.lastMessageBody).slice(0, 60)}` : who;
   },
-  sample: { ...conversationSample, name: 'Rosa Delgado: Can you come by on Thursday afternoon?' },
+  sample: { ...conversationSample, name: 'Rosa Delgado (rosa.delgado@example.com): Can you come by on Thursday afternoon?' },
   sampleAnswer: conversationSearchAnswer(),
 });
 

@@ -1,6 +1,6 @@
 import { contactsApi } from '../src/api/contacts';
 import { usersApi } from '../src/api/users';
-import { dropdownTrigger } from '../src/factories/dropdown';
+import { dropdownTrigger, personLabel } from '../src/factories/dropdown';
 import { contactIdField } from '../src/fields/common';
 import { contactSample } from '../src/fields/contact';
 
@@ -15,8 +15,9 @@ export const contactDropdown = dropdownTrigger({
     body: { pageLimit: DROPDOWN_PAGE, page: page + 1, sort: [{ field: 'dateAdded', direction: 'desc' }] },
   }),
   resultKey: 'contacts',
-  label: (c) => [c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.contactName || c.email || c.phone || c.id,
-  sample: { ...contactSample, name: 'Rosa Delgado' },
+  label: (c) =>
+    personLabel([c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.contactName, c.email, c.phone, c.id),
+  sample: { ...contactSample, name: 'Rosa Delgado (rosa.delgado@example.com)' },
 });
 
 /** The location's users, for assignee and author dropdowns. The endpoint returns them all at once. */
@@ -26,8 +27,8 @@ export const userDropdown = dropdownTrigger({
   endpoint: usersApi.listUsersByLocation,
   paged: false,
   resultKey: 'users',
-  label: (u) => u.name || [u.firstName, u.lastName].filter(Boolean).join(' ') || u.email || u.id,
-  sample: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'Sam Rivera', firstName: 'Sam', lastName: 'Rivera' },
+  label: (u) => personLabel(u.name || [u.firstName, u.lastName].filter(Boolean).join(' '), u.email, u.phone, u.id),
+  sample: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'Sam Rivera (sam.rivera@example.com)', firstName: 'Sam', lastName: 'Rivera', email: 'sam.rivera@example.com' },
 });
 
 /** A contact's tasks, for the task dropdown of Update Task and Complete Task. The endpoint returns them all at once. */

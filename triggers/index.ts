@@ -13,8 +13,9 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
+import * as phoneNumbers from './phoneNumbers';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows];
+const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers];
 
 export const triggers = collect(modules, 'trigger');

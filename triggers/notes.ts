@@ -8,7 +8,8 @@ import { noteOutputFields, noteSample } from '../src/fields/note';
 export const newNoteTrigger = pollingTrigger({
   key: 'new_note',
   noun: 'Note',
-  label: 'New Note',
+  // Per contact: the location-wide New Note comes with HighLevel's NoteCreate webhook (instant triggers).
+  label: 'New Note on Contact',
   description: 'Triggers when a note is added to a chosen contact.',
   endpoint: contactsApi.listNotes,
   fields: [{ ...contactIdField, helpText: 'The contact whose notes to watch. HighLevel lists notes per contact only.' }],

@@ -14,6 +14,7 @@ import { associationRoutes } from './associations';
 import { blogRoutes } from './blogs';
 import { calendarExtraRoutes } from './calendarGroupsResourcesSlots';
 import { conversationExtraRoutes } from './conversationMessageDetails';
+import { phoneNumberRoutes } from './phoneNumbers';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -40,4 +41,5 @@ export const routes: Route[] = [
   ...blogRoutes,
   ...calendarExtraRoutes,
   ...conversationExtraRoutes,
+  ...phoneNumberRoutes,
 ];

@@ -23,7 +23,12 @@ export function createAction<const F extends readonly FieldDef[]>(typed: CreateD
   const def = typed as unknown as CreateDef;
   const check = def.unsaved;
   const full: CreateDef = check
-    ? { ...def, fields: [...def.fields, unsavedPolicyField], outputFields: def.outputFields && [...def.outputFields, ...UNSAVED_OUTPUT] }
+    ? {
+        ...def,
+        fields: [...def.fields, unsavedPolicyField],
+        sample: { ...def.sample, unsavedFields: [], warning: '' },
+        outputFields: def.outputFields && [...def.outputFields, ...UNSAVED_OUTPUT],
+      }
     : def;
   const perform = validated(full, async ({ [UNSAVED_POLICY_KEY]: policy, ...input }, ctx) => {
     const write = async () => {

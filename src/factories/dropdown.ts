@@ -26,6 +26,17 @@ export interface DropdownDef {
   paged?: boolean;
 }
 
+/**
+ * A person as a dropdown shows them: the name, then the email (else the phone) that tells two people of the same
+ * name apart, e.g. `Rosa Delgado (rosa@example.com)`; without a name, the email or phone alone; else `fallback`.
+ */
+export function personLabel(name: unknown, email: unknown, phone: unknown, fallback: unknown = ''): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const reach = text(email) || text(phone);
+  if (!text(name)) return reach || String(fallback ?? '');
+  return reach ? `${text(name)} (${reach})` : text(name);
+}
+
 /** English plural of a noun (or its last word): Opportunity → Opportunities, Business → Businesses, Note → Notes. */
 export function pluralize(noun: string): string {
   if (/[^aeiou]y$/i.test(noun)) return noun.slice(0, -1) + 'ies';

@@ -7,6 +7,7 @@ import { describeIssues, FieldDef, isBlank, OutputField, parseInput, toZapierFie
 import { locationField } from '../fields/location';
 import { normalisePhones } from '../phone';
 import { resolveWallClockInputs } from '../wallClock';
+import { withoutInternalKeys, withSampleLabels } from './output';
 import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
 
 // Operations import OutputField from here as well as from fields/field.
@@ -135,7 +136,8 @@ export function validated(def: OperationDef, run: (input: Input, ctx: Context) =
   return async (z: ZObject, bundle: Bundle) => {
     try {
       const result = await perform(z, bundle);
-      return def.enrich ? await def.enrich.apply(z, bundle, result) : result;
+      // HighLevel's internal keys (search cursors, lower-cased copies) leave every output here, once (output.ts).
+      return withoutInternalKeys(def.enrich ? await def.enrich.apply(z, bundle, result) : result);
     } catch (error) {
       // Zapier appends the step's input (emails, phones) to errors not marked otherwise: our messages say enough.
       if (error && typeof error === 'object') (error as { doNotContextify?: boolean }).doNotContextify = true;
@@ -210,7 +212,7 @@ export function zapierOperation(kind: Kind, def: OperationDef, perform: Operatio
 }
 
 export function built(kind: Kind, def: OperationDef, perform: Operation['perform'], extra?: TriggerExtras): Operation {
-  const zapier = withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(kind, def, perform, extra));
+  const zapier = withCustomFieldsDefinition(kind === 'create', def.customFields, zapierOperation(kind, forEditor(def), perform, extra));
   return {
     kind,
     key: def.key,
@@ -220,6 +222,17 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
     zapier,
     definition: zapier,
   };
+}
+
+/**
+ * The sample and output fields the editor gets: the sample without internal keys (and, where the location's custom
+ * fields are labelled by the output fields function, without the raw `customFields` array), and a label for every
+ * key of that sample (declared, else derived from the key: see withSampleLabels).
+ */
+function forEditor(def: OperationDef): OperationDef {
+  const { customFields: _raw, ...withoutRaw } = def.sample;
+  const sample = withoutInternalKeys(def.customFields ? withoutRaw : def.sample);
+  return { ...def, sample, outputFields: withSampleLabels(def.outputFields, sample, def.noun) };
 }
 
 /** The record(s) under `resultKey` in HighLevel's answer, or the answer itself. */

@@ -25,7 +25,7 @@ export const zonedDateTime = () =>
   );
 
 export const ZONE_HELP =
-  "A date and time without an offset (e.g. 2026-03-10 09:00) is read in the calendar's time zone when HighLevel gives one, else in your sub-account's time zone, else in your zap's, else UTC; one with an offset (2026-03-10T09:00:00-05:00) is kept as that moment. A time skipped by a daylight-saving change is moved forward by the change; a time that happens twice means the first.";
+  "E.g. 2026-03-10 09:00, read in the calendar's time zone (else your sub-account's time zone, else your zap's, else UTC), or 2026-03-10T09:00:00-05:00 for that exact moment.";
 
 export const appointmentIdField: FieldDef = {
   key: 'appointmentId',
@@ -62,17 +62,13 @@ export const startTimeField: FieldDef = {
   label: 'Start Time',
   helpText: `When it starts. ${ZONE_HELP}`,
   schema: zonedDateTime(),
-  // Text, not 'datetime': Zapier would turn an offset-less time into the zap owner's zone before we could read
-  // it in the calendar's.
 };
 
 export const endTimeField: FieldDef = {
   key: 'endTime',
   label: 'End Time',
-  helpText: "When it ends (same time-zone rules as Start Time). Leave empty to use the calendar's slot length.",
+  helpText: "When it ends, e.g. 2026-03-10 09:30 (same time zone as Start Time). Leave empty for the calendar's slot length.",
   schema: zonedDateTime(),
-  // Text, not 'datetime': Zapier would turn an offset-less time into the zap owner's zone before we could read
-  // it in the calendar's.
 };
 
 /** Appointment fields (AppointmentCreateSchema / AppointmentEditSchema), without the ids. */

@@ -17,7 +17,7 @@ export const contactFields: FieldDef[] = [
   { key: 'country', label: 'Country', helpText: 'Two-letter country code, e.g. US or GB.', schema: v.narrow(v.text(2), (s) => s.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')) },
   { key: 'website', label: 'Website', helpText: "The contact's website URL.", schema: v.url() },
   { key: 'timezone', label: 'Timezone', helpText: 'IANA timezone name, e.g. America/New_York.', schema: v.text(64) },
-  { key: 'dateOfBirth', label: 'Date of Birth', helpText: 'Date of birth (YYYY-MM-DD).', schema: v.date(), type: 'datetime' },
+  { key: 'dateOfBirth', label: 'Date of Birth', helpText: 'Date of birth, e.g. 1990-09-25.', schema: v.date(), type: 'datetime' },
   { key: 'source', label: 'Source', helpText: 'Where the contact came from, e.g. "Website form" or "Zapier".', schema: v.text(200) },
   { ...tagsField, helpText: 'Tags to set on the contact. On update these replace the existing tags; use "Add Tags to Contact" to add.' },
   { key: 'dnd', label: 'Do Not Disturb', helpText: 'Yes stops all messages to this contact on every channel.', schema: v.bool(), type: 'boolean' },
@@ -78,10 +78,9 @@ export const sourceUpdatedAtField: FieldDef = {
   key: 'sourceUpdatedAt',
   label: 'Source Record Updated At',
   helpText:
-    "When the record in your source app was last changed. If HighLevel's copy of the contact was changed after this, " +
-    'the step does not overwrite it: it stops, tags the contact "zapier-review" and adds a note naming the fields that differ.',
+    'When your source app last changed the record, e.g. 2026-03-04T09:41:02Z. If HighLevel changed it later, the step ' +
+    'stops, tags it "zapier-review" and notes what differs.',
   schema: v.dateTime(),
-  type: 'datetime',
 };
 
 /** Several contacts, for the bulk actions. */

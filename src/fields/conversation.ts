@@ -165,12 +165,18 @@ export const sentMessageSample = {
   status: 'pending',
 };
 
+/**
+ * What HighLevel answers to a sent SMS (SendMessageResponseDto: messageId, conversationId, status; `emailMessageId`
+ * only for emails, `msg` only for workflow messages, `messageIds` only for Google Business Messages).
+ */
 export const sentMessageOutputFields: OutputField[] = [
   { key: 'id', label: 'Message ID' },
+  { key: 'messageId', label: 'Message ID (HighLevel)' },
   { key: 'conversationId', label: 'Conversation ID' },
-  { key: 'emailMessageId', label: 'Email Message ID' },
   { key: 'status', label: 'Status' },
-  { key: 'msg', label: 'HighLevel Note' },
 ];
+
+/** An email's answer adds the email message id (for threaded replies). */
+export const sentEmailOutputFields: OutputField[] = [...sentMessageOutputFields, { key: 'emailMessageId', label: 'Email Message ID' }];
 
 export const messageChannels = ['SMS', 'Email', 'Call', 'WhatsApp', 'Instagram', 'Facebook'] as const;

@@ -16,7 +16,7 @@ export const taskIdField: FieldDef = {
 export const taskFields: FieldDef[] = [
   { key: 'title', label: 'Title', helpText: 'What needs doing, e.g. "Call back about the quote".', schema: v.text(300) },
   { key: 'body', label: 'Description', helpText: 'Details for whoever does the task.', schema: v.text(5000), type: 'text' },
-  { key: 'dueDate', label: 'Due Date', helpText: 'When the task is due (date and time).', schema: v.dateTime(), type: 'datetime' },
+  { key: 'dueDate', label: 'Due Date', helpText: 'When the task is due, e.g. 2026-03-10T17:00:00-05:00.', schema: v.dateTime() },
   { ...assignedUserField, helpText: 'The user who should do the task.' },
 ];
 

@@ -71,5 +71,5 @@ export const userOutputFields: OutputField[] = [
   { key: 'phone', label: 'Phone' },
   { key: 'roles__type', label: 'User Type' },
   { key: 'roles__role', label: 'Role' },
-  { key: 'roles__locationIds[]', label: 'Location IDs' },
+  { key: 'roles__locationIds', label: 'Location IDs' },
 ];

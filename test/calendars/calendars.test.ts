@@ -104,7 +104,7 @@ describe('calendar groups', () => {
     await expect(run(operation('update_calendar_group'), { groupId: 'g1', name: 'Sales' })).rejects.toThrow(/Description \(description\) is required/);
   });
 
-  it('Check Calendar Group Slug says whether the slug is free', async () => {
+  it('Find Free Calendar Group Slug says whether the slug is free', async () => {
     calendars().post('/calendars/groups/validate-slug', { locationId: loc, slug: 'sales' }).reply(200, { available: false });
     expect(await run(operation('check_calendar_group_slug'), { slug: 'sales' })).toEqual([{ id: 'sales', slug: 'sales', available: false }]);
   });

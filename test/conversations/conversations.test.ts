@@ -78,7 +78,7 @@ describe('conversation triggers', () => {
       .query(true)
       .reply(200, { conversations: [conversationSample], total: 1 });
     const results = await run(operation('conversation_list'));
-    expect(results).toEqual([expect.objectContaining({ id: conversationSample.id, name: 'Rosa Delgado: Can you come by on Thursday afternoon?' })]);
+    expect(results).toEqual([expect.objectContaining({ id: conversationSample.id, name: 'Rosa Delgado (rosa.delgado@example.com): Can you come by on Thursday afternoon?' })]);
   });
 
   it('the message dropdown lists the messages of the chosen conversation', async () => {

@@ -162,10 +162,10 @@ describe('Find Contact', () => {
 });
 
 describe('dropdowns', () => {
-  it('lists contacts by name, page by page', async () => {
+  it('lists contacts by name and email (or phone), page by page', async () => {
     highlevel().post('/contacts/search', (b) => b.page === 2 && b.pageLimit === 50).reply(200, { contacts: [contact('c9', '2026-03-01T10:00:00.000Z', { firstName: 'Ana', lastName: 'Li' })] });
     const results = await run(operation('contact_list'), {}, { meta: { page: 1 } });
-    expect(results[0]).toMatchObject({ id: 'c9', name: 'Ana Li' });
+    expect(results[0]).toMatchObject({ id: 'c9', name: 'Ana Li (rosa.delgado@example.com)' });
   });
 
   it('lists users once; "load more" adds nothing', async () => {
