@@ -2,7 +2,7 @@ import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { Endpoint, pathParams } from './api/endpoint';
 import { apiBaseUrl, MAX_PAGES } from './config';
 import { connectionFor, secretsOf } from './connection';
-import { throwForHighLevelError } from './errors';
+import { explainStaleAuth, throwForHighLevelError } from './errors';
 
 /** The variable parts of one call: path parameters, query string and JSON body. */
 export interface RequestParts {
@@ -83,7 +83,7 @@ export async function callHighLevel<T = any>(
       ...(options.raw ? { raw: true } : {}),
     } as any)) as unknown as HttpResponse;
   } catch (error) {
-    throw networkError(z, endpoint, error);
+    throw networkError(z, endpoint, explainStaleAuth(z, error));
   }
 
   if (response.status === 404 && options.notFoundAsNull) return null;
