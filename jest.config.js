@@ -6,5 +6,7 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-after-env.ts'],
   testTimeout: 30000,
-  reporters: ['default', '<rootDir>/test/support/contract-reporter.js'],
+  // Jest's default reporter without the console output of passing files (test/support/quiet-reporter.js), its summary,
+  // and the count of contract-checked requests.
+  reporters: ['<rootDir>/test/support/quiet-reporter.js', 'summary', '<rootDir>/test/support/contract-reporter.js'],
 };

@@ -79,6 +79,9 @@ export async function callHighLevel<T = any>(
       },
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
+      // No app-level requestTemplate to merge: core's merge would deep-copy the whole invocation (the app definition
+      // included) into every request, ~5 ms of CPU each.
+      merge: false,
       timeout: clientLimits.timeoutMs,
       ...(options.raw ? { raw: true } : {}),
     } as any)) as unknown as HttpResponse;
