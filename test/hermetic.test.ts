@@ -37,7 +37,7 @@ it('suites pass with a hostile .env and environment', () => {
         require.resolve('jest/bin/jest'),
         '--config', path.join(ROOT, 'jest.config.js'),
         '--runTestsByPath', ...SUITES.map((s) => path.join(ROOT, s)),
-        '--json', '--outputFile', results, '--silent', '--ci', '--reporters=default',
+        '--json', '--outputFile', results, '--silent', '--ci', '--reporters=default', '--runInBand',
       ],
       { cwd, encoding: 'utf8', env: { ...process.env, ...HOSTILE }, timeout: 240_000 },
     );
