@@ -8,7 +8,8 @@
 //
 // The scratch package.json and lockfile are cut from the real ones (every `node-<platform>` package, with the same
 // dependency type, version and lock entry), so a regression there fails here. Plain Node (>= 20), no dependencies:
-// it runs before `npm ci`. Needs the npm registry (or npm's cache). Exit code 0 when every platform passes.
+// it runs before `npm ci`. Needs the npm registry (or npm's cache) and a POSIX sh (Linux, macOS: CI). Exit code 0 when
+// every platform passes.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');

@@ -86,11 +86,11 @@ describe('source.zip (uploaded by zapier-platform push)', () => {
         else if (/\.(ts|js|cjs)$/.test(entry.name)) for (const m of fs.readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g)) read.add(m[1]);
       }
     };
-    for (const folder of ['src', 'sandbox', 'triggers', 'creates', 'searches', 'contract', 'relay', 'test']) {
+    for (const folder of ['src', 'sandbox', 'triggers', 'creates', 'searches', 'contract', 'relay', 'scripts', 'test']) {
       if (fs.existsSync(path.join(ROOT, folder))) walk(path.join(ROOT, folder));
     }
     // Set by the code itself for its own child processes or by Zapier's runtime, not by a developer.
-    const internal = new Set(['NODE_ENV', 'ZAPIER_DEPLOY_KEY', 'FAKE_PLATFORM', 'FAKE_ARCH']);
+    const internal = new Set(['NODE_ENV', 'PATH', 'ZAPIER_DEPLOY_KEY', 'FAKE_PLATFORM', 'FAKE_ARCH']);
     expect([...read].filter((name) => !documented.has(name) && !internal.has(name) && !name.startsWith('npm_')).sort()).toEqual([]);
   });
 });
