@@ -6,8 +6,8 @@ module.exports = {
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup-after-env.ts'],
   testTimeout: 30000,
-  // Jest's default is one worker less than the cores: on CI's 2 cores a single worker, the other core idle.
-  maxWorkers: '100%',
+  // maxWorkers stays jest's default (cores - 1: one worker on CI's 2 cores). A worker per core ran faster but every full
+  // run then ended with "A worker process has failed to exit gracefully" (not reproducible on any subset of suites).
   // Jest's default reporter without the console output of passing files (test/support/quiet-reporter.js), its summary,
   // and the count of contract-checked requests.
   reporters: ['<rootDir>/test/support/quiet-reporter.js', 'summary', '<rootDir>/test/support/contract-reporter.js'],
