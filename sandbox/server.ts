@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { checkRequest } from '../contract/openapi';
+import { AUTHORIZE_PATH, authorizePage } from './authorize';
 import { routes as allRoutes } from './routes';
 import { HttpError, Route } from './routes/route';
 import { routeFor } from './specFallback';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Enforce this burst limit with 429s. Without it the headers count HighLevel's limit but nothing is refused. */
   rateLimit?: RateLimit;
+  /** Lifetime of the access tokens `/oauth/token` issues, in seconds (default 86399: HighLevel's 24 hours). */
+  tokenTtlSeconds?: number;
   /** Called with every response (e.g. to check bodies against the spec in tests). */
   onResponse?: (response: ResponseRecord) => void;
 }
@@ -119,7 +122,7 @@ function bearer(req: http.IncomingMessage): string | undefined {
 }
 
 export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const state = new SandboxState({ seed: options.seed });
+  const state = new SandboxState({ seed: options.seed, tokenTtlSeconds: options.tokenTtlSeconds });
   const routes: Route[] = allRoutes;
   const requests: RequestRecord[] = [];
   const limit = rateLimiter(options.rateLimit);
@@ -131,13 +134,19 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const token = bearer(req);
     const { allowed, headers } = limit(token ?? 'anonymous');
+    // The install screen is a page of HighLevel's marketplace, not an API endpoint: no token, no contract.
+    if (method === 'GET' && url.pathname === AUTHORIZE_PATH) {
+      const page = authorizePage(url, state);
+      return { ...page, headers: page.headers ?? {} };
+    }
     // Hand-written routes first; any other spec operation is answered with the spec's example (specFallback.ts).
     const found = routeFor(routes, method, url.pathname);
     try {
       if (!allowed) throw new HttpError(429, 'Too many requests');
       if (!found) throw new HttpError(404, 'Not found');
       // Authentication before validation, as HighLevel's guards run before its validation pipes.
-      const grant = token ? state.accessTokens.get(token) : undefined;
+      // An expired token is answered as HighLevel does: 401 Invalid JWT.
+      const grant = token ? state.grantOf(token) : undefined;
       if (found.route.auth !== false && !grant) throw new HttpError(401, 'Invalid JWT');
       const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? ''));
       const check = checkRequest({ method, url: req.url ?? '/', headers: req.headers, body: body.forContract });

@@ -46,12 +46,17 @@ export class SandboxState {
   readonly workflowEnrollments = new Map<string, Map<string, Rec>>();
   readonly accessTokens = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, Grant>();
+  /** When each access token stops working (epoch ms). */
+  readonly accessTokenExpiry = new Map<string, number>();
+  /** Lifetime of issued access tokens, in seconds (HighLevel's: 86399, its `expires_in`). */
+  readonly tokenTtlSeconds: number;
   /** The sub-account an authorization code connects to. */
   readonly locationId: string;
   readonly companyId: string;
   private lastTime = 0;
 
-  constructor(options: { seed?: boolean } = {}) {
+  constructor(options: { seed?: boolean; tokenTtlSeconds?: number } = {}) {
+    this.tokenTtlSeconds = options.tokenTtlSeconds ?? 86399;
     // The location always exists (a token is always for a location); `seed` adds the sample data.
     this.companyId = newId();
     this.locationId = newId();
@@ -87,8 +92,16 @@ export class SandboxState {
   issueTokens(grant: Grant = this.defaultGrant()): TokenPair {
     const pair = { access_token: `sbx-at-${newId(32)}`, refresh_token: `sbx-rt-${newId(32)}` };
     this.accessTokens.set(pair.access_token, grant);
+    this.accessTokenExpiry.set(pair.access_token, Date.now() + this.tokenTtlSeconds * 1000);
     this.refreshTokens.set(pair.refresh_token, grant);
     return pair;
+  }
+
+  /** Who an access token acts for; undefined when it is unknown or expired. */
+  grantOf(accessToken: string): Grant | undefined {
+    const expiry = this.accessTokenExpiry.get(accessToken);
+    if (expiry !== undefined && Date.now() >= expiry) return undefined;
+    return this.accessTokens.get(accessToken);
   }
 
   defaultGrant(): Grant {

@@ -3,7 +3,7 @@ import { agencyApi } from './api/agency';
 import { locationsApi } from './api/locations';
 import { callHighLevel } from './client';
 import { companyIdOf, isAgencyConnection } from './connection';
-import { apiBaseUrl, AUTHORIZE_URL } from './config';
+import { apiBaseUrl, authorizeUrl } from './config';
 import { highLevelMessage } from './errors';
 import { redact } from './redact';
 import { extraScopes } from './apiRequest/scopes';
@@ -135,7 +135,7 @@ export const authentication = (scopes: string[]) => ({
         state: String(bundle.inputData.state ?? ''),
         scope: requestedScopes(scopes).join(' '),
       });
-      return `${AUTHORIZE_URL}?${params.toString()}`;
+      return `${authorizeUrl()}?${params.toString()}`;
     },
     getAccessToken: (z: ZObject, bundle: Bundle) =>
       requestToken(

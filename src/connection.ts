@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { Endpoint } from './api/endpoint';
 import { apiBaseUrl } from './config';
-import { throwForHighLevelError } from './errors';
+import { explainStaleAuth, throwForHighLevelError } from './errors';
 import { personalValuesOf } from './redact';
 import { connectionCacheGet, connectionCacheSet } from './zcache';
 
@@ -82,18 +82,23 @@ async function locationToken(z: ZObject, bundle: Bundle, companyId: string, loca
   const cached = await readCache(z, key);
   if (cached && cached.from === fingerprint(agencyToken) && cached.expiresAt - TOKEN_EXPIRY_MARGIN_S * 1000 > Date.now()) return cached.token;
 
-  const response = (await z.request({
-    method: 'POST',
-    url: `${apiBaseUrl()}${LOCATION_TOKEN_PATH}`,
-    headers: {
-      Authorization: `Bearer ${agencyToken}`,
-      Version: LOCATION_TOKEN_VERSION,
-      Accept: 'application/json',
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({ companyId, locationId }).toString(),
-    skipThrowForStatus: true,
-  })) as HttpResponse;
+  let response: HttpResponse;
+  try {
+    response = (await z.request({
+      method: 'POST',
+      url: `${apiBaseUrl()}${LOCATION_TOKEN_PATH}`,
+      headers: {
+        Authorization: `Bearer ${agencyToken}`,
+        Version: LOCATION_TOKEN_VERSION,
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ companyId, locationId }).toString(),
+      skipThrowForStatus: true,
+    })) as HttpResponse;
+  } catch (error) {
+    throw explainStaleAuth(z, error); // the agency token expired
+  }
   // Zapier's request log censors the Authorization header and the `access_token` of this answer.
   if (response.status >= 400) {
     throwForHighLevelError(z, response, { scope: LOCATION_TOKEN_SCOPE, secrets: secretsOf(bundle) });

@@ -105,7 +105,7 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
         401,
       );
     }
-    throw new z.errors.RefreshAuthError(clean(`HighLevel rejected the access token (401)${said}.`));
+    throw expiredTokenError(z, clean(said));
   }
   if (status === 403) {
     const scope = context.scope ? ` This step needs the "${context.scope}" scope: reconnect HighLevel and approve it.` : '';
@@ -127,6 +127,28 @@ export function throwForHighLevelError(z: ZObject, response: HttpResponse, conte
 /** HighLevel's 401 for a token without the endpoint's scope: "The token is not authorized for this scope." */
 export function isMissingScope(message: string | undefined): boolean {
   return !!message && /not authori[sz]ed for this scope/i.test(message);
+}
+
+/**
+ * A 401 for an expired (or revoked) access token: HighLevel's tokens last 24 hours. A RefreshAuthError makes Zapier
+ * refresh the token and retry; a local run (`zapier-platform invoke`) does not refresh, so the message says how.
+ * `said` is HighLevel's own message as `: …` (HighLevel answers `{"message":"Invalid JWT"}`), when there is one.
+ */
+export function expiredTokenError(z: ZObject, said = ''): Error {
+  return new z.errors.RefreshAuthError(
+    `HighLevel rejected the access token (401)${said}: the access token expired; run \`zapier-platform invoke auth refresh\` ` +
+      '(in a local run; Zapier refreshes it by itself), then try again.',
+  );
+}
+
+/**
+ * zapier-platform-core answers every 401 with a RefreshAuthError that has no message before the app's own error
+ * mapping runs (oauth2Config.autoRefresh); on Zapier that triggers the refresh, but a local run would print a bare
+ * "Error:". Gives such an error the expired-token message; any other error is returned as it is.
+ */
+export function explainStaleAuth(z: ZObject, error: unknown): unknown {
+  const e = error as { name?: string; message?: string } | undefined;
+  return e?.name === 'RefreshAuthError' && !e.message ? expiredTokenError(z) : error;
 }
 
 function describeReset(reset: string): string {

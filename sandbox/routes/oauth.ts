@@ -14,7 +14,7 @@ function tokenResponse(state: SandboxState, grant: Grant = state.defaultGrant())
   return ok({
     ...pair,
     token_type: 'Bearer',
-    expires_in: 86399,
+    expires_in: state.tokenTtlSeconds,
     userType: agency ? 'Company' : 'Location',
     ...(agency ? {} : { locationId: grant.locationId }),
     companyId: grant.companyId,
@@ -57,7 +57,7 @@ export const oauthRoutes: Route[] = [
       const location = state.locations.get(req.body.locationId);
       if (!location || location.companyId !== req.companyId) fail(400, 'Location not found for this company, or the app is not installed there.');
       const { access_token } = state.issueTokens({ ...state.defaultGrant(), locationId: location.id, userType: 'Location' });
-      return ok({ access_token, token_type: 'Bearer', expires_in: 86399, scope: 'locations.readonly contacts.write', locationId: location.id, userId: state.defaultGrant().userId });
+      return ok({ access_token, token_type: 'Bearer', expires_in: state.tokenTtlSeconds, scope: 'locations.readonly contacts.write', locationId: location.id, userId: state.defaultGrant().userId });
     },
   },
 ];

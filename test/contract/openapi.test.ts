@@ -415,11 +415,13 @@ describe('checkResponse', () => {
 
 describe('performance', () => {
   it('checks thousands of requests quickly (validators are compiled once)', () => {
-    const started = Date.now();
+    // CPU time, not wall time: on a shared, busy machine the wall clock measures the neighbours.
+    const started = process.cpuUsage();
     for (let i = 0; i < 5000; i++) {
       checkRequest(req('POST', '/contacts/', { locationId: `loc${i}`, email: `a${i}@b.co` }));
       checkRequest(req('GET', `/contacts/search/duplicate?locationId=x&email=a${i}%40b.co`));
     }
-    expect(Date.now() - started).toBeLessThan(5000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(5000);
   });
 });

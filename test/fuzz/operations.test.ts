@@ -163,6 +163,9 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
   validTest('valid input sends contract-conforming requests and returns Zapier-valid output', async () => {
     counts.validRun++;
     let succeeded = 0;
+    // Always also the required fields alone: random inputs fill optional fields that a cross-field rule may reject
+    // every time (Find Free Slots: a random To is rarely within 31 days of From), which made this test flaky.
+    const minimal = fc.sample(validInput(fields.filter((f) => f.field.required)), { numRuns: 1, seed: 1 })[0];
     await fc.assert(
       fc.asyncProperty(DYNAMIC_INPUTS[op.key] ? fc.constantFrom(...DYNAMIC_INPUTS[op.key]()) : validInput(fields), async (input) => {
         nock.cleanAll();
@@ -207,7 +210,7 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
         }
         succeeded++;
       }),
-      { numRuns: VALID_RUNS },
+      { numRuns: VALID_RUNS, examples: [[minimal]] },
     );
     // Most generated inputs fill some field: at least one must have gone all the way through (or halted on purpose).
     expect(succeeded).toBeGreaterThan(0);

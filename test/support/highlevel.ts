@@ -1,7 +1,7 @@
 import nock from 'nock';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createAppTester, tools } from 'zapier-platform-core';
+import { createAppTester } from 'zapier-platform-core';
 import { checkRequest } from '../../contract/openapi';
 import { DEFAULT_API_BASE_URL } from '../../src/config';
 import App from '../../app/index';
@@ -10,7 +10,6 @@ import { operations } from '../../app/operations';
 
 export const BASE = DEFAULT_API_BASE_URL;
 export const appTester = createAppTester(App);
-tools.env.inject();
 
 export const AUTH = { access_token: 'at-secret-1234567890', refresh_token: 'rt-secret-1234567890', locationId: 'loc_5Yc1sLr8xq', companyId: 'cmp_8XyQ1z' };
 
