@@ -41,35 +41,39 @@ export async function storeEvent(
   e: { eventKey: string; webhookId: string | null; type: string; scope: string | null; raw: Buffer; body: Record<string, unknown> },
 ): Promise<StoreResult> {
   return db.tx(async (sql) => {
-    const inserted = await sql.query(
-      `INSERT INTO relay.event (event_key, webhook_id, type, scope_id, body) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (event_key) DO NOTHING RETURNING event_key`,
-      [e.eventKey, e.webhookId, e.type, e.scope, e.raw],
+    // One round trip: store the event (dedupe) and, only if it is new, read the scope's matching subscriptions.
+    const first = await sql.query<{ inserted: string | null; id: string | null; filters: unknown }>(
+      `WITH ins AS (
+         INSERT INTO relay.event (event_key, webhook_id, type, scope_id, body) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (event_key) DO NOTHING RETURNING event_key)
+       SELECT ins.event_key AS inserted, s.id, s.filters
+         FROM (SELECT 1) one
+         LEFT JOIN ins ON true
+         LEFT JOIN relay.subscription s ON ins.event_key IS NOT NULL AND $6 AND s.scope_id = $4 AND s.status = 'active' AND $3 = ANY(s.events)
+        ORDER BY s.created_at`,
+      [e.eventKey, e.webhookId, e.type, e.scope, e.raw, Boolean(e.scope) && e.type !== 'INSTALL' && e.type !== 'UNINSTALL'],
     );
-    if (inserted.rows.length === 0) return { duplicate: true, deliveries: 0 };
+    if (!first.rows[0]?.inserted) return { duplicate: true, deliveries: 0 };
     if (!e.scope) return { duplicate: false, deliveries: 0 };
     if (e.type === 'UNINSTALL' || e.type === 'INSTALL') {
       await sql.query(`UPDATE relay.subscription SET status = $2 WHERE scope_id = $1`, [e.scope, e.type === 'INSTALL' ? 'active' : 'suspended']);
       return { duplicate: false, deliveries: 0 };
     }
-    const subs = await sql.query<{ id: string; filters: unknown }>(
-      `SELECT id, filters FROM relay.subscription WHERE scope_id = $1 AND status = 'active' AND $2 = ANY(events) ORDER BY created_at`,
-      [e.scope, e.type],
-    );
-    const matching = subs.rows.filter((s) => filtersMatch(s.filters, e.body));
+    const matching = first.rows.filter((s) => s.id && filtersMatch(s.filters, e.body));
     if (matching.length === 0) return { duplicate: false, deliveries: 0 };
-    const jobs = matching.map((s) => ({ id: uuidV5(`${e.eventKey}|${s.id}`), subscriptionId: s.id }));
+    const jobs = matching.map((s) => ({ id: uuidV5(`${e.eventKey}|${s.id}`), subscriptionId: s.id! }));
     await sql.query(
-      `INSERT INTO relay.delivery (job_id, event_key, subscription_id, scope_id, type)
-       SELECT j, $2, s, $3, $4 FROM unnest($1::uuid[], $5::uuid[]) AS t(j, s) ON CONFLICT DO NOTHING`,
-      [jobs.map((j) => j.id), e.eventKey, e.scope, e.type, jobs.map((j) => j.subscriptionId)],
+      `WITH d AS (
+         INSERT INTO relay.delivery (job_id, event_key, subscription_id, scope_id, type)
+         SELECT j, $2, s, $3, $4 FROM unnest($1::uuid[], $5::uuid[]) AS t(j, s) ON CONFLICT DO NOTHING)
+       UPDATE relay.event SET matched = $6 WHERE event_key = $2`,
+      [jobs.map((j) => j.id), e.eventKey, e.scope, e.type, jobs.map((j) => j.subscriptionId), jobs.length],
     );
     await boss.insert(
       DELIVER_QUEUE,
       jobs.map((j) => ({ id: j.id, data: { eventKey: e.eventKey, subscriptionId: j.subscriptionId }, singletonKey: j.subscriptionId })),
       { db: { executeSql: (text: string, values?: unknown[]) => sql.query(text, values) } },
     );
-    await sql.query(`UPDATE relay.event SET matched = $2 WHERE event_key = $1`, [e.eventKey, jobs.length]);
     return { duplicate: false, deliveries: jobs.length };
   });
 }
