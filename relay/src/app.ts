@@ -46,7 +46,8 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
     // No per-request lines: the relay logs decisions (rejections, deliveries), never URLs with secrets or bodies.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // Behind a load balancer, the client IP (for rate limits) comes from X-Forwarded-For; only trust it when told.
+    trustProxy: cfg.trustProxy,
   });
   const keys = {
     ed25519: crypto.createPublicKey(cfg.ed25519PublicKey),

@@ -16,11 +16,13 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
     // 2xx means durably stored. A delivery in flight at the kill would be retried (at-least-once towards the hook).
     let relay = await spawnRelay({ ...env, RELAY_WORKERS: '0' });
     try {
-      const sub = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url('/kill'), locationId: 'locKill', events: ['ContactCreate'], triggerKey: 't' }, {
-        authorization: `Bearer ${GOOD_TOKEN}`,
-      });
-      expect(sub.status).toBe(201);
-      const events = Array.from({ length: 300 }, (_, i) => ({ type: 'ContactCreate', locationId: 'locKill', webhookId: `kill-${i}`, n: i }));
+      for (let l = 0; l < 4; l++) {
+        const sub = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/kill?l=${l}`), locationId: `locKill${l}`, events: ['ContactCreate'], triggerKey: 't' }, {
+          authorization: `Bearer ${GOOD_TOKEN}`,
+        });
+        expect(sub.status).toBe(201);
+      }
+      const events = Array.from({ length: 200 }, (_, i) => ({ type: 'ContactCreate', locationId: `locKill${i % 4}`, webhookId: `kill-${i}`, n: i }));
       const acked = new Set<string>();
       let next = 0;
       let killed = false;
@@ -33,7 +35,7 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
           } catch {
             // connection reset by the kill: HighLevel would retry this one
           }
-          if (!killed && acked.size >= 100) {
+          if (!killed && acked.size >= 60) {
             killed = true;
             await relay.kill9();
           }
@@ -41,20 +43,20 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
       };
       await Promise.all(Array.from({ length: 8 }, lane));
       expect(killed).toBe(true);
-      expect(acked.size).toBeGreaterThanOrEqual(100);
+      expect(acked.size).toBeGreaterThanOrEqual(60);
       expect(acked.size).toBeLessThan(events.length);
 
       relay = await spawnRelay(env);
-      await waitFor(() => hooks.to('/kill').length >= acked.size, 60_000, 'the acknowledged events to be delivered');
-      const delivered = hooks.to('/kill').map((c) => c.body.webhookId as string);
+      await waitFor(() => hooks.calls.length >= acked.size, 60_000, 'the acknowledged events to be delivered');
+      const delivered = hooks.calls.map((c) => c.body.webhookId as string);
       for (const id of acked) expect(delivered).toContain(id);
       expect(duplicates(delivered)).toEqual([]);
 
       // HighLevel retries what was not acknowledged (and may repeat what was): all delivered, still once each.
       for (const e of events) expect((await sendWebhook(relay.url, key.sign, e)).status).toBe(200);
-      await waitFor(() => hooks.to('/kill').length >= events.length, 60_000, 'all events');
+      await waitFor(() => hooks.calls.length >= events.length, 60_000, 'all events');
       await new Promise((r) => setTimeout(r, 1000));
-      const all = hooks.to('/kill').map((c) => c.body.webhookId as string);
+      const all = hooks.calls.map((c) => c.body.webhookId as string);
       expect(new Set(all).size).toBe(events.length);
       expect(duplicates(all)).toEqual([]);
       const status = (await request(relay.url, 'GET', '/v1/status', undefined, ADMIN)).body;
