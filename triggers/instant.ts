@@ -122,7 +122,6 @@ export const contactTagAddedInstant = hookTrigger({
     return tagsAdded(payload).map((tag) => ({ ...contact, id: `${contact.id}_${tag}`, contactId: contact.id, tag }));
   },
   matches: (record, input) => !input.tag || sameText(record.tag, input.tag),
-  relayFilters: (input) => ({ tag: input.tag }),
   // Samples: the twin needs a tag; without one, the newest contacts, one item per tag they carry.
   list: async (z, bundle) => {
     if (String(bundle.inputData?.tag ?? '').trim()) return newContactWithTagTrigger.perform(z, bundle);
@@ -307,7 +306,6 @@ export const appointmentUpdatedInstant = hookTrigger({
     return [{ ...a, id: [a.id, utcIso(a.dateUpdated ?? eventTime(payload))].filter(Boolean).join('_'), appointmentId: a.id }];
   },
   matches: (a, input) => onCalendar(a, input) && (!input.appointmentStatus || a.appointmentStatus === input.appointmentStatus),
-  relayFilters: (input) => ({ appointmentStatus: input.appointmentStatus }),
   list: appointmentSamples(updatedAppointmentTrigger),
   completes: [calendarsApi.listCalendars],
 });
@@ -477,7 +475,6 @@ export const newInboundMessageInstant = hookTrigger({
   fields: [channelFilter],
   records: (payload) => [messageOf(payload, 'inbound')],
   matches: (m, input) => !input.channel || sameText(m.channel, input.channel),
-  relayFilters: (input) => ({ channel: input.channel }),
   outputFields: messageOutputFields,
 });
 
@@ -491,7 +488,6 @@ export const newOutboundMessageInstant = hookTrigger({
   fields: [channelFilter],
   records: (payload) => [messageOf(payload, 'outbound')],
   matches: (m, input) => !input.channel || sameText(m.channel, input.channel),
-  relayFilters: (input) => ({ channel: input.channel }),
   // Samples: the message export (the inbound twin's source), outbound messages kept.
   list: async (z, bundle) => {
     const channel = (bundle.inputData as Item | undefined)?.channel;

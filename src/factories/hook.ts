@@ -1,4 +1,4 @@
-import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Endpoint } from '../api/endpoint';
 import { connectionFor } from '../connection';
 import { eventScopes } from '../events';
@@ -80,7 +80,10 @@ export interface HookTriggerDef extends Omit<OperationDef, 'endpoint' | 'sample'
   completes?: Endpoint[];
   /** performList (samples in the zap editor); default: the twin's perform with the step's input. */
   list?: (z: ZObject, bundle: Bundle) => Promise<Item[]>;
-  /** Filter values the relay may use to skip deliveries early (the app filters again in perform). */
+  /**
+   * Filters the relay applies before delivering: each key must equal the payload's top-level field exactly (the
+   * relay's rule), so only exact ids belong here (not tags, nested or case-insensitive values). perform filters again.
+   */
   relayFilters?: (input: Input) => Record<string, unknown>;
 }
 
@@ -173,20 +176,33 @@ function parseJson(content: string | undefined): any {
   }
 }
 
-/** One request to the relay; a network failure becomes a message naming the relay (never the token or hook URL). */
-async function relayRequest(z: ZObject, what: string, request: Record<string, unknown>, secrets: string[]): Promise<HttpResponse> {
+interface RelayResponse {
+  status: number;
+  content: string;
+  retryAfter?: string;
+}
+
+/**
+ * One request to the relay, with Node's fetch rather than z.request: the relay is not HighLevel, and core would
+ * turn any 401 into a HighLevel token refresh. A network failure becomes a message naming the relay (never the
+ * token or the hook URL).
+ */
+async function relayRequest(z: ZObject, what: string, request: { method: string; url: string; headers: Record<string, string>; body?: string }, secrets: string[]): Promise<RelayResponse> {
   try {
-    return (await z.request({ ...request, skipThrowForStatus: true, throwForThrottlingEarly: false, timeout: 20_000 } as any)) as unknown as HttpResponse;
+    const response = await fetch(request.url, { ...request, signal: AbortSignal.timeout(RELAY_TIMEOUT_MS) });
+    return { status: response.status, content: await response.text(), retryAfter: response.headers.get('retry-after') ?? undefined };
   } catch (error) {
-    const e = error as { code?: string; type?: string; message?: string };
-    const cause = e.type === 'request-timeout' ? 'no answer within 20 s' : `the connection failed (${e.code ?? 'network error'})`;
-    const host = safeHost(String(request.url));
+    const e = error as { name?: string; code?: string; cause?: { code?: string } };
+    const cause = e.name === 'TimeoutError' ? `no answer within ${RELAY_TIMEOUT_MS / 1000} s` : `the connection failed (${e.cause?.code ?? e.code ?? 'network error'})`;
+    const host = safeHost(request.url);
     throw new z.errors.Error(
       redact(`Could not ${what} at the instant-trigger relay (${host}): ${cause}. Check that the relay is running (GET ${host}/healthz) and that ${RELAY_URL_ENV} points at it.`, secrets),
       'RelayUnreachable',
     );
   }
 }
+
+const RELAY_TIMEOUT_MS = 20_000;
 
 function safeHost(url: string): string {
   try {
@@ -197,18 +213,19 @@ function safeHost(url: string): string {
 }
 
 /** The relay's refusal in words the user can act on (its own message where it gave one). */
-function relayError(z: ZObject, what: string, response: HttpResponse, data: any, locationId?: string): Error {
+function relayError(z: ZObject, what: string, response: RelayResponse, data: any, locationId?: string): Error {
   const said = typeof data?.message === 'string' ? data.message : typeof data?.error === 'string' ? data.error : undefined;
   const detail = said ? `: ${said}` : '';
   if (response.status === 401 && what === 'subscribe') {
-    return new z.errors.Error(
-      `HighLevel did not accept this connection for location ${locationId} when the relay checked it${detail}. Reconnect HighLevel, then turn the zap on again.`,
-      'RelayUnauthorized',
-      401,
+    // The relay checked the token with HighLevel: an expired access token is refreshed by Zapier, which then retries.
+    const error = new z.errors.RefreshAuthError(
+      `HighLevel did not accept this connection for location ${locationId} when the relay checked it${detail}. If this persists, reconnect HighLevel, then turn the zap on again.`,
     );
+    (error as { doNotContextify?: boolean }).doNotContextify = true;
+    return error;
   }
   if (response.status === 429) {
-    const retry = Number(response.headers?.get?.('retry-after')) || 60;
+    const retry = Number(response.retryAfter) || 60;
     return new z.errors.ThrottledError(`The instant-trigger relay is busy${detail}. Zapier retries in ${retry} s.`, retry);
   }
   if (response.status >= 500) {
