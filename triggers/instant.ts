@@ -117,6 +117,7 @@ export const contactTagAddedInstant = hookTrigger({
   events: ['ContactTagUpdate', 'ContactCreate'],
   twin: newContactWithTagTrigger,
   fields: [tagFilter],
+  outputFields: [{ key: 'id', label: 'Change ID (contact ID and tag)' }, ...newContactWithTagTrigger.def.outputFields!],
   records: (payload) => {
     const contact = contactOf(payload);
     return tagsAdded(payload).map((tag) => ({ ...contact, id: `${contact.id}_${tag}`, contactId: contact.id, tag }));
