@@ -154,7 +154,7 @@ async function recentNotes(z: ZObject, bundle: Bundle): Promise<Item[]> {
   if (String(bundle.inputData?.contactId ?? '').trim()) return newNoteTrigger.perform(z, bundle);
   const contacts: Item[] = await newContactTrigger.perform(z, { ...bundle, meta: { ...bundle.meta, isLoadingSample: true } } as Bundle);
   const notes: Item[] = [];
-  for (const contact of contacts.slice(0, 3)) {
+  for (const contact of contacts.slice(0, 10)) {
     notes.push(...(await newNoteTrigger.perform(z, { ...bundle, inputData: { ...bundle.inputData, contactId: contact.id } } as Bundle)));
     if (notes.length >= 3) break;
   }
@@ -195,7 +195,8 @@ async function completeTasks(tasks: Item[], ctx: HookContext): Promise<Item[]> {
   return Promise.all(
     tasks.map(async (task) => {
       if (task.contactId && task.body !== undefined) return task;
-      const body = { query: task.title, completed: task.completed, limit: 100, ...(task.assignedTo ? { assignedTo: [task.assignedTo] } : {}) };
+      // Not filtered by completion: the task may have been completed since the event.
+      const body = { query: task.title, limit: 100, ...(task.assignedTo ? { assignedTo: [task.assignedTo] } : {}) };
       const data = await softly(ctx.z, 'Task contact', () => ctx.call(contactsApi.searchLocationTasks, { body }), null);
       const found = recordsOf((data as Item | null)?.tasks).find((t) => t.id === task.id);
       if (!found) return task;

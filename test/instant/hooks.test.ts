@@ -217,7 +217,7 @@ describe('perform: the payload shaped like the polling twin, filters applied', (
 
   it('New Task: a TaskCreate without contactId and body (#332) is completed by one task search; assignee filter', async () => {
     const search = highlevel()
-      .post(`/locations/${AUTH.locationId}/tasks/search`, (body) => body.query === taskSample.title && body.completed === false)
+      .post(`/locations/${AUTH.locationId}/tasks/search`, (body) => body.query === taskSample.title && body.completed === undefined)
       .reply(200, { tasks: [{ _id: taskSample.id, ...taskSample, id: undefined }] });
     const payload = envelope(taskEvent('TaskCreate', { ...taskSample, dateAdded: '2026-03-04T09:00:00.000Z' }, AUTH.locationId));
     expect(payload.contactId).toBeUndefined();
