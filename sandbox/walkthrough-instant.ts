@@ -45,7 +45,7 @@ interface HookCall {
   body: Item;
 }
 
-const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'package.json')))!;
+const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'package-lock.json')))!;
 export const RELAY_MAIN = path.join(ROOT, 'dist', 'relay', 'src', 'main.js');
 
 /** Why the relay cannot run here, or undefined when it can. */
@@ -132,6 +132,85 @@ async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 
   }
 }
 
+export interface InstantRig {
+  relayUrl: string;
+  /** Every call the hook stand-in received. */
+  calls: HookCall[];
+  /** Turns a trigger on through its performSubscribe, for the stand-in hook `/hooks/standard/<zap>/`. */
+  subscribe(key: string, zap: string, inputData?: Item): Promise<{ id: string }>;
+  /** Turns it off through performUnsubscribe with what subscribe returned (Zapier's bundle.subscribeData). */
+  unsubscribe(zap: string): Promise<void>;
+  /**
+   * Makes a change, waits until `expected` hook calls arrived (and a little longer, so an extra one would show),
+   * and returns each as the subscribed trigger's perform shapes it, with its latency.
+   */
+  change(expected: number, work: () => Promise<unknown>): Promise<{ sent: string[]; deliveries: InstantDelivery[] }>;
+  stop(): Promise<void>;
+}
+
+/** The relay, the hook stand-in and the sandbox's webhooks wired together on loopback. */
+export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise<InstantRig> {
+  const appTester = createAppTester(App);
+  const run = (method: any, bundle: Item): Promise<any> => appTester(method, bundle as any);
+  const hooks = await startHookStandIn();
+  let relay: Awaited<ReturnType<typeof startRelayProcess>>;
+  try {
+    relay = await startRelayProcess({
+      GHL_WEBHOOK_PUBLIC_KEY: SANDBOX_WEBHOOK_PUBLIC_KEY,
+      GHL_APP_ID: SANDBOX_APP_ID,
+      GHL_API_BASE_URL: sandbox.url,
+      RELAY_ALLOWED_TARGET_PREFIXES: hooks.base,
+      RELAY_POLL_SECONDS: '0.5',
+    });
+  } catch (error) {
+    await hooks.close();
+    throw error;
+  }
+  const previousRelay = process.env[RELAY_URL_ENV];
+  process.env[RELAY_URL_ENV] = relay.url;
+  sandbox.webhooks.configure({ url: `${relay.url}/v1/highlevel/webhook` });
+  const zaps = new Map<string, { key: string; inputData: Item; subscribeData?: Item }>();
+
+  return {
+    relayUrl: relay.url,
+    calls: hooks.calls,
+    async subscribe(key, zap, inputData = {}) {
+      process.env[RELAY_URL_ENV] = relay.url;
+      const subscribeData = await run(App.triggers[key].operation.performSubscribe, { authData, inputData, targetUrl: `${hooks.base}${zap}/` });
+      zaps.set(zap, { key, inputData, subscribeData });
+      return { id: subscribeData.id };
+    },
+    async unsubscribe(zap) {
+      process.env[RELAY_URL_ENV] = relay.url;
+      const z = zaps.get(zap)!;
+      await run(App.triggers[z.key].operation.performUnsubscribe, { authData, inputData: z.inputData, subscribeData: z.subscribeData });
+    },
+    async change(expected, work) {
+      const from = hooks.calls.length;
+      const sentFrom = sandbox.webhooks.sent.length;
+      await work();
+      await waitFor(`${expected} hook call(s)`, () => (hooks.calls.length - from >= expected ? true : undefined));
+      await sandbox.webhooks.idle();
+      await new Promise((r) => setTimeout(r, 300));
+      const deliveries: InstantDelivery[] = [];
+      for (const call of hooks.calls.slice(from)) {
+        const z = zaps.get(call.zap)!;
+        const made = sandbox.webhooks.sent.find((s) => s.webhookId === call.body.webhookId);
+        const shaped: Item[] = await run(App.triggers[z.key].operation.perform, { authData, inputData: z.inputData, cleanedRequest: call.body, meta: { timezone: 'UTC' } });
+        deliveries.push({ zap: call.zap, type: String(call.body.type), latencyMs: made ? call.at - made.madeAt : NaN, shaped });
+      }
+      return { sent: sandbox.webhooks.sent.slice(sentFrom).map((s) => s.type), deliveries };
+    },
+    async stop() {
+      sandbox.webhooks.configure({ url: undefined });
+      if (previousRelay === undefined) delete process.env[RELAY_URL_ENV];
+      else process.env[RELAY_URL_ENV] = previousRelay;
+      await relay.stop();
+      await hooks.close();
+    },
+  };
+}
+
 /** Runs the instant part against a started sandbox, with the connection's authData from the main walkthrough. */
 export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, print: (line: string) => void = () => {}): Promise<InstantResult> {
   const appTester = createAppTester(App);
@@ -141,64 +220,38 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
     lines.push(line);
     print(line);
   };
-
-  const hooks = await startHookStandIn();
   const started = Date.now();
-  const relay = await startRelayProcess({
-    GHL_WEBHOOK_PUBLIC_KEY: SANDBOX_WEBHOOK_PUBLIC_KEY,
-    GHL_APP_ID: SANDBOX_APP_ID,
-    GHL_API_BASE_URL: sandbox.url,
-    RELAY_ALLOWED_TARGET_PREFIXES: hooks.base,
-    RELAY_POLL_SECONDS: '0.5',
-  });
-  const previousRelay = process.env[RELAY_URL_ENV];
-  process.env[RELAY_URL_ENV] = relay.url;
-  sandbox.webhooks.configure({ url: `${relay.url}/v1/highlevel/webhook` });
-  say(`Relay listening on ${relay.url} (embedded PGlite, started in ${Date.now() - started} ms); the sandbox signs its webhooks with the test key the relay trusts.`);
+  const rig = await startInstantRig(sandbox, authData);
+  say(`Relay listening on ${rig.relayUrl} (embedded PGlite, started in ${Date.now() - started} ms); the sandbox signs its webhooks with the test key the relay trusts.`);
 
   const zaps = [
-    { zap: 'zap-new-contact', key: 'new_contact_instant', inputData: {} },
-    { zap: 'zap-vip-tag', key: 'contact_tag_added_instant', inputData: { tag: 'vip' } },
+    { zap: 'zap-new-contact', key: 'new_contact_instant', inputData: {} as Item },
+    { zap: 'zap-vip-tag', key: 'contact_tag_added_instant', inputData: { tag: 'vip' } as Item },
   ];
   const subscriptions: InstantResult['subscriptions'] = [];
-  // What Zapier keeps from performSubscribe (bundle.subscribeData): the id and the secret unsubscribing needs.
-  const subscribeData = new Map<string, Item>();
   const deliveries: InstantDelivery[] = [];
-  let afterUnsubscribe = 0;
   try {
     for (const z of zaps) {
-      const op = App.triggers[z.key];
-      const data = await run(op.operation.performSubscribe, { authData, inputData: z.inputData, targetUrl: `${hooks.base}${z.zap}/` });
-      subscriptions.push({ zap: z.zap, key: z.key, id: data.id });
-      subscribeData.set(z.zap, data);
-      say(`  ✓ Turned on "${op.display.label}"${z.inputData.tag ? ` (tag: ${z.inputData.tag})` : ''}: subscription ${data.id}`);
+      const { id } = await rig.subscribe(z.key, z.zap, z.inputData);
+      subscriptions.push({ zap: z.zap, key: z.key, id });
+      say(`  ✓ Turned on "${App.triggers[z.key].display.label}"${z.inputData.tag ? ` (tag: ${z.inputData.tag})` : ''} for hook ${z.zap}: subscription ${id}`);
     }
 
-    /** Makes a change, then waits for `expected` hook calls and prints each as the zap's trigger shapes it. */
     const change = async (title: string, expected: number, work: () => Promise<unknown>) => {
-      const from = hooks.calls.length;
-      const sentFrom = sandbox.webhooks.sent.length;
-      await work();
-      await waitFor(`${expected} hook call(s) after "${title}"`, () => (hooks.calls.length - from >= expected ? true : undefined));
-      // Let a delivery that should not happen show up before counting.
-      await new Promise((r) => setTimeout(r, 150));
-      const sent = sandbox.webhooks.sent.slice(sentFrom);
-      say(`  ✓ ${title}: the sandbox sent ${sent.map((s) => s.type).join(', ')}`);
-      for (const call of hooks.calls.slice(from)) {
-        const z = zaps.find((x) => x.zap === call.zap)!;
-        const made = sent.find((s) => s.webhookId === call.body.webhookId) ?? sandbox.webhooks.sent.find((s) => s.webhookId === call.body.webhookId);
-        const latencyMs = made ? call.at - made.madeAt : NaN;
-        const shaped: Item[] = await run(App.triggers[z.key].operation.perform, { authData, inputData: z.inputData, cleanedRequest: call.body, meta: { timezone: 'UTC' } });
-        deliveries.push({ zap: z.zap, type: String(call.body.type), latencyMs, shaped });
-        const what = shaped.length
-          ? shaped.map((i) => `${i.name ?? i.id}${i.tag ? ` +tag "${i.tag}"` : ''} (id ${i.id})`).join('; ')
-          : 'nothing (filter does not match)';
-        say(`      → ${z.zap} got ${call.body.type} in ${latencyMs} ms; "${App.triggers[z.key].display.label}" outputs: ${what}`);
+      const result = await rig.change(expected, work);
+      say(`  ✓ ${title}: the sandbox sent ${result.sent.join(', ')}`);
+      for (const d of result.deliveries) {
+        const label = App.triggers[zaps.find((z) => z.zap === d.zap)!.key].display.label;
+        const what = d.shaped.length
+          ? d.shaped.map((i) => `${i.name ?? i.id}${i.tag ? ` +tag "${i.tag}"` : ''} (id ${i.id})`).join('; ')
+          : 'nothing (its filter does not match)';
+        say(`      → ${d.zap} got ${d.type} ${d.latencyMs} ms after the change; "${label}" outputs ${what}`);
       }
+      deliveries.push(...result.deliveries);
     };
 
     let contactId = '';
-    await change('Create Contact "Noah Patel" (tag lead)', 2, async () => {
+    await change('Create Contact "Noah Patel" with tag "lead"', 2, async () => {
       const contact = await run(App.creates.create_contact.operation.perform, {
         authData,
         inputData: { firstName: 'Noah', lastName: 'Patel', email: `noah.patel+${Date.now()}@example.com`, tags: 'lead' },
@@ -208,24 +261,19 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
     await change('Add tag "vip" to Noah Patel', 1, () => run(App.creates.add_contact_tags.operation.perform, { authData, inputData: { contactId, tags: 'vip' } }));
 
     for (const s of subscriptions) {
-      const op = App.triggers[s.key];
-      await run(op.operation.performUnsubscribe, { authData, inputData: {}, subscribeData: subscribeData.get(s.zap) });
-      say(`  ✓ Turned off "${op.display.label}" (subscription ${s.id} deleted at the relay)`);
+      await rig.unsubscribe(s.zap);
+      say(`  ✓ Turned off "${App.triggers[s.key].display.label}" (subscription ${s.id} deleted at the relay)`);
     }
-    const before = hooks.calls.length;
+    const before = rig.calls.length;
     await run(App.creates.add_contact_tags.operation.perform, { authData, inputData: { contactId, tags: 'vip-2' } });
     await sandbox.webhooks.idle();
     await new Promise((r) => setTimeout(r, 1000));
-    afterUnsubscribe = hooks.calls.length - before;
-    say(`  ✓ A change after turning off: ${afterUnsubscribe} hook call(s)`);
+    const afterUnsubscribe = rig.calls.length - before;
+    say(`  ✓ A change after turning both off: ${afterUnsubscribe} hook call(s)`);
     const latencies = deliveries.map((d) => d.latencyMs).filter(Number.isFinite).sort((a, b) => a - b);
     if (latencies.length) say(`Instant part: ${deliveries.length} deliveries, end-to-end latency ${latencies[0]}–${latencies[latencies.length - 1]} ms (change made → zap's hook).`);
-    return { relayUrl: relay.url, subscriptions, deliveries, afterUnsubscribe, lines };
+    return { relayUrl: rig.relayUrl, subscriptions, deliveries, afterUnsubscribe, lines };
   } finally {
-    sandbox.webhooks.configure({ url: undefined });
-    if (previousRelay === undefined) delete process.env[RELAY_URL_ENV];
-    else process.env[RELAY_URL_ENV] = previousRelay;
-    await relay.stop();
-    await hooks.close();
+    await rig.stop();
   }
 }
