@@ -91,7 +91,7 @@ describe('more triggers through the relay', () => {
     });
     expect(out.deliveries.map((d) => [d.zap, d.shaped[0]?.channel, d.shaped[0]?.direction, d.shaped[0]?.body])).toEqual([['zap-out', 'SMS', 'outbound', 'We can come Thursday.']]);
     const sms = await rig.change(2, () =>
-      call(app.sandbox, 'POST', '/conversations/messages/inbound', { token: app.token(), version: '2021-04-15', body: { type: 'SMS', contactId: contact.id, conversationId, message: 'Is Thursday still on?' } }),
+      call(app.sandbox, 'POST', '/conversations/messages/inbound', { token: app.token(), version: '2021-04-15', body: { type: 'SMS', contactId: contact.id, conversationId, conversationProviderId: 'sandboxPhoneProvider1', message: 'Is Thursday still on?' } }),
     );
     // Both inbound zaps get the event; the email zap's filter drops it.
     expect(sms.deliveries.map((d) => [d.zap, d.shaped[0]?.channel, d.shaped[0]?.direction, d.shaped[0]?.body]).sort()).toEqual([
