@@ -7,6 +7,7 @@ import type { Db } from './db';
 import { encrypt, keyedHash, sameHex, sha256Hex, verifySignature } from './crypto';
 import { routingScope, storeEvent } from './ingest';
 import { statusHtml, statusReport } from './status';
+import { wakeWorkers } from './deliver';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -88,6 +89,7 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
       const scopeId = routingScope(body);
       try {
         const stored = await withTimeout(storeEvent(db, boss, { eventKey, webhookId, type, scope: scopeId, raw, body }), cfg.storeTimeoutMs);
+        if (stored.deliveries) wakeWorkers();
         if (type === 'unknown' || !scopeId) req.log.info({ type, routed: Boolean(scopeId) }, 'stored an event without type or routing key');
         return reply.code(200).send({ ok: true, duplicate: stored.duplicate, deliveries: stored.deliveries });
       } catch (error) {

@@ -105,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     retryDelaySeconds: Math.max(1, num(env, 'RELAY_RETRY_DELAY_SECONDS', 5)),
     retryDelayMaxSeconds: num(env, 'RELAY_RETRY_DELAY_MAX_SECONDS', 3600),
     deliveryTimeoutMs: num(env, 'RELAY_DELIVERY_TIMEOUT_MS', 10_000),
-    workers: num(env, 'RELAY_WORKERS', 4),
+    workers: num(env, 'RELAY_WORKERS', 16),
     rateLimitPerMinute: num(env, 'RELAY_RATE_LIMIT_PER_MINUTE', 60),
     storeTimeoutMs: num(env, 'RELAY_STORE_TIMEOUT_MS', 5000),
     retryAfterSeconds: num(env, 'RELAY_RETRY_AFTER_SECONDS', 60),

@@ -33,30 +33,62 @@ export function retryAfterSeconds(header: string | null): number | undefined {
  * The relay counts attempts itself and settles every job (a pg-boss "failed" job would block its key for good
  * under key_strict_fifo), so pg-boss's retry limit is only a ceiling.
  */
-export async function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger): Promise<void> {
-  const handler = async (jobs: JobLike[]) => {
-    const results = await Promise.allSettled(jobs.map((job) => deliverOne(db, boss, cfg, key, log, job)));
-    for (let i = 0; i < jobs.length; i++) {
-      const r = results[i];
-      if (r.status === 'rejected') {
-        // The database failed mid-way: leave the job to pg-boss's retry (nothing was marked delivered).
-        log.error({ job: jobs[i].id, error: String((r.reason as Error)?.message ?? r.reason) }, 'delivery bookkeeping failed');
-        await boss.fail(DELIVER_QUEUE, { id: jobs[i].id, retryCount: jobs[i].retryCount }, { error: 'bookkeeping failed' }).catch(() => undefined);
+const waiting = new Set<() => void>();
+
+/** Wakes this process's idle workers (called after this process queued deliveries; others find them by polling). */
+export function wakeWorkers(): void {
+  for (const wake of waiting) wake();
+  waiting.clear();
+}
+
+/**
+ * Starts `cfg.workers` delivery loops. Each fetches one due job at a time and settles it as soon as its delivery ends,
+ * then fetches again at once while work remains (so one subscription's backlog drains at HTTP speed, not at the
+ * polling interval), and a slow hook only ever holds its own loop. Idle loops sleep until woken or `pollSeconds`.
+ * Returns a function that stops the loops after their current job.
+ */
+export function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger): () => Promise<void> {
+  let stopped = false;
+  const loop = async () => {
+    while (!stopped) {
+      let jobs: JobLike[] = [];
+      try {
+        jobs = ((await boss.fetch(DELIVER_QUEUE, { batchSize: 1, includeMetadata: true })) ?? []) as unknown as JobLike[];
+      } catch (error) {
+        log.error({ error: (error as Error).message }, 'fetching deliveries failed');
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      if (!jobs.length) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, cfg.pollSeconds * 1000);
+          function done() {
+            clearTimeout(timer);
+            waiting.delete(done);
+            resolve();
+          }
+          waiting.add(done);
+        });
+        continue;
+      }
+      for (const job of jobs) {
+        try {
+          await deliverOne(db, boss, cfg, key, log, job);
+          await boss.complete(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount });
+        } catch (error) {
+          // The database failed mid-way: leave the job to pg-boss's retry (nothing was marked delivered).
+          log.error({ job: job.id, error: (error as Error).message }, 'delivery bookkeeping failed');
+          await boss.fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { error: 'bookkeeping failed' }).catch(() => undefined);
+        }
       }
     }
   };
-  await boss.work(
-    DELIVER_QUEUE,
-    {
-      batchSize: 8,
-      localConcurrency: cfg.workers,
-      pollingIntervalSeconds: cfg.pollSeconds,
-      // NOTIFY only announces new jobs; retries become due silently, so keep polling at the same pace.
-      notifyPollingIntervalSeconds: cfg.pollSeconds,
-      includeMetadata: true,
-    },
-    handler as any,
-  );
+  const loops = Array.from({ length: cfg.workers }, loop);
+  return async () => {
+    stopped = true;
+    wakeWorkers();
+    await Promise.allSettled(loops);
+  };
 }
 
 async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger, job: JobLike): Promise<void> {

@@ -40,8 +40,8 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
   const { PgBoss } = requirePgBoss();
   const boss = new PgBoss(
     db.bossDb
-      ? { backend: 'pglite', db: db.bossDb, useListenNotify: true, schedule: false }
-      : { connectionString: cfg.databaseUrl, max: 8, useListenNotify: true, schedule: false },
+      ? { backend: 'pglite', db: db.bossDb, schedule: false }
+      : { connectionString: cfg.databaseUrl, max: 12, schedule: false },
   );
   boss.on('error', (error: Error) => app?.log.error({ error: error.message }, 'pg-boss error'));
   await boss.start();
@@ -54,7 +54,6 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
     expireInSeconds: Math.ceil(cfg.deliveryTimeoutMs / 1000) + 30,
     deleteAfterSeconds: Math.max(1, Math.round(cfg.retentionDays * 86400)),
     retentionSeconds: Math.max(1, Math.round(cfg.retentionDays * 86400)),
-    notify: true,
   };
   if (!(await boss.getQueue(DELIVER_QUEUE))) {
     await boss.createQueue(DELIVER_QUEUE, { ...queue, policy: 'key_strict_fifo' }).catch(async (e: Error) => {
@@ -68,7 +67,7 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
   }
   let app: FastifyInstance | undefined;
   app = await buildApp(db, boss, cfg, key);
-  if (cfg.workers > 0) await startWorkers(db, boss, cfg, key, app.log);
+  const stopWorkers = cfg.workers > 0 ? startWorkers(db, boss, cfg, key, app.log) : async () => undefined;
 
   // Event bodies hold personal data: delete them (and their delivery rows) after the retention period.
   const purge = async () => {
@@ -89,6 +88,7 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
     async close() {
       clearInterval(timer);
       await app!.close();
+      await stopWorkers();
       await boss.stop({ graceful: true, timeout: 5000 } as any).catch(() => undefined);
       await db.close().catch(() => undefined);
     },
