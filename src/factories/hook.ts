@@ -117,7 +117,9 @@ export function hookTrigger(def: HookTriggerDef): Operation {
     return def.complete(kept, { ...ctx, payload });
   });
 
-  const performList = def.list ?? ((z: ZObject, bundle: Bundle) => twin!.perform(z, bundle));
+  const list = def.list ?? ((z: ZObject, bundle: Bundle) => twin!.perform(z, bundle));
+  // The step's own filters are checked first (the twin's perform checks only the twin's fields).
+  const performList = validated(plain, (_input, ctx) => list(ctx.z, ctx.bundle));
 
   const performSubscribe = validated(plain, async (input, ctx) => {
     const { z, bundle } = ctx;
