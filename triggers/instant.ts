@@ -11,7 +11,7 @@ import { calendarIdField } from '../src/fields/calendar';
 import { assignedUserField } from '../src/fields/common';
 import { messageChannels } from '../src/fields/conversation';
 import { FieldDef, relabel } from '../src/fields/field';
-import { OPPORTUNITY_STATUSES, pipelineIdField, pipelineStageIdField } from '../src/fields/opportunity';
+import { pipelineIdField } from '../src/fields/opportunity';
 import * as v from '../src/fields/values';
 import { pipelineNames } from '../src/pipelines';
 import { toEpochMs } from '../src/time';
