@@ -5,7 +5,7 @@ import type { PgBoss } from 'pg-boss' with { 'resolution-mode': 'import' };
 import type { RelayConfig } from './config';
 import type { Db } from './db';
 import { encrypt, keyedHash, sameHex, sha256Hex, verifySignature } from './crypto';
-import { routingScope, storeEvent } from './ingest';
+import { IngestBatcher, routingScope, storeEvents } from './ingest';
 import { statusHtml, statusReport } from './status';
 import { wakeWorkers } from './deliver';
 
@@ -46,7 +46,8 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
     // No per-request lines: the relay logs decisions (rejections, deliveries), never URLs with secrets or bodies.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // Behind a load balancer, the client IP (for rate limits) comes from X-Forwarded-For; only trust it when told.
+    trustProxy: cfg.trustProxy,
   });
   const keys = {
     ed25519: crypto.createPublicKey(cfg.ed25519PublicKey),
@@ -54,6 +55,7 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
   };
   await app.register(rateLimit, { global: false });
 
+  const batcher = new IngestBatcher((events) => storeEvents(db, boss, events), db.kind === 'pglite' ? 1 : 6);
   const reject = async (reason: string) => {
     // Only the reason is kept (never the body): it feeds the status page's "last rejected signatures".
     await db.query(`INSERT INTO relay.rejection (reason) VALUES ($1)`, [reason]).catch(() => undefined);
@@ -88,7 +90,7 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
       const eventKey = webhookId ? `wh:${webhookId}` : `sha256:${sha256Hex(raw)}`;
       const scopeId = routingScope(body);
       try {
-        const stored = await withTimeout(storeEvent(db, boss, { eventKey, webhookId, type, scope: scopeId, raw, body }), cfg.storeTimeoutMs);
+        const stored = await withTimeout(batcher.add({ eventKey, webhookId, type, scope: scopeId, raw, body }), cfg.storeTimeoutMs);
         if (stored.deliveries) wakeWorkers();
         if (type === 'unknown' || !scopeId) req.log.info({ type, routed: Boolean(scopeId) }, 'stored an event without type or routing key');
         return reply.code(200).send({ ok: true, duplicate: stored.duplicate, deliveries: stored.deliveries });

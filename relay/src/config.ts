@@ -63,6 +63,8 @@ export interface RelayConfig {
   pollSeconds: number;
   maxSubscriptionsPerLocation: number;
   logLevel: string;
+  /** Take the client IP from X-Forwarded-For (set behind a load balancer). */
+  trustProxy: boolean;
   /** Enables POST /v1/test/db (makes the database unreachable on demand) — tests only. */
   testHooks: boolean;
 }
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     pollSeconds: Math.max(0.5, num(env, 'RELAY_POLL_SECONDS', 0.5)),
     maxSubscriptionsPerLocation: num(env, 'RELAY_MAX_SUBSCRIPTIONS_PER_LOCATION', 500),
     logLevel: env.RELAY_LOG_LEVEL || 'info',
+    trustProxy: env.RELAY_TRUST_PROXY === '1' || env.RELAY_TRUST_PROXY === 'true',
     testHooks: env.RELAY_TEST_HOOKS === '1',
   };
 }

@@ -36,7 +36,7 @@ export async function openDb(url: string | undefined, dataDir: string): Promise<
   };
   if (url) {
     const { Pool } = await import('pg');
-    const pool = new Pool({ connectionString: url, max: 16, connectionTimeoutMillis: 5000 });
+    const pool = new Pool({ connectionString: url, max: 24, connectionTimeoutMillis: 5000 });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     return {

@@ -148,8 +148,7 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
   }
   const result = status !== null ? `HTTP ${status}` : error!;
   if (status !== null && status >= 200 && status < 300) {
-    await settle(db, job.id, 'delivered', attempt, status, null);
-    await db.query(`UPDATE relay.subscription SET last_delivery_at = now(), last_result = $2 WHERE id = $1`, [subId, `delivered (${result})`]);
+    await settle(db, job.id, 'delivered', attempt, status, null, subId, `delivered (${result})`);
     return;
   }
   if (status === 410) {
@@ -162,14 +161,12 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
   }
   const retryable = error !== null || status === 429 || (status !== null && status >= 500);
   if (!retryable || attempt >= cfg.maxAttempts) {
-    await settle(db, job.id, 'dead', attempt, status, error ?? `HTTP ${status}`);
-    await db.query(`UPDATE relay.subscription SET last_delivery_at = now(), last_result = $2 WHERE id = $1`, [subId, `dead letter (${result})`]);
+    await settle(db, job.id, 'dead', attempt, status, error ?? `HTTP ${status}`, subId, `dead letter (${result})`);
     await boss.send(DEAD_QUEUE, job.data, { id: job.id });
     log.warn({ subscription: subId, job: job.id, result, attempt }, 'delivery dead-lettered');
     return;
   }
-  await settle(db, job.id, 'retrying', attempt, status, error ?? `HTTP ${status}`);
-  await db.query(`UPDATE relay.subscription SET last_delivery_at = now(), last_result = $2 WHERE id = $1`, [subId, `retrying (${result})`]);
+  await settle(db, job.id, 'retrying', attempt, status, error ?? `HTTP ${status}`, subId, `retrying (${result})`);
   await boss.fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { result });
   if (status === 429 && wait !== undefined) {
     // Zapier throttles hooks: come back no sooner than it asked (capped at the backoff ceiling).
@@ -178,13 +175,25 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
   }
 }
 
-async function settle(db: Db, jobId: string, state: string, attempts: number, status: number | null, error: string | null): Promise<void> {
+/** Records a delivery's outcome and, when `subId` is given, the subscription's last result — one round trip. */
+async function settle(
+  db: Db,
+  jobId: string,
+  state: string,
+  attempts: number,
+  status: number | null,
+  error: string | null,
+  subId: string | null = null,
+  result: string | null = null,
+): Promise<void> {
   // Latency: from the moment the event was stored to the hook's 2xx, both on the database clock.
   await db.query(
-    `UPDATE relay.delivery d SET state = $2, attempts = $3, last_status = $4, last_error = $5, updated_at = now(),
-            latency_ms = CASE WHEN $2 = 'delivered' THEN (SELECT (extract(epoch FROM (clock_timestamp() - e.received_at)) * 1000)::int
-                                                         FROM relay.event e WHERE e.event_key = d.event_key) END
-      WHERE d.job_id = $1`,
-    [jobId, state, attempts, status, error],
+    `WITH d AS (
+       UPDATE relay.delivery d SET state = $2, attempts = $3, last_status = $4, last_error = $5, updated_at = now(),
+              latency_ms = CASE WHEN $2 = 'delivered' THEN (SELECT (extract(epoch FROM (clock_timestamp() - e.received_at)) * 1000)::int
+                                                           FROM relay.event e WHERE e.event_key = d.event_key) END
+        WHERE d.job_id = $1)
+     UPDATE relay.subscription SET last_delivery_at = now(), last_result = $7 WHERE $6::uuid IS NOT NULL AND id = $6::uuid`,
+    [jobId, state, attempts, status, error, subId, result],
   );
 }

@@ -16,11 +16,13 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
     // 2xx means durably stored. A delivery in flight at the kill would be retried (at-least-once towards the hook).
     let relay = await spawnRelay({ ...env, RELAY_WORKERS: '0' });
     try {
-      const sub = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url('/kill'), locationId: 'locKill', events: ['ContactCreate'], triggerKey: 't' }, {
-        authorization: `Bearer ${GOOD_TOKEN}`,
-      });
-      expect(sub.status).toBe(201);
-      const events = Array.from({ length: 300 }, (_, i) => ({ type: 'ContactCreate', locationId: 'locKill', webhookId: `kill-${i}`, n: i }));
+      for (let l = 0; l < 4; l++) {
+        const sub = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/kill?l=${l}`), locationId: `locKill${l}`, events: ['ContactCreate'], triggerKey: 't' }, {
+          authorization: `Bearer ${GOOD_TOKEN}`,
+        });
+        expect(sub.status).toBe(201);
+      }
+      const events = Array.from({ length: 200 }, (_, i) => ({ type: 'ContactCreate', locationId: `locKill${i % 4}`, webhookId: `kill-${i}`, n: i }));
       const acked = new Set<string>();
       let next = 0;
       let killed = false;
@@ -33,7 +35,7 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
           } catch {
             // connection reset by the kill: HighLevel would retry this one
           }
-          if (!killed && acked.size >= 100) {
+          if (!killed && acked.size >= 60) {
             killed = true;
             await relay.kill9();
           }
@@ -41,20 +43,20 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
       };
       await Promise.all(Array.from({ length: 8 }, lane));
       expect(killed).toBe(true);
-      expect(acked.size).toBeGreaterThanOrEqual(100);
+      expect(acked.size).toBeGreaterThanOrEqual(60);
       expect(acked.size).toBeLessThan(events.length);
 
       relay = await spawnRelay(env);
-      await waitFor(() => hooks.to('/kill').length >= acked.size, 60_000, 'the acknowledged events to be delivered');
-      const delivered = hooks.to('/kill').map((c) => c.body.webhookId as string);
+      await waitFor(() => hooks.calls.length >= acked.size, 60_000, 'the acknowledged events to be delivered');
+      const delivered = hooks.calls.map((c) => c.body.webhookId as string);
       for (const id of acked) expect(delivered).toContain(id);
       expect(duplicates(delivered)).toEqual([]);
 
       // HighLevel retries what was not acknowledged (and may repeat what was): all delivered, still once each.
       for (const e of events) expect((await sendWebhook(relay.url, key.sign, e)).status).toBe(200);
-      await waitFor(() => hooks.to('/kill').length >= events.length, 60_000, 'all events');
+      await waitFor(() => hooks.calls.length >= events.length, 60_000, 'all events');
       await new Promise((r) => setTimeout(r, 1000));
-      const all = hooks.to('/kill').map((c) => c.body.webhookId as string);
+      const all = hooks.calls.map((c) => c.body.webhookId as string);
       expect(new Set(all).size).toBe(events.length);
       expect(duplicates(all)).toEqual([]);
       const status = (await request(relay.url, 'GET', '/v1/status', undefined, ADMIN)).body;
@@ -81,28 +83,47 @@ const pgBackend = backends().find((b) => b.name === 'PostgreSQL');
   try {
     for (let i = 0; i < 5; i++) {
       const via = i % 2 ? b : a;
-      const sub = await request(via.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/two/${i}`), locationId: 'locTwo', events: ['ContactCreate'], triggerKey: 't' }, {
+      const sub = await request(via.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/two/${i}`), locationId: `locTwo${i}`, events: ['ContactCreate'], triggerKey: 't' }, {
         authorization: `Bearer ${GOOD_TOKEN}`,
       });
       expect(sub.status).toBe(201);
     }
-    const events = Array.from({ length: 100 }, (_, i) => ({ type: 'ContactCreate', locationId: 'locTwo', webhookId: `two-${i}` }));
+    const events = Array.from({ length: 250 }, (_, i) => ({ type: 'ContactCreate', locationId: `locTwo${i % 5}`, webhookId: `two-${i}` }));
+    const firstVia = { a: 0, b: 0 };
+    // As HighLevel does: a 429 (the relay could not store in time) is retried until it is acknowledged.
+    const deliver = async (via: 'a' | 'b', e: object) => {
+      for (;;) {
+        const res = await sendWebhook((via === 'a' ? a : b).url, key.sign, e);
+        if (res.status === 200) {
+          if (!res.body.duplicate) firstVia[via]++;
+          return;
+        }
+        expect(res.status).toBe(429);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
     // Each event reaches both instances (a HighLevel retry landing behind the load balancer on the other one).
-    await Promise.all(events.map(async (e) => {
-      const [r1, r2] = await Promise.all([sendWebhook(a.url, key.sign, e), sendWebhook(b.url, key.sign, e)]);
-      expect([r1.status, r2.status]).toEqual([200, 200]);
-      expect([r1.body.duplicate, r2.body.duplicate].sort()).toEqual([false, true]);
-    }));
-    await waitFor(() => hooks.calls.length >= 500, 60_000, '500 deliveries');
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < events.length) {
+          const e = events[next++];
+          await Promise.all([deliver('a', e), deliver('b', e)]);
+        }
+      }),
+    );
+    expect(firstVia.a + firstVia.b).toBe(events.length);
+    await waitFor(() => hooks.calls.length >= 250, 60_000, '250 deliveries');
     await new Promise((r) => setTimeout(r, 1500));
-    expect(hooks.calls).toHaveLength(500);
+    expect(hooks.calls).toHaveLength(250);
     for (let i = 0; i < 5; i++) {
       const ids = hooks.to(`/two/${i}`).map((c) => c.body.webhookId);
-      expect(ids).toEqual(events.map((e) => e.webhookId).filter((id) => ids.includes(id)).sort((x, y) => ids.indexOf(x) - ids.indexOf(y)));
-      expect(new Set(ids).size).toBe(100);
+      expect(new Set(ids).size).toBe(50);
+      expect(ids.sort()).toEqual(events.filter((e) => e.locationId === `locTwo${i}`).map((e) => e.webhookId).sort());
     }
-    // Both processes did deliveries: the work is shared, not just tolerated.
-    expect(a.output()).toMatch(/listening/);
+    // Both processes stored first copies: the work is shared, not just tolerated.
+    expect(firstVia.a).toBeGreaterThan(0);
+    expect(firstVia.b).toBeGreaterThan(0);
   } finally {
     await a.stop();
     await b.stop();
