@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import { parseEnv } from 'util';
 import { startSandbox } from './server';
+import { SANDBOX_WEBHOOK_PUBLIC_KEY } from './webhooks';
 
 const DEFAULT_PORT = 4010;
 
@@ -20,7 +21,10 @@ function setting(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(setting('SANDBOX_PORT')) || DEFAULT_PORT;
   const ttl = Number(setting('SANDBOX_TOKEN_TTL')) || undefined;
-  const sandbox = await startSandbox({ port, seed: true, tokenTtlSeconds: ttl }).catch((error: NodeJS.ErrnoException) => {
+  // SANDBOX_WEBHOOK_URL (e.g. http://127.0.0.1:8787/v1/highlevel/webhook of `npm run relay`): signed webhook events
+  // for the changes made, as HighLevel sends them.
+  const webhookUrl = setting('SANDBOX_WEBHOOK_URL');
+  const sandbox = await startSandbox({ port, seed: true, tokenTtlSeconds: ttl, webhooks: { url: webhookUrl } }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
       throw new Error(
         `port ${port} on 127.0.0.1 is in use (another \`npm run sandbox\`?). Stop that process, or pick another port with ` +
@@ -40,6 +44,12 @@ async function main(): Promise<void> {
   console.log(`authData_locationId=${sandbox.state.locationId}`);
   console.log(`authData_companyId=${sandbox.state.companyId}`);
   console.log('authData_userType=Location');
+  if (webhookUrl) {
+    console.log(`\nWebhooks for the changes made go to ${webhookUrl}, signed with the sandbox's test key. Start the relay with:`);
+    console.log(`GHL_WEBHOOK_PUBLIC_KEY="${SANDBOX_WEBHOOK_PUBLIC_KEY.trim().replace(/\n/g, '\\n')}" GHL_API_BASE_URL=${sandbox.url} RELAY_ALLOWED_TARGET_PREFIXES=http://127.0.0.1: npm run relay`);
+  } else {
+    console.log('\nSet SANDBOX_WEBHOOK_URL to have the sandbox send signed webhooks for its changes (e.g. to `npm run relay`).');
+  }
   console.log(
     '\nOr leave out the authData_ lines and connect as HighLevel users do: `npx zapier-platform invoke auth start` ' +
       `leads to the sandbox's install screen (${sandbox.url}/oauth/chooselocation: the sub-account or the agency).`,

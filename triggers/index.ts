@@ -14,8 +14,10 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as phoneNumbers from './phoneNumbers';
+import * as instant from './instant';
+import * as instantEvent from './instantEvent';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers];
+const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers, instant, instantEvent];
 
 export const triggers = collect(modules, 'trigger');

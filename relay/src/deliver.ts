@@ -26,7 +26,7 @@ export function retryAfterSeconds(header: string | null): number | undefined {
 
 /**
  * Starts this process's delivery workers. Each job POSTs the stored HighLevel payload plus
- * `_relay: {webhookId, receivedAt, attempt}` to the subscription's hook URL:
+ * `_relay: {webhookId, receivedAt, attempt}` (plus `tagsAdded`/`tagsRemoved` for contact events) to the subscription's hook URL:
  * 2xx → delivered; 410 → the subscription is deleted (Zapier: the zap is off); 429 → retried after `Retry-After`;
  * 5xx, timeout, network error → retried with pg-boss's exponential backoff with jitter, and after
  * `maxAttempts` copied to the dead-letter queue; other 4xx → dead letter at once.
@@ -98,10 +98,11 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
     body: Uint8Array | null;
     webhook_id: string | null;
     received_at: Date | null;
+    relay_extra: unknown;
     target_enc: Uint8Array | null;
     status: string | null;
   }>(
-    `SELECT d.state, d.attempts, e.body, e.webhook_id, e.received_at, s.target_enc, s.status
+    `SELECT d.state, d.attempts, e.body, e.webhook_id, e.received_at, e.relay_extra, s.target_enc, s.status
        FROM relay.delivery d
        LEFT JOIN relay.event e ON e.event_key = d.event_key
        LEFT JOIN relay.subscription s ON s.id = d.subscription_id
@@ -120,7 +121,13 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
   const payload = JSON.parse(Buffer.from(row.body).toString('utf8'));
   const body = JSON.stringify({
     ...payload,
-    _relay: { webhookId: row.webhook_id ?? job.data.eventKey, receivedAt: new Date(row.received_at!).toISOString(), attempt },
+    _relay: {
+      webhookId: row.webhook_id ?? job.data.eventKey,
+      receivedAt: new Date(row.received_at!).toISOString(),
+      attempt,
+      // Derived at ingest (ingest.ts trackContactTags): the tags this contact event added and removed.
+      ...(typeof row.relay_extra === 'string' ? JSON.parse(row.relay_extra) : ((row.relay_extra as object | null) ?? {})),
+    },
   });
   let status: number | null = null;
   let error: string | null = null;

@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss' with { 'resolution-mode': 'import' };
-import type { Db } from './db';
+import type { Db, Sql } from './db';
 import { uuidV5 } from './crypto';
 
 export const DELIVER_QUEUE = 'relay-deliver';
@@ -21,6 +21,44 @@ export function filtersMatch(filters: unknown, body: Record<string, unknown>): b
     if (!wanted.some((w) => w === have || (Array.isArray(have) && have.includes(w)))) return false;
   }
   return true;
+}
+
+/** Contact events whose payload carries the contact's whole tag list (docs/webhook events/Contact*.md). */
+export const CONTACT_TAG_EVENTS = new Set(['ContactCreate', 'ContactUpdate', 'ContactTagUpdate', 'ContactDndUpdate']);
+
+/** Tags in `now` not in `before` (case-insensitive, as HighLevel treats tags), each once, in `now`'s order. */
+export function tagsNotIn(now: string[], before: string[]): string[] {
+  const known = new Set(before.map((t) => t.toLowerCase()));
+  const seen = new Set<string>();
+  return now.filter((t) => {
+    const k = t.toLowerCase();
+    if (known.has(k) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const tagList = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim()).map((t) => t.trim()) : undefined);
+
+/**
+ * Keeps the last tag list seen per contact and derives what this event changed: `{tagsAdded, tagsRemoved}` (a
+ * contact seen for the first time has every tag counted as added). Runs in the event's transaction with the row
+ * locked, so events for one contact are compared in the order they were stored, on any number of relay processes.
+ */
+async function trackContactTags(sql: Sql, scope: string, type: string, body: Record<string, unknown>): Promise<Record<string, string[]> | undefined> {
+  const contactId = typeof body.id === 'string' ? body.id : undefined;
+  if (!contactId) return undefined;
+  if (type === 'ContactDelete') {
+    await sql.query(`DELETE FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2`, [scope, contactId]);
+    return undefined;
+  }
+  const tags = tagList(body.tags);
+  if (!CONTACT_TAG_EVENTS.has(type) || !tags) return undefined;
+  await sql.query(`INSERT INTO relay.contact_tags (scope_id, contact_id, tags) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [scope, contactId]);
+  const { rows } = await sql.query<{ tags: unknown }>(`SELECT tags FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2 FOR UPDATE`, [scope, contactId]);
+  const previous = tagList(typeof rows[0]?.tags === 'string' ? JSON.parse(rows[0].tags as string) : rows[0]?.tags) ?? [];
+  await sql.query(`UPDATE relay.contact_tags SET tags = $3::jsonb, updated_at = now() WHERE scope_id = $1 AND contact_id = $2`, [scope, contactId, JSON.stringify(tags)]);
+  return { tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) };
 }
 
 export interface StoreResult {
@@ -66,6 +104,16 @@ export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[])
       const isNew = fresh.delete(e.eventKey); // a key repeated inside the batch counts once
       return { duplicate: !isNew, deliveries: 0 };
     });
+    // The contact tag memory, before routing: locked in (scope, contact) order, so concurrent batches on several
+    // relay processes cannot deadlock (a batch holds at most one event per scope, hence per contact).
+    const tagWork = events
+      .map((e, i) => ({ e, i }))
+      .filter(({ e, i }) => !results[i].duplicate && e.scope && typeof e.body.id === 'string')
+      .sort((a, b) => (`${a.e.scope}\u0000${a.e.body.id}` < `${b.e.scope}\u0000${b.e.body.id}` ? -1 : 1));
+    for (const { e } of tagWork) {
+      const extra = await trackContactTags(sql, e.scope!, e.type, e.body);
+      if (extra) await sql.query(`UPDATE relay.event SET relay_extra = $2::jsonb WHERE event_key = $1`, [e.eventKey, JSON.stringify(extra)]);
+    }
     const routable: number[] = [];
     for (let i = 0; i < events.length; i++) {
       const e = events[i];

@@ -8,6 +8,9 @@ import type { Db } from './db';
  *   the body is personal data and is deleted after the retention period.
  * - delivery: one row per (event, subscription) = one pg-boss job (same id); feeds the status page.
  * - rejection: the last rejected signatures (reason only, never the body).
+ * - contact_tags: the last tag list seen per contact (HighLevel's contact events carry the whole list, not what
+ *   changed): each contact event's added/removed tags are derived against it, durably, and kept with the event
+ *   (`event.relay_extra`) for its deliveries (`_relay.tagsAdded`/`tagsRemoved`). Rows go with ContactDelete.
  */
 export const SCHEMA_SQL = [
   `CREATE SCHEMA IF NOT EXISTS relay`,
@@ -49,6 +52,13 @@ export const SCHEMA_SQL = [
      latency_ms int)`,
   `CREATE INDEX IF NOT EXISTS delivery_subscription ON relay.delivery (subscription_id, created_at)`,
   `CREATE INDEX IF NOT EXISTS delivery_created ON relay.delivery (created_at)`,
+  `ALTER TABLE relay.event ADD COLUMN IF NOT EXISTS relay_extra jsonb`,
+  `CREATE TABLE IF NOT EXISTS relay.contact_tags (
+     scope_id text NOT NULL,
+     contact_id text NOT NULL,
+     tags jsonb,
+     updated_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (scope_id, contact_id))`,
   `CREATE TABLE IF NOT EXISTS relay.rejection (
      id bigserial PRIMARY KEY,
      at timestamptz NOT NULL DEFAULT now(),

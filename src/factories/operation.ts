@@ -97,6 +97,10 @@ export interface Operation {
   zapier: ZapierDefinition;
   /** The same object, untyped: for tests and tools that read any operation's definition generically. */
   definition: Record<string, any>;
+  /** OAuth scopes needed beyond the endpoints' (an instant trigger's webhook events). */
+  scopes?: string[];
+  /** An instant (REST hook) trigger's other methods (src/factories/hook.ts). */
+  hook?: { events: string[]; performList: Operation['perform']; performSubscribe: Operation['perform']; performUnsubscribe: Operation['perform'] };
 }
 
 /**
@@ -185,10 +189,20 @@ function withPhoneExtensions(result: any, extensions: Record<string, string>): a
 }
 
 /** Further properties of a Zapier polling trigger's operation that the factories set. */
-export interface TriggerExtras {
-  /** The editor's "load more" for dropdowns: `bundle.meta.page` counts the pages. */
-  canPaginate?: boolean;
-}
+export type TriggerExtras =
+  | {
+      /** The editor's "load more" for dropdowns: `bundle.meta.page` counts the pages. */
+      canPaginate?: boolean;
+      type?: 'polling';
+    }
+  | {
+      /** Instant (REST hook) triggers, built by hookTrigger (src/factories/hook.ts). */
+      type: 'hook';
+      canPaginate?: boolean;
+      performList: (z: ZObject, bundle: Bundle) => Promise<any>;
+      performSubscribe: (z: ZObject, bundle: Bundle) => Promise<any>;
+      performUnsubscribe: (z: ZObject, bundle: Bundle) => Promise<any>;
+    };
 
 /**
  * The Zapier definition of an operation, typed by zapier-platform-core's own helpers (defineTrigger,
