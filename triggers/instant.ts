@@ -87,6 +87,8 @@ export const deletedContactInstant = hookTrigger({
   events: ['ContactDelete'],
   twin: newContactTrigger,
   records: (payload) => [{ ...contactOf(payload), deletedAt: eventTime(payload) }],
+  // The twin's contact, plus when the event says it was deleted.
+  sample: { ...newContactTrigger.def.sample, deletedAt: '2026-03-10T15:04:05.000Z' },
   outputFields: [...newContactTrigger.def.outputFields!, { key: 'deletedAt', label: 'Deleted At', type: 'datetime' }],
   customFields: 'contact',
 });
@@ -140,6 +142,11 @@ export const contactDndChangedInstant = hookTrigger({
   events: ['ContactDndUpdate'],
   twin: updatedContactTrigger,
   records: (payload) => [asChange(contactOf(payload))],
+  // The twin's contact with the per-channel settings ContactDndUpdate carries (HighLevel's ContactDndUpdate doc).
+  sample: {
+    ...updatedContactTrigger.def.sample,
+    dndSettings: Object.fromEntries(['SMS', 'Email', 'Call', 'WhatsApp', 'GMB', 'FB'].map((c) => [c, { status: c === 'SMS' ? 'active' : 'inactive' }])),
+  },
   outputFields: [
     ...updatedContactTrigger.def.outputFields!,
     ...['SMS', 'Email', 'Call', 'WhatsApp', 'GMB', 'FB'].map((c) => ({ key: `dndSettings__${c}__status`, label: `DND ${c} Status` })),
@@ -457,6 +464,17 @@ const channelFilter: FieldDef = {
 
 const MESSAGE_HELP = 'The webhook carries the whole message (emails with subject, sender and recipients; calls with duration).';
 
+/** The twin's message plus what the webhook adds (an email's subject and addresses, a call's duration, the user). */
+const messageSample = {
+  ...newInboundMessageTrigger.def.sample,
+  channel: 'Email',
+  subject: 'Re: Water heater quote',
+  from: 'rosa.alvarez@example.com',
+  to: ['office@example.com'],
+  callDuration: 0,
+  userId: 'u_8HcT2mXw1pQzLr4sVb7N',
+};
+
 const messageOutputFields = [
   ...newInboundMessageTrigger.def.outputFields!,
   { key: 'channel', label: 'Channel' },
@@ -477,6 +495,7 @@ export const newInboundMessageInstant = hookTrigger({
   fields: [channelFilter],
   records: (payload) => [messageOf(payload, 'inbound')],
   matches: (m, input) => !input.channel || sameText(m.channel, input.channel),
+  sample: messageSample,
   outputFields: messageOutputFields,
 });
 
@@ -496,5 +515,6 @@ export const newOutboundMessageInstant = hookTrigger({
     const data = await callHighLevel(z, bundle, conversationsApi.exportMessages, { query: { limit: 100, sortBy: 'createdAt', sortOrder: 'desc', channel } });
     return recordsOf((data as Item | null)?.messages).filter((m) => m.direction === 'outbound');
   },
+  sample: { ...messageSample, direction: 'outbound' },
   outputFields: messageOutputFields,
 });

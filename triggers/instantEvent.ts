@@ -3,6 +3,7 @@ import { locationsApi } from '../src/api/locations';
 import { callHighLevel } from '../src/client';
 import { at, EVENT_TYPES, eventOutputFields, eventType, flatten } from '../src/events';
 import { hookTrigger } from '../src/factories/hook';
+import { editorKeys, withSampleLabels } from '../src/factories/output';
 import { Item } from '../src/factories/operation';
 import { appointmentSample } from '../src/fields/appointment';
 import { contactSample } from '../src/fields/contact';
@@ -45,6 +46,14 @@ export function exampleEvent(type: string, locationId: string): Item {
   return eventRecord({ type, locationId, ...body, webhookId: 'example-webhook-id', timestamp: '2026-03-04T10:12:45.000Z' });
 }
 
+const SAMPLE = exampleEvent('ContactCreate', locationSample.id);
+/** Labels for the sample's keys: ContactCreate's own where the catalogue has them, else derived from the key. */
+const SAMPLE_LABELS = withSampleLabels(
+  eventOutputFields('ContactCreate').filter((f) => editorKeys(SAMPLE).includes(f.key)),
+  SAMPLE,
+  'Event',
+);
+
 export const newHighLevelEventInstant = hookTrigger({
   key: 'new_highlevel_event_instant',
   noun: 'Event',
@@ -72,13 +81,14 @@ export const newHighLevelEventInstant = hookTrigger({
     const locationId = (data as Item | null)?.location?.id ?? '';
     return [exampleEvent(String(bundle.inputData?.eventType ?? 'ContactCreate'), locationId)];
   },
-  sample: exampleEvent('ContactCreate', locationSample.id),
+  sample: SAMPLE,
   resultKey: 'location',
   sampleAnswer: { location: locationSample },
-  outputFields: eventOutputFields(undefined),
+  // The sample is a ContactCreate: its fields labelled; the chosen event's own fields come from the function below.
+  outputFields: SAMPLE_LABELS,
   zapier: {
     outputFields: [
-      ...eventOutputFields(undefined),
+      ...SAMPLE_LABELS,
       (_z: ZObject, bundle: Bundle) => eventOutputFields(String(bundle.inputData?.eventType ?? '')).slice(5),
     ],
   },

@@ -119,7 +119,10 @@ export function hookTrigger(def: HookTriggerDef): Operation {
 
   const list = def.list ?? ((z: ZObject, bundle: Bundle) => twin!.perform(z, bundle));
   // The step's own filters are checked first (the twin's perform checks only the twin's fields).
-  const performList = validated(plain, (_input, ctx) => list(ctx.z, ctx.bundle));
+  // Samples read the twin as a sample load: a polling twin's own poll state (src/polling.ts) is neither read nor moved.
+  const performList = validated(plain, (_input, ctx) =>
+    list(ctx.z, { ...ctx.bundle, meta: { ...(ctx.bundle.meta ?? {}), isLoadingSample: true } } as typeof ctx.bundle),
+  );
 
   const performSubscribe = validated(plain, async (input, ctx) => {
     const { z, bundle } = ctx;

@@ -298,7 +298,7 @@ describe('perform: the payload shaped like the polling twin, filters applied', (
     expect(await perform('new_highlevel_event_instant', invoice, { eventType: 'InvoiceVoid' })).toEqual([]);
     const appt = envelope(appointmentEvent('AppointmentCreate', appointmentSample));
     expect((await perform('new_highlevel_event_instant', appt, { eventType: 'AppointmentCreate' }))[0]).toMatchObject({ id: appointmentSample.id, appointment__calendarId: appointmentSample.calendarId });
-    const fields = await appTester(byKey('new_highlevel_event_instant').definition.operation.outputFields[5], { inputData: { eventType: 'InvoicePaid' } } as any);
+    const fields = await appTester(byKey('new_highlevel_event_instant').definition.operation.outputFields.find((f: unknown) => typeof f === 'function'), { inputData: { eventType: 'InvoicePaid' } } as any);
     expect(fields).toEqual(expect.arrayContaining([{ key: 'contactDetails__name', label: 'Contact Name' }, { key: 'amountPaid', label: 'Amount Paid' }]));
   });
 });
