@@ -83,10 +83,18 @@ describe('source.zip (uploaded by zapier-platform push)', () => {
       for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
         const file = path.join(folder, entry.name);
         if (entry.isDirectory()) walk(file);
-        else if (/\.(ts|js|cjs)$/.test(entry.name)) for (const m of fs.readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g)) read.add(m[1]);
+        else if (/\.(ts|js|cjs)$/.test(entry.name)) {
+          const code = fs.readFileSync(file, 'utf8');
+          // process.env.<name>, env.<name> and num(env, '<name>') (a config reader's parameter), env('<name>') and
+          // setting('<name>'), and names kept in *_ENV constants.
+          for (const m of code.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) read.add(m[1]);
+          for (const m of code.matchAll(/\b(?:env|setting)\(\s*['"]([A-Z][A-Z0-9_]*)['"]/g)) read.add(m[1]);
+          for (const m of code.matchAll(/\(env,\s*['"]([A-Z][A-Z0-9_]*)['"]/g)) read.add(m[1]);
+          for (const m of code.matchAll(/_ENV\s*=\s*['"]([A-Z][A-Z0-9_]*)['"]/g)) read.add(m[1]);
+        }
       }
     };
-    for (const folder of ['src', 'sandbox', 'triggers', 'creates', 'searches', 'contract', 'relay', 'scripts', 'test']) {
+    for (const folder of ['app', 'src', 'sandbox', 'triggers', 'creates', 'searches', 'contract', 'relay', 'scripts', 'test']) {
       if (fs.existsSync(path.join(ROOT, folder))) walk(path.join(ROOT, folder));
     }
     // Set by the code itself for its own child processes or by Zapier's runtime, not by a developer.

@@ -82,15 +82,15 @@ describe('Custom API Request', () => {
 describe('scopes', () => {
   it('API Request adds none: the app requests what its curated operations need', () => {
     expect(requestedScopes(requiredScopes())).toEqual(requiredScopes());
-    expect(App.authentication.oauth2Config.scope.split(' ')).not.toContain('invoices.readonly');
+    expect(App.authentication.oauth2Config.scope.split(' ')).not.toContain('courses.write');
     expect(operation('api_request').endpoints).toEqual([]);
   });
 
   it('GHL_EXTRA_SCOPES widens the requested set (space- or comma-separated, junk ignored)', () => {
     expect(extraScopes({ GHL_EXTRA_SCOPES: 'invoices.readonly, products.write  bad"scope' })).toEqual(['invoices.readonly', 'products.write']);
-    process.env.GHL_EXTRA_SCOPES = 'invoices.readonly';
+    process.env.GHL_EXTRA_SCOPES = 'courses.write';
     try {
-      expect(requestedScopes(requiredScopes())).toEqual([...requiredScopes(), 'invoices.readonly'].sort());
+      expect(requestedScopes(requiredScopes())).toEqual([...requiredScopes(), 'courses.write'].sort());
     } finally {
       delete process.env.GHL_EXTRA_SCOPES;
     }
