@@ -11,5 +11,6 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
+import * as forms from './forms';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms], 'search');

@@ -13,9 +13,10 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
+import * as forms from './forms';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms];
 
 export const triggers = collect(modules, 'trigger');
 

@@ -14,6 +14,7 @@ import { associationRoutes } from './associations';
 import { blogRoutes } from './blogs';
 import { calendarExtraRoutes } from './calendarExtras';
 import { conversationExtraRoutes } from './conversationExtras';
+import { formRoutes } from './forms';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -40,4 +41,5 @@ export const routes: Route[] = [
   ...blogRoutes,
   ...calendarExtraRoutes,
   ...conversationExtraRoutes,
+  ...formRoutes,
 ];
