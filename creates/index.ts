@@ -12,5 +12,6 @@ import * as locations from './locations';
 import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
+import * as invoices from './invoices';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices], 'create');

@@ -12,5 +12,6 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as forms from './forms';
+import * as invoices from './invoices';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices], 'search');

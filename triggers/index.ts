@@ -14,9 +14,10 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as forms from './forms';
+import * as invoices from './invoices';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices];
 
 export const triggers = collect(modules, 'trigger');
 

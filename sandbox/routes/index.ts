@@ -15,6 +15,7 @@ import { blogRoutes } from './blogs';
 import { calendarExtraRoutes } from './calendarExtras';
 import { conversationExtraRoutes } from './conversationExtras';
 import { formRoutes } from './forms';
+import { invoiceRoutes } from './invoices';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -42,4 +43,5 @@ export const routes: Route[] = [
   ...calendarExtraRoutes,
   ...conversationExtraRoutes,
   ...formRoutes,
+  ...invoiceRoutes,
 ];

@@ -133,6 +133,35 @@ export const KINDS: Kind[] = [
     invalid: fc.constantFrom('Mars/Olympus_Mons', 'GMT+25', { nested: true }),
   },
   {
+    name: 'lastFourDigits',
+    accepts: ['4242', '0007'],
+    rejects: ['42', 'abcd', '12345'],
+    valid: () => fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+    invalid: fc.constantFrom('42', 'abcd', '12345', '4 42', { nested: true }),
+  },
+  {
+    name: 'currencyCode',
+    accepts: ['USD', 'eur'],
+    rejects: ['dollars', 'US'],
+    valid: () => fc.constantFrom('USD', 'EUR', 'GBP', 'cad', 'AUD'),
+    invalid: fc.constantFrom('dollars', 'US', 'EURO', { nested: true }),
+  },
+  {
+    // Zapier line items (a `children` group): a list of objects with a name and a price (src/fields/invoice.ts).
+    name: 'lineItems',
+    accepts: [[{ name: 'Water heater install', amount: '1200', qty: '1' }]],
+    rejects: [['Call back'], [{ name: 'No price' }]],
+    valid: () =>
+      fc.array(
+        fc.record(
+          { name: words, amount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)), qty: fc.integer({ min: 1, max: 20 }) },
+          { requiredKeys: ['name', 'amount'] },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    invalid: fc.constantFrom([{ name: 'No price' }], [{ name: 'Negative', amount: -5 }], [{ amount: 10 }], ['Call back'], [{ name: 'x', amount: 'ten' }]),
+  },
+  {
     name: 'text',
     accepts: ['Call back'],
     rejects: [{ nested: true }],

@@ -1,0 +1,69 @@
+import type { JsonSchema, SpecDeviation } from './deviations';
+
+// Spec defects met by the invoices, estimates, payments, products, objects and media operations (issue 14), kept
+// beside the main list (deviations.ts spreads them in) so that domains added in parallel do not edit one list.
+
+/** One line item of an invoice or estimate as HighLevel answers it (InvoiceItemDto plus its `_id`). */
+const lineItem: JsonSchema = {
+  type: 'object',
+  properties: {
+    _id: { type: 'string' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    productId: { type: 'string' },
+    priceId: { type: 'string' },
+    currency: { type: 'string' },
+    amount: { type: 'number' },
+    qty: { type: 'number' },
+    taxes: { type: 'array' },
+    type: { type: 'string' },
+    taxInclusive: { type: 'boolean' },
+  },
+  required: ['name', 'amount', 'qty'],
+};
+
+const invoiceResponses = [
+  ['DefaultInvoiceResponseDto', 'POST /invoices/{invoiceId}/send'],
+  ['GetInvoiceResponseDto', 'GET /invoices/{invoiceId}'],
+  ['CreateInvoiceResponseDto', 'POST /invoices/'],
+  ['VoidInvoiceResponseDto', 'POST /invoices/{invoiceId}/void'],
+] as const;
+
+export const moneyDeviations: SpecDeviation[] = [
+  // ----- invoices.json
+  ...invoiceResponses.map(
+    ([dto, operation]): SpecDeviation => ({
+      id: `invoices-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}-items-typed-strings`,
+      operation,
+      what: `${dto}.invoiceItems is typed as an array of strings; each item is an object (name, amount, qty, currency, taxes, …).`,
+      evidence:
+        `invoices.json ${dto}.invoiceItems declares items {type: string} while its own example is ` +
+        '[{"taxes":[],"_id":"c6tZZU0rJBf30ZXx9Gli","productId":…,"currency":"USD","name":"Macbook Pro","qty":1,"amount":…}], and the items an ' +
+        'invoice is created with are InvoiceItemDto objects (CreateInvoiceDto.items).',
+      effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/invoiceItems/items', replace: lineItem }] },
+    }),
+  ),
+  {
+    id: 'invoices-estimate-items-typed-arrays',
+    operation: 'POST /invoices/estimate',
+    what: 'EstimateResponseDto.items is typed as an array of arrays; each item is an object like an invoice line item.',
+    evidence:
+      'invoices.json EstimateResponseDto.items declares items {type: array} while its own example is [{"taxes":[],"taxInclusive":false,"_id":…,' +
+      '"currency":"USD","amount":9.99,"qty":1,"name":"TEST","type":"one_time"}, …]; estimates are created with EstimateLineItemDto objects.',
+    effect: { kind: 'patchSchema', target: 'components/EstimateResponseDto', patches: [{ at: '/properties/items/items', replace: lineItem }] },
+  },
+  {
+    id: 'invoices-estimate-list-typed-strings',
+    operation: 'GET /invoices/estimate/list',
+    what: 'ListEstimatesResponseDTO.estimates is typed as an array of strings; each is an estimate object (EstimateResponseDto).',
+    evidence:
+      'invoices.json ListEstimatesResponseDTO.estimates declares items {type: string} with no example, while the list of invoices of the same ' +
+      'API (ListInvoicesResponseDto.invoices) holds invoice objects, and an estimate is addressed by its `_id` in every other estimate endpoint ' +
+      '(send, update, delete, create invoice from estimate), which a list of bare strings would not carry with its name.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/ListEstimatesResponseDTO',
+      patches: [{ at: '/properties/estimates/items', replace: { type: 'object', properties: { _id: { type: 'string' }, name: { type: 'string' } }, required: ['_id'] } }],
+    },
+  },
+];
