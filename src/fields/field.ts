@@ -36,6 +36,8 @@ export const relabel = (field: FieldDef, label: string, helpText: string): Field
 /** The Zapier input field for a definition (everything but the schema). */
 export function toZapierField(field: FieldDef): Record<string, unknown> {
   const { schema: _schema, ...rest } = field;
+  // Zapier's schema forbids help text on a line-item group (`children`): its children carry the help.
+  if ((rest as { children?: unknown }).children) delete (rest as { helpText?: string }).helpText;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 

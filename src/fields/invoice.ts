@@ -24,6 +24,15 @@ export const estimateIdField: FieldDef = {
 
 const currency = v.narrow(v.text(3), (s) => s.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code, e.g. USD').transform((c) => c.toUpperCase()));
 
+/** Line-item child key → InvoiceItemDto key (children's keys must not repeat the action's other keys, e.g. `name`). */
+const CHILD_KEYS: Record<string, string> = {
+  itemName: 'name',
+  itemDescription: 'description',
+  itemAmount: 'amount',
+  itemQty: 'qty',
+  itemProductId: 'productId',
+};
+
 /** One line item: what Zapier's line-item group sends (strings), as InvoiceItemDto wants it (numbers). */
 const lineItemSchema = v.lazy((z) =>
   z.preprocess(
@@ -34,7 +43,12 @@ const lineItemSchema = v.lazy((z) =>
       return list
         .map((item) =>
           item && typeof item === 'object' && !Array.isArray(item)
-            ? Object.fromEntries(Object.entries(item).filter(([, x]) => x !== '' && x !== null && x !== undefined))
+            ? Object.fromEntries(
+                Object.entries(item)
+                  .filter(([, x]) => x !== '' && x !== null && x !== undefined)
+                  // The children's keys (unique in the action, as Zapier requires) become InvoiceItemDto's.
+                  .map(([k, x]) => [CHILD_KEYS[k] ?? k, x]),
+              )
             : item,
         )
         .filter((item) => !(item && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length === 0));
@@ -70,11 +84,11 @@ export const lineItemsField = {
   schema: lineItemSchema,
   required: true,
   children: [
-    { key: 'name', label: 'Item Name', helpText: 'What the line charges for, e.g. "Water heater install".', required: true },
-    { key: 'description', label: 'Item Description', helpText: 'More detail shown under the item name.' },
-    { key: 'amount', label: 'Unit Price', helpText: 'The price of one unit in the invoice currency, e.g. 120.50.', type: 'number', required: true },
-    { key: 'qty', label: 'Quantity', helpText: 'How many units (default 1).', type: 'number' },
-    { key: 'productId', label: 'Product ID', helpText: 'The HighLevel product this line sells, if any (from Find Product or New Product).' },
+    { key: 'itemName', label: 'Item Name', helpText: 'What the line charges for, e.g. "Water heater install".', required: true },
+    { key: 'itemDescription', label: 'Item Description', helpText: 'More detail shown under the item name.' },
+    { key: 'itemAmount', label: 'Unit Price', helpText: 'The price of one unit in the invoice currency, e.g. 120.50.', type: 'number', required: true },
+    { key: 'itemQty', label: 'Quantity', helpText: 'How many units (default 1).', type: 'number' },
+    { key: 'itemProductId', label: 'Product ID', helpText: 'The HighLevel product this line sells, if any (from Find Product or New Product).' },
   ],
 } as FieldDef;
 

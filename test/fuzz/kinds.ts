@@ -149,13 +149,13 @@ export const KINDS: Kind[] = [
   {
     // Zapier line items (a `children` group): a list of objects with a name and a price (src/fields/invoice.ts).
     name: 'lineItems',
-    accepts: [[{ name: 'Water heater install', amount: '1200', qty: '1' }]],
+    accepts: [[{ itemName: 'Water heater install', itemAmount: '1200', itemQty: '1' }]],
     rejects: [['Call back'], [{ name: 'No price' }]],
     valid: () =>
       fc.array(
         fc.record(
-          { name: words, amount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)), qty: fc.integer({ min: 1, max: 20 }) },
-          { requiredKeys: ['name', 'amount'] },
+          { itemName: words, itemAmount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)), itemQty: fc.integer({ min: 1, max: 20 }) },
+          { requiredKeys: ['itemName', 'itemAmount'] },
         ),
         { minLength: 1, maxLength: 3 },
       ),

@@ -17,8 +17,8 @@ describe('invoices and estimates in the sandbox', () => {
       name: 'Water heater install',
       currency: 'usd',
       items: [
-        { name: 'Water heater', amount: '1000', qty: '1' },
-        { name: 'Labour hour', amount: '100', qty: '2', description: '' },
+        { itemName: 'Water heater', itemAmount: '1000', itemQty: '1' },
+        { itemName: 'Labour hour', itemAmount: '100', itemQty: '2', itemDescription: '' },
       ],
       dueDate: '2099-01-31',
     });
