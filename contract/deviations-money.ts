@@ -67,3 +67,25 @@ export const moneyDeviations: SpecDeviation[] = [
     },
   },
 ];
+
+// ----- locations.json: custom values and tags by id declare no security (their list and create siblings do)
+const unsecured: Array<[string, string, string]> = [
+  ['GET /locations/{locationId}/customValues/{id}', 'get-custom-value', 'locations/customValues.readonly'],
+  ['PUT /locations/{locationId}/customValues/{id}', 'update-custom-value', 'locations/customValues.write'],
+  ['PUT /locations/{locationId}/tags/{tagId}', 'update-tag', 'locations/tags.write'],
+  ['DELETE /locations/{locationId}/tags/{tagId}', 'delete-tag', 'locations/tags.write'],
+];
+
+moneyDeviations.push(
+  ...unsecured.map(
+    ([operation, operationId, scope]): SpecDeviation => ({
+      id: `locations-${operationId}-no-security`,
+      operation,
+      what: `No security block, so the spec requires no token or scope; it reads or changes the location's ${scope.includes('tags') ? 'tags' : 'custom values'} like its siblings, which need "${scope}".`,
+      evidence:
+        `locations.json ${operationId} has no "security" while GET/POST ${operation.includes('tags') ? '/locations/{locationId}/tags' : '/locations/{locationId}/customValues'} ` +
+        `declare Location-Access with ${scope.includes('tags') ? 'locations/tags.*' : 'locations/customValues.*'} scopes; every locations.json endpoint needs a bearer token.`,
+      effect: { kind: 'requireAuthorization', scopes: [scope] },
+    }),
+  ),
+);

@@ -13,5 +13,6 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as invoices from './invoices';
+import * as customValues from './customValues';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues], 'create');

@@ -13,5 +13,6 @@ import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as forms from './forms';
 import * as invoices from './invoices';
+import * as customValues from './customValues';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues], 'search');

@@ -15,9 +15,10 @@ import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as forms from './forms';
 import * as invoices from './invoices';
+import * as customValues from './customValues';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues];
 
 export const triggers = collect(modules, 'trigger');
 

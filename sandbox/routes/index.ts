@@ -16,6 +16,7 @@ import { calendarExtraRoutes } from './calendarExtras';
 import { conversationExtraRoutes } from './conversationExtras';
 import { formRoutes } from './forms';
 import { invoiceRoutes } from './invoices';
+import { customValueRoutes } from './customValues';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -44,4 +45,5 @@ export const routes: Route[] = [
   ...conversationExtraRoutes,
   ...formRoutes,
   ...invoiceRoutes,
+  ...customValueRoutes,
 ];
