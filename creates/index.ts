@@ -14,5 +14,6 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
+import * as products from './products';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products], 'create');

@@ -14,5 +14,6 @@ import * as workflows from './workflows';
 import * as forms from './forms';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
+import * as products from './products';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products], 'search');

@@ -16,9 +16,10 @@ import * as workflows from './workflows';
 import * as forms from './forms';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
+import * as products from './products';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products];
 
 export const triggers = collect(modules, 'trigger');
 

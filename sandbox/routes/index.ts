@@ -17,6 +17,7 @@ import { conversationExtraRoutes } from './conversationExtras';
 import { formRoutes } from './forms';
 import { invoiceRoutes } from './invoices';
 import { customValueRoutes } from './customValues';
+import { productRoutes } from './products';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -46,4 +47,5 @@ export const routes: Route[] = [
   ...formRoutes,
   ...invoiceRoutes,
   ...customValueRoutes,
+  ...productRoutes,
 ];
