@@ -89,3 +89,44 @@ moneyDeviations.push(
     }),
   ),
 );
+
+// ----- payments.json
+moneyDeviations.push(
+  ...(
+    [
+      ['TxnResponseSchema', 'GET /payments/transactions', 'transaction', 'succeeded'],
+      ['GetTxnResponseSchema', 'GET /payments/transactions/{transactionId}', 'transaction', 'succeeded'],
+      ['SubscriptionResponseSchema', 'GET /payments/subscriptions', 'subscription', 'active'],
+    ] as const
+  ).map(
+    ([dto, operation, noun, example]): SpecDeviation => ({
+      id: `payments-${dto.replace(/ResponseSchema$/, '').toLowerCase()}-status-typed-object`,
+      operation,
+      what: `${dto}.status is typed as an object; the ${noun} status is a string (e.g. "${example}").`,
+      evidence: `payments.json ${dto}.status is {type: object} with example "${example}" and the description "The status of the ${noun} (e.g., ${example === 'active' ? 'succeeded' : example})."`,
+      effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/status', merge: { type: 'string' } }] },
+    }),
+  ),
+  {
+    id: 'payments-order-items-typed-strings',
+    operation: 'GET /payments/orders/{orderId}',
+    what: "GetOrderResponseSchema.items is typed as an array of strings; each item is an object (its name, qty, price and product).",
+    evidence:
+      'payments.json GetOrderResponseSchema.items declares items {type: string} while its example is "{ _id: 61dd33e88058b9f967ca79dc, authorizeAmount: 0, ' +
+      'locationId: …, name: \\"Sample Product\\": price: {}, product: { name: \\"Testing product\\", productType: \\"SERVICE\\" }}", an object; creating a ' +
+      "fulfillment names an item by its price's id (FulfillmentItems.priceId), which only an item object carries.",
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/GetOrderResponseSchema',
+      patches: [
+        {
+          at: '/properties/items/items',
+          replace: {
+            type: 'object',
+            properties: { _id: { type: 'string' }, name: { type: 'string' }, qty: { type: 'number' }, price: { type: 'object' }, product: { type: 'object' } },
+          },
+        },
+      ],
+    },
+  },
+);

@@ -15,5 +15,6 @@ import * as businesses from './businesses';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
+import * as payments from './payments';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products, payments], 'create');

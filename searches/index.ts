@@ -15,5 +15,6 @@ import * as forms from './forms';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
+import * as payments from './payments';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments], 'search');

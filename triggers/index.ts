@@ -17,9 +17,10 @@ import * as forms from './forms';
 import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
+import * as payments from './payments';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments];
 
 export const triggers = collect(modules, 'trigger');
 

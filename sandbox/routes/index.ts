@@ -18,6 +18,7 @@ import { formRoutes } from './forms';
 import { invoiceRoutes } from './invoices';
 import { customValueRoutes } from './customValues';
 import { productRoutes } from './products';
+import { paymentRoutes } from './payments';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -48,4 +49,5 @@ export const routes: Route[] = [
   ...invoiceRoutes,
   ...customValueRoutes,
   ...productRoutes,
+  ...paymentRoutes,
 ];
