@@ -130,3 +130,24 @@ moneyDeviations.push(
     },
   },
 );
+
+// ----- objects.json
+moneyDeviations.push({
+  id: 'objects-record-properties-typed-string',
+  operation: 'GET /objects/{schemaKey}/records/{id}',
+  what: "A record's properties are typed as a string; they are an object keyed by property (IRecordSchema and RecordResponseDTO).",
+  evidence:
+    'objects.json IRecordSchema.properties and RecordResponseDTO.properties are {type: string} while their example is the object ' +
+    '{"customer_number":1424,"ticket_name":"Customer not able login","phone_number":"+917000000000","money":{"currency":"default","value":100},…}.',
+  effect: {
+    kind: 'patchSchema',
+    target: 'components/IRecordSchema',
+    patches: [{ at: '/properties/properties', replace: { type: 'object' } }],
+  },
+}, {
+  id: 'objects-searched-record-properties-typed-string',
+  operation: 'POST /objects/{schemaKey}/records/search',
+  what: "A searched record's properties are typed as a string; they are an object keyed by property.",
+  evidence: 'objects.json RecordResponseDTO.properties is {type: string} with the example object {"customer_number":1424,"ticket_name":…}.',
+  effect: { kind: 'patchSchema', target: 'components/RecordResponseDTO', patches: [{ at: '/properties/properties', replace: { type: 'object' } }] },
+});

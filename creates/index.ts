@@ -16,5 +16,6 @@ import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
+import * as objects from './objects';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products, payments], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products, payments, objects], 'create');

@@ -16,5 +16,6 @@ import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
+import * as objects from './objects';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects], 'search');

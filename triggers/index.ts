@@ -18,9 +18,10 @@ import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
+import * as objects from './objects';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects];
 
 export const triggers = collect(modules, 'trigger');
 

@@ -19,6 +19,7 @@ import { invoiceRoutes } from './invoices';
 import { customValueRoutes } from './customValues';
 import { productRoutes } from './products';
 import { paymentRoutes } from './payments';
+import { objectRoutes } from './objects';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -50,4 +51,5 @@ export const routes: Route[] = [
   ...customValueRoutes,
   ...productRoutes,
   ...paymentRoutes,
+  ...objectRoutes,
 ];
