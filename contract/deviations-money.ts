@@ -151,3 +151,14 @@ moneyDeviations.push({
   evidence: 'objects.json RecordResponseDTO.properties is {type: string} with the example object {"customer_number":1424,"ticket_name":…}.',
   effect: { kind: 'patchSchema', target: 'components/RecordResponseDTO', patches: [{ at: '/properties/properties', replace: { type: 'object' } }] },
 });
+
+// ----- medias.json
+moneyDeviations.push({
+  id: 'medias-files-typed-strings',
+  operation: 'GET /medias/files',
+  what: 'GetFilesResponseDTO.files is typed as an array of strings; each file or folder is an object (name, url, type, parentId, …).',
+  evidence:
+    'medias.json GetFilesResponseDTO.files declares items {type: string} while its example is the object {"altId":"locationId","altType":"location",' +
+    '"name":"file name","parentId":"parent folder id","url":"file url","path":"file path"}; FolderDTO describes a folder as an object too.',
+  effect: { kind: 'patchSchema', target: 'components/GetFilesResponseDTO', patches: [{ at: '/properties/files/items', replace: { type: 'object' } }] },
+});

@@ -17,5 +17,6 @@ import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
 import * as objects from './objects';
+import * as medias from './medias';
 
-export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products, payments, objects], 'create');
+export const creates = collect([contacts, contactMemberships, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, opportunities, users, businesses, invoices, customValues, products, payments, objects, medias], 'create');

@@ -17,5 +17,6 @@ import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
 import * as objects from './objects';
+import * as medias from './medias';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects], 'search');
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects, medias], 'search');

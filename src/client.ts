@@ -9,6 +9,8 @@ export interface RequestParts {
   path?: Record<string, string | number | undefined>;
   query?: Record<string, unknown>;
   body?: unknown;
+  /** A body sent as it is, with its own type (a multipart file upload); replaces `body`. */
+  rawBody?: { content: Buffer; contentType: string };
 }
 
 export interface CallOptions {
@@ -70,12 +72,12 @@ export async function callHighLevel<T = any>(
       method: endpoint.method,
       url: `${apiBaseUrl()}${path}`,
       params: query as Record<string, string> | undefined,
-      body: body as any,
+      body: (parts.rawBody ? parts.rawBody.content : body) as any,
       headers: {
         Authorization: `Bearer ${connection.token}`,
         Version: endpoint.version,
         Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(parts.rawBody ? { 'Content-Type': parts.rawBody.contentType } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       },
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,

@@ -19,9 +19,10 @@ import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
 import * as objects from './objects';
+import * as medias from './medias';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects];
+const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects, medias];
 
 export const triggers = collect(modules, 'trigger');
 

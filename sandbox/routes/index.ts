@@ -20,6 +20,7 @@ import { customValueRoutes } from './customValues';
 import { productRoutes } from './products';
 import { paymentRoutes } from './payments';
 import { objectRoutes } from './objects';
+import { mediaRoutes } from './medias';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -52,4 +53,5 @@ export const routes: Route[] = [
   ...productRoutes,
   ...paymentRoutes,
   ...objectRoutes,
+  ...mediaRoutes,
 ];

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { Schema, zod } from './values';
 
-type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
+type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'file';
 
 /**
  * One input field, declared once: what the zap editor shows (label, help, type, dropdown) and the zod schema

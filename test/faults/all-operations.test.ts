@@ -3,7 +3,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Operation } from '../../src/factories/operation';
 import { operations } from '../../src/operations';
-import { kindOf, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
+import { kindOf, serveDownloads, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
 import { appTester, AUTH, BASE } from '../support/highlevel';
 import { describeError } from './support';
 
@@ -51,6 +51,7 @@ test.each(answers)('every operation, HighLevel answering %s: a result or a clear
       nock.cleanAll();
       const scope = nock(BASE).persist();
       for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) answer(scope.intercept(() => true, m));
+      serveDownloads(op.key, input);
       try {
         await op.perform(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
       } catch (e) {
@@ -80,6 +81,7 @@ test.each(failures)('every operation, HighLevel failing with %s: the one mapped 
       nock.cleanAll();
       const scope = nock(BASE).persist();
       for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) answer(scope.intercept(() => true, m));
+      serveDownloads(op.key, input);
       let outcome: string;
       try {
         const result = await op.perform(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);

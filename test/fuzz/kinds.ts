@@ -208,3 +208,25 @@ export const VALID_NOT_FUZZED: Record<string, string> = {
   get_call_recording: "stores the recording with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
   download_call_transcription: "stores the transcript with z.stashFile, which needs Zapier's RPC (ZAPIER_DEPLOY_KEY) outside Zapier",
 };
+
+/**
+ * Operations that first download a file from a URL of their input (another host than HighLevel), by the input key
+ * of that URL. The harnesses serve a small file there, so the HighLevel request after it is what gets tested.
+ */
+export const DOWNLOADS_FROM: Record<string, string> = { upload_file: 'file' };
+
+/** Serves the file an operation downloads first (see DOWNLOADS_FROM); call after nock.cleanAll(). */
+export function serveDownloads(opKey: string, input: Record<string, unknown>): void {
+  const key = DOWNLOADS_FROM[opKey];
+  const url = key ? input[key] : undefined;
+  if (typeof url !== 'string') return;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return;
+  }
+  // Required here so that kinds.ts stays free of nock for its other users.
+  const nock = require('nock') as typeof import('nock');
+  nock(origin).persist().get(() => true).reply(200, 'file content', { 'Content-Type': 'text/plain' });
+}

@@ -7,7 +7,7 @@ import { checkResponse } from '../../contract/openapi';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appTester, AUTH, contractRecords, highlevel } from '../support/highlevel';
 import { describeError } from '../faults/support';
-import { invalidValue, Kind, kindOf, validValue, VALID_NOT_FUZZED } from './kinds';
+import { invalidValue, Kind, kindOf, serveDownloads, validValue, VALID_NOT_FUZZED } from './kinds';
 
 // Every operation of the app (discovered, not listed), fuzzed from its own field declarations:
 // - invalid input (a required field missing, a malformed or wrong-typed value) fails with InvalidInput naming the
@@ -170,6 +170,7 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
         counts.valid++;
         const scope = highlevel().persist();
         for (const method of METHODS) scope.intercept(() => true, method).reply(200, replyFor(op) as nock.Body);
+        serveDownloads(op.key, input);
         const before = contractRecords.length;
         let result: unknown;
         try {
