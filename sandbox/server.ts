@@ -5,6 +5,7 @@ import { checkRequest } from '../contract/openapi';
 import { routes as allRoutes } from './routes';
 import { findRoute, HttpError, Route } from './routes/route';
 import { SandboxState } from './state';
+import { WebhookOptions, WebhookSender } from './webhooks';
 
 /**
  * A local HighLevel API v2 on 127.0.0.1: the app runs against it with no HighLevel account
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   rateLimit?: RateLimit;
   /** Called with every response (e.g. to check bodies against the spec in tests). */
   onResponse?: (response: ResponseRecord) => void;
+  /** Send signed webhook events for the changes made (sandbox/webhooks.ts); also settable later. */
+  webhooks?: WebhookOptions;
 }
 
 export interface RequestRecord {
@@ -49,6 +52,8 @@ export interface Sandbox {
   state: SandboxState;
   /** Every request served, in order. */
   requests: RequestRecord[];
+  /** The webhook events sent for the changes made (configure a URL to send them). */
+  webhooks: WebhookSender;
 }
 
 // HighLevel's documented limits for marketplace apps: 100 requests per 10 seconds, 200,000 a day.
@@ -157,6 +162,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const routes: Route[] = allRoutes;
   const requests: RequestRecord[] = [];
   const limit = rateLimiter(options.rateLimit);
+  const webhooks = new WebhookSender(routes, state, options.webhooks);
 
   async function serve(
     req: http.IncomingMessage,
@@ -175,17 +181,17 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
       const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? ''));
       const check = checkRequest({ method, url: req.url ?? '/', headers: req.headers, body: body.forContract });
       if (!check.ok) throw new HttpError(422, check.errors);
-      const reply = found.route.handle(
-        {
-          params: found.params,
-          query: Object.fromEntries(url.searchParams),
-          body: body.value ?? {},
-          locationId: grant?.locationId ?? '',
-          companyId: grant?.companyId ?? '',
-          userType: grant?.userType ?? 'Location',
-        },
-        state,
-      );
+      const routeRequest = {
+        params: found.params,
+        query: Object.fromEntries(url.searchParams),
+        body: body.value ?? {},
+        locationId: grant?.locationId ?? '',
+        companyId: grant?.companyId ?? '',
+        userType: grant?.userType ?? ('Location' as const),
+      };
+      const changed = webhooks.watch(method, found.route.path, routeRequest);
+      const reply = found.route.handle(routeRequest, state);
+      if (changed && reply.status < 300) changed(reply.body);
       return { ...reply, headers: { ...headers, ...reply.headers }, route: found.route.path };
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
@@ -218,6 +224,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
         port,
         state,
         requests,
+        webhooks,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());

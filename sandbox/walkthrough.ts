@@ -2,6 +2,7 @@ import './walkthrough-env'; // first: sets the environment before zapier-platfor
 import { createAppTester } from 'zapier-platform-core';
 import App from '../src/index';
 import { Sandbox, startSandbox } from './server';
+import { relayUnavailable, runInstantWalkthrough } from './walkthrough-instant';
 
 /**
  * The app's real operations, run through the Zapier runtime against the sandbox: connect, poll New Contact,
@@ -148,12 +149,24 @@ async function main() {
   process.env.GHL_API_BASE_URL = sandbox.url;
   console.log(`HighLevel sandbox listening on ${sandbox.url} (started in ${Date.now() - started} ms); every request is checked against HighLevel's OpenAPI specs.\n`);
   try {
-    await runWalkthrough(sandbox, (s) => {
+    const result = await runWalkthrough(sandbox, (s) => {
       const requests = `${s.requests} request${s.requests === 1 ? '' : 's'}`;
       console.log(`  ✓ ${s.index}. ${s.title.padEnd(26)} ${s.detail}  [${requests}, ${s.ms} ms]`);
     });
     const failed = sandbox.requests.filter((r) => r.status >= 400);
     console.log(`\nAll steps passed: ${sandbox.requests.length} HTTP requests, ${failed.length} rejected.`);
+    // Instant triggers: the relay on loopback, two zaps turned on through the app, the sandbox's changes followed.
+    const unavailable = relayUnavailable();
+    if (unavailable) {
+      console.log(`\nInstant triggers part skipped: ${unavailable}.`);
+    } else {
+      console.log('\nInstant triggers (HighLevel webhooks → relay → zap hooks):');
+      const instant = await runInstantWalkthrough(sandbox, result.authData, (line) => console.log(line));
+      const slow = instant.deliveries.filter((d) => !(d.latencyMs < 1000));
+      if (slow.length || instant.afterUnsubscribe) {
+        throw new Error(`instant part: ${slow.length} deliveries slower than 1 s, ${instant.afterUnsubscribe} after turning off`);
+      }
+    }
     process.exitCode = 0;
   } catch (error) {
     console.error(`\n  ✗ ${(error as Error).message}`);

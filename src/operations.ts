@@ -34,6 +34,6 @@ export const searchOrCreatePairs: Array<{ search: string; create: string }> = [{
 export function requiredScopes(): string[] {
   // The connection test's scopes, and the agency → location token exchange (connection.ts).
   const scopes = new Set<string>([locationsApi.getLocation.scope, agencyApi.getCompany.scope, agencyApi.locationToken.scope]);
-  for (const op of operations) for (const e of op.endpoints) scopes.add(e.scope);
+  for (const op of operations) for (const s of [...op.endpoints.map((e) => e.scope), ...(op.scopes ?? [])]) scopes.add(s);
   return [...scopes].sort();
 }

@@ -1,6 +1,7 @@
 // Checks on the whole app definition that offline `zapier-platform validate` does not make (Zapier's
 // integration checks D010–D024 and our own rules), over every operation the app defines.
-import { checkResponse, findOperationById } from '../contract/openapi';
+import { checkResponse, findOperationById, listOperations } from '../contract/openapi';
+import { EVENT_TYPES } from '../src/events';
 import App from '../src/index';
 import { operations, requiredScopes } from '../src/operations';
 
@@ -116,10 +117,55 @@ describe('app definition', () => {
     expect(errors).toEqual([]);
   });
 
-  it('requests exactly the scopes its operations need', () => {
+  it('requests exactly the scopes its operations need (instant triggers: their webhook events too)', () => {
     const scopes = requiredScopes();
-    const needed = new Set(operations.flatMap((op) => op.endpoints.map((e) => e.scope)));
+    const needed = new Set(operations.flatMap((op) => [...op.endpoints.map((e) => e.scope), ...(op.scopes ?? [])]));
     for (const scope of needed) expect(scopes).toContain(scope);
     expect(App.authentication.oauth2Config.scope.split(' ').sort()).toEqual(scopes);
+  });
+});
+
+// Instant triggers (REST hooks on the relay, src/factories/hook.ts): what Zapier checks for hooks (D006 performList,
+// D010 sample id, D021 descriptions) and what HighLevel needs (each event's scope requested).
+describe('instant triggers', () => {
+  const hooks = operations.filter((op) => op.hook);
+
+  it('the app has 17 instant triggers (16 typed and New HighLevel Event), each registered as a visible trigger', () => {
+    expect(hooks).toHaveLength(17);
+    for (const op of hooks) expect([op.key, op.kind, Boolean(App.triggers[op.key]), !!op.def.hidden]).toEqual([op.key, 'trigger', true, false]);
+  });
+
+  it.each(hooks.map((op) => [op.key, op]))('%s: a REST hook with label, description, sample with id, output fields and performList', (_key, op) => {
+    const zapier = App.triggers[op.key];
+    expect(zapier.operation.type).toBe('hook');
+    for (const method of ['perform', 'performList', 'performSubscribe', 'performUnsubscribe']) expect([method, typeof zapier.operation[method]]).toEqual([method, 'function']);
+    expect(zapier.display.label).toMatch(/^[A-Z].* \(Instant\)$/);
+    expect(zapier.display.description).toMatch(/^Triggers when .*Instant/);
+    expect(zapier.operation.sample.id).toBeDefined();
+    const outputKeys = zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function').map((f: { key: string }) => f.key);
+    expect(outputKeys).toContain('id');
+    for (const field of zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function')) expect(field.label).toMatch(/\S/);
+    // Its events are HighLevel's, and their scopes are requested.
+    const known = new Set(EVENT_TYPES.map((t) => t.type));
+    for (const event of op.hook!.events) expect([event, known.has(event)]).toEqual([event, true]);
+    for (const scope of op.scopes ?? []) expect(requiredScopes()).toContain(scope);
+  });
+
+  it('every typed instant trigger keeps its polling twin’s output keys (a zap can switch without re-mapping)', () => {
+    for (const op of hooks.filter((h) => h.key !== 'new_highlevel_event_instant')) {
+      const twinKeys = App.triggers[op.key.replace(/_instant$/, '')]?.operation.outputFields;
+      if (!twinKeys) continue; // no twin of the same name (deleted, DND, task completed, outbound): checked by their tests
+      const keys = (fields: any[]) => fields.filter((f) => typeof f !== 'function').map((f) => f.key);
+      expect([op.key, keys(twinKeys).filter((k: string) => !keys(App.triggers[op.key].operation.outputFields).includes(k))]).toEqual([op.key, []]);
+    }
+  });
+
+  it("the event catalogue: about 60 of HighLevel's event types, each unlocked by a scope HighLevel's specs declare", () => {
+    expect(EVENT_TYPES.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(EVENT_TYPES.map((t) => t.type)).size).toBe(EVENT_TYPES.length);
+    const specScopes = new Set(listOperations().flatMap((o) => o.scopes));
+    for (const t of EVENT_TYPES) expect([t.type, t.scope, specScopes.has(t.scope)]).toEqual([t.type, t.scope, true]);
+    const generic = hooks.find((op) => op.key === 'new_highlevel_event_instant')!;
+    expect(Object.keys(App.triggers[generic.key].operation.inputFields.find((f: any) => f.key === 'eventType').choices)).toEqual(EVENT_TYPES.map((t) => t.type));
   });
 });

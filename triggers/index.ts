@@ -20,9 +20,15 @@ import * as products from './products';
 import * as payments from './payments';
 import * as objects from './objects';
 import * as medias from './medias';
+import * as instant from './instant';
+import * as instantEvent from './instantEvent';
+import * as moneyInstant from './moneyInstant';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses, workflows, forms, invoices, customValues, products, payments, objects, medias];
+const modules: Record<string, unknown>[] = [
+  contacts, contactTasks, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, opportunities, users, businesses,
+  workflows, forms, invoices, customValues, products, payments, objects, medias, instant, instantEvent, moneyInstant,
+];
 
 export const triggers = collect(modules, 'trigger');
 

@@ -73,6 +73,10 @@ export interface Operation {
   endpoints: Endpoint[];
   perform: (z: ZObject, bundle: Bundle) => Promise<any>;
   definition: Record<string, any>;
+  /** OAuth scopes needed beyond the endpoints' (an instant trigger's webhook events). */
+  scopes?: string[];
+  /** An instant (REST hook) trigger's other methods (src/factories/hook.ts). */
+  hook?: { events: string[]; performList: Operation['perform']; performSubscribe: Operation['perform']; performUnsubscribe: Operation['perform'] };
 }
 
 /** Default request shape: path params from the input, the rest as query (GET/DELETE) or JSON body. */

@@ -7,6 +7,9 @@ import { kindOf, serveDownloads, validValue, VALID_NOT_FUZZED } from '../fuzz/ki
 import { appTester, AUTH, BASE } from '../support/highlevel';
 import { describeError } from './support';
 
+// An instant trigger's perform only shapes a delivered payload: its HighLevel reads are performList's.
+const readerOf = (op: Operation) => op.hook?.performList ?? op.perform;
+
 // Every operation of the app (discovered), with a valid input, against HighLevel answers that are odd or broken:
 // each ends in a result or the one mapped error, never a TypeError from an operation's own code. Runs use the
 // runtime's own z (real request client and middleware), as the fuzz test does, to keep ~160 operations fast.
@@ -53,7 +56,7 @@ test.each(answers)('every operation, HighLevel answering %s: a result or a clear
       for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) answer(scope.intercept(() => true, m));
       serveDownloads(op.key, input);
       try {
-        await op.perform(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
+        await readerOf(op)(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
       } catch (e) {
         const error = describeError(e);
         if (error.code === 'InvalidInput') continue;
@@ -84,7 +87,7 @@ test.each(failures)('every operation, HighLevel failing with %s: the one mapped 
       serveDownloads(op.key, input);
       let outcome: string;
       try {
-        const result = await op.perform(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
+        const result = await readerOf(op)(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
         outcome = `succeeded with ${JSON.stringify(result)?.slice(0, 80)}`;
       } catch (e) {
         const error = describeError(e);
