@@ -20,6 +20,8 @@
  * operation that uses it).
  */
 
+import { moneyDeviations } from './deviations-money';
+
 export type JsonSchema = Record<string, unknown>;
 
 /** 'requestBody' | 'response:200' | 'components/CreateContactDto' */
@@ -703,4 +705,6 @@ export const specDeviations: readonly SpecDeviation[] = [
       effect: { kind: 'replaceResponse', status, schema: { $ref: `../common/common-schemas.json#/components/schemas/${dto}` } },
     })),
   ),
+  // ----- invoices, estimates, payments, products, objects, media (contract/deviations-money.ts)
+  ...moneyDeviations,
 ];

@@ -101,17 +101,52 @@ function rateLimiter(options: RateLimit | undefined) {
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/**
+ * A multipart/form-data body (file uploads): text parts as strings, file parts as `{ filename, contentType,
+ * size, content }`. Binary-safe: parts are split on the boundary bytes.
+ */
+export function parseMultipart(body: Buffer, contentType: string): Record<string, unknown> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) throw new HttpError(400, 'Multipart body without a boundary');
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const fields: Record<string, unknown> = {};
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    if (split >= 0) {
+      const head = part.subarray(0, split).toString('utf8');
+      const content = part.subarray(split + 4);
+      const name = /;\s*name="([^"]*)"/i.exec(head)?.[1];
+      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim();
+      if (name !== undefined) {
+        fields[name] = filename !== undefined ? { filename, contentType: type ?? 'application/octet-stream', size: content.length, content } : content.toString('utf8');
+      }
+    }
+    start = next;
+  }
+  return fields;
+}
+
 /** The body as the contract sees it (JSON parsed, a form as its string) and as handlers get it (an object). */
-function parseBody(raw: string, contentType: string): { forContract: unknown; value: unknown } {
+function parseBody(body: Buffer, contentType: string): { forContract: unknown; value: unknown } {
+  if (/multipart\/form-data/i.test(contentType) && body.length) {
+    const value = parseMultipart(body, contentType);
+    return { forContract: value, value };
+  }
+  const raw = body.toString('utf8');
   if (!raw.trim()) return { forContract: undefined, value: undefined };
   if (/x-www-form-urlencoded/i.test(contentType)) return { forContract: raw, value: Object.fromEntries(new URLSearchParams(raw)) };
   try {

@@ -14,4 +14,12 @@ import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as lists from './lists';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, lists], 'search');
+import * as forms from './forms';
+import * as invoices from './invoices';
+import * as customValues from './customValues';
+import * as products from './products';
+import * as payments from './payments';
+import * as objects from './objects';
+import * as medias from './medias';
+
+export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, lists, forms, invoices, customValues, products, payments, objects, medias], 'search');

@@ -9,6 +9,8 @@ export interface RequestParts {
   path?: Record<string, string | number | undefined>;
   query?: Record<string, unknown>;
   body?: unknown;
+  /** A body sent as it is, with its own type (a multipart file upload); replaces `body`. */
+  rawBody?: { content: Buffer; contentType: string };
 }
 
 export interface CallOptions {
@@ -71,13 +73,13 @@ export async function callHighLevel<T = any>(
     method: endpoint.method,
     url: `${apiBaseUrl()}${path}`,
     params: query,
-    // JSON bodies are objects or arrays (core serialises them); HighLevel declares no other kind for these calls.
-    body: body as HttpRequestOptions['body'],
+    // JSON bodies are objects or arrays (core serialises them); a raw body (a multipart upload) goes as it is.
+    body: (parts.rawBody ? parts.rawBody.content : body) as HttpRequestOptions['body'],
     headers: {
       Authorization: `Bearer ${connection.token}`,
       Version: endpoint.version,
       Accept: 'application/json',
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(parts.rawBody ? { 'Content-Type': parts.rawBody.contentType } : body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     },
     skipThrowForStatus: true,
     throwForThrottlingEarly: false,

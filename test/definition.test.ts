@@ -130,8 +130,8 @@ describe('app definition', () => {
 describe('instant triggers', () => {
   const hooks = operations.filter((op) => op.hook);
 
-  it('the app has 17 instant triggers (16 typed and New HighLevel Event), each registered as a visible trigger', () => {
-    expect(hooks).toHaveLength(17);
+  it('the app has 25 instant triggers (24 typed, 8 of them for invoices, orders and records, and New HighLevel Event), each a visible trigger', () => {
+    expect(hooks).toHaveLength(25);
     for (const op of hooks) expect([op.key, op.kind, Boolean(App.triggers[op.key]), !!op.def.hidden]).toEqual([op.key, 'trigger', true, false]);
   });
 

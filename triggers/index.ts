@@ -14,10 +14,18 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as workflows from './workflows';
 import * as phoneNumbers from './phoneNumbers';
+import * as forms from './forms';
+import * as invoices from './invoices';
+import * as customValues from './customValues';
+import * as products from './products';
+import * as payments from './payments';
+import * as objects from './objects';
+import * as medias from './medias';
 import * as instant from './instant';
 import * as instantEvent from './instantEvent';
+import * as moneyInstant from './moneyInstant';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers, instant, instantEvent];
+const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers, forms, invoices, customValues, products, payments, objects, medias, instant, instantEvent, moneyInstant];
 
 export const triggers = collect(modules, 'trigger');

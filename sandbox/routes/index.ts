@@ -15,6 +15,13 @@ import { blogRoutes } from './blogs';
 import { calendarExtraRoutes } from './calendarGroupsResourcesSlots';
 import { conversationExtraRoutes } from './conversationMessageDetails';
 import { phoneNumberRoutes } from './phoneNumbers';
+import { formRoutes } from './forms';
+import { invoiceRoutes } from './invoices';
+import { customValueRoutes } from './customValues';
+import { productRoutes } from './products';
+import { paymentRoutes } from './payments';
+import { objectRoutes } from './objects';
+import { mediaRoutes } from './medias';
 
 export type { Route, RouteRequest, Reply } from './route';
 
@@ -42,4 +49,11 @@ export const routes: Route[] = [
   ...calendarExtraRoutes,
   ...conversationExtraRoutes,
   ...phoneNumberRoutes,
+  ...formRoutes,
+  ...invoiceRoutes,
+  ...customValueRoutes,
+  ...productRoutes,
+  ...paymentRoutes,
+  ...objectRoutes,
+  ...mediaRoutes,
 ];

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod';
 import { isDateTimeSchema, WALL_CLOCK_HELP } from '../wallClock';
 import { Schema, zod } from './values';
 
-type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime';
+type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'datetime' | 'file';
 
 /** An output field as Zapier declares it: the key in the step's output, its label and type. */
 export interface OutputField {
@@ -46,6 +46,8 @@ export const relabel = (field: FieldDef, label: string, helpText: string): Field
 /** The Zapier input field for a definition (everything but the schema). */
 export function toZapierField(field: FieldDef): PlainInputField {
   const { schema, ...rest } = field;
+  // Zapier's schema forbids help text on a line-item group (`children`): its children carry the help.
+  if ((rest as { children?: unknown }).children) delete (rest as { helpText?: string }).helpText;
   // Every date-time input says which zone a value without an offset is read in.
   if (isDateTimeSchema(schema) && !/offset/.test(rest.helpText)) rest.helpText = `${rest.helpText} ${WALL_CLOCK_HELP}`;
   const zapierField: PlainInputField = { ...rest };

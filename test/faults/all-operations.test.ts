@@ -3,7 +3,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { Operation } from '../../src/factories/operation';
 import { operations } from '../../app/operations';
-import { DYNAMIC_INPUTS, kindOf, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
+import { DYNAMIC_INPUTS, kindOf, serveDownloads, validValue, VALID_NOT_FUZZED } from '../fuzz/kinds';
 import { appTester, AUTH, BASE } from '../support/highlevel';
 import { describeError } from './support';
 
@@ -55,6 +55,7 @@ test.each(answers)('every operation, HighLevel answering %s: a result or a clear
       nock.cleanAll();
       const scope = nock(BASE).persist();
       for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) answer(scope.intercept(() => true, m));
+      serveDownloads(op.key, input);
       try {
         await readerOf(op)(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);
       } catch (e) {
@@ -84,6 +85,7 @@ test.each(failures)('every operation, HighLevel failing with %s: the one mapped 
       nock.cleanAll();
       const scope = nock(BASE).persist();
       for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) answer(scope.intercept(() => true, m));
+      serveDownloads(op.key, input);
       let outcome: string;
       try {
         const result = await readerOf(op)(z, { authData: authFor(op), inputData: input, meta: {} } as unknown as Bundle);

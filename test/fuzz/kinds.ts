@@ -143,6 +143,35 @@ export const KINDS: Kind[] = [
     invalid: fc.constantFrom('status=paid', ['status'], [{ nested: true }]),
   },
   {
+    name: 'lastFourDigits',
+    accepts: ['4242', '0007'],
+    rejects: ['42', 'abcd', '12345'],
+    valid: () => fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+    invalid: fc.constantFrom('42', 'abcd', '12345', '4 42', { nested: true }),
+  },
+  {
+    name: 'currencyCode',
+    accepts: ['USD', 'eur'],
+    rejects: ['dollars', 'US'],
+    valid: () => fc.constantFrom('USD', 'EUR', 'GBP', 'cad', 'AUD'),
+    invalid: fc.constantFrom('dollars', 'US', 'EURO', { nested: true }),
+  },
+  {
+    // Zapier line items (a `children` group): a list of objects with a name and a price (src/fields/invoice.ts).
+    name: 'lineItems',
+    accepts: [[{ itemName: 'Water heater install', itemAmount: '1200', itemQty: '1' }]],
+    rejects: [['Call back'], [{ name: 'No price' }]],
+    valid: () =>
+      fc.array(
+        fc.record(
+          { itemName: words, itemAmount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)), itemQty: fc.integer({ min: 1, max: 20 }) },
+          { requiredKeys: ['itemName', 'itemAmount'] },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    invalid: fc.constantFrom([{ name: 'No price' }], [{ name: 'Negative', amount: -5 }], [{ amount: 10 }], ['Call back'], [{ name: 'x', amount: 'ten' }]),
+  },
+  {
     name: 'text',
     accepts: ['Call back'],
     rejects: [{ nested: true }],
@@ -207,3 +236,25 @@ export const DYNAMIC_INPUTS: Record<string, () => Record<string, unknown>[]> = {
     { method: 'GET', path: '/calendars/events', query: { calendarId: 'cal1', startTime: '1', endTime: '2', locationId: TEST_LOCATION } },
   ],
 };
+
+/**
+ * Operations that first download a file from a URL of their input (another host than HighLevel), by the input key
+ * of that URL. The harnesses serve a small file there, so the HighLevel request after it is what gets tested.
+ */
+export const DOWNLOADS_FROM: Record<string, string> = { upload_file: 'file' };
+
+/** Serves the file an operation downloads first (see DOWNLOADS_FROM); call after nock.cleanAll(). */
+export function serveDownloads(opKey: string, input: Record<string, unknown>): void {
+  const key = DOWNLOADS_FROM[opKey];
+  const url = key ? input[key] : undefined;
+  if (typeof url !== 'string') return;
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    return;
+  }
+  // Required here so that kinds.ts stays free of nock for its other users.
+  const nock = require('nock') as typeof import('nock');
+  nock(origin).persist().get(() => true).reply(200, 'file content', { 'Content-Type': 'text/plain' });
+}

@@ -7,7 +7,7 @@ import { checkResponse } from '../../contract/openapi';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { appTester, AUTH, contractRecords, highlevel } from '../support/highlevel';
 import { describeError } from '../faults/support';
-import { DYNAMIC_INPUTS, invalidValue, Kind, kindOf, validValue, VALID_NOT_FUZZED } from './kinds';
+import { DYNAMIC_INPUTS, invalidValue, Kind, kindOf, serveDownloads, validValue, VALID_NOT_FUZZED } from './kinds';
 
 // An instant trigger's perform only shapes a delivered payload: its HighLevel reads are performList's.
 const readerOf = (op: Operation) => op.hook?.performList ?? op.perform;
@@ -176,6 +176,7 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
         counts.valid++;
         const scope = highlevel().persist();
         for (const method of METHODS) scope.intercept(() => true, method).reply(200, replyFor(op) as nock.Body);
+        serveDownloads(op.key, input);
         const before = contractRecords.length;
         let result: unknown;
         try {

@@ -27,6 +27,12 @@ const unsubscribe = (op: Operation, subscribeData: Item): Promise<any> => appTes
 const perform = (key: string, payload: Item, inputData: Item = {}, meta: Item = {}): Promise<any> =>
   appTester(byKey(key).perform as any, { authData: AUTH, inputData, cleanedRequest: payload, meta: { timezone: 'UTC', ...meta } } as any);
 
+/** The required filters of the triggers that have one (sent to the relay as they are). */
+const REQUIRED_INPUT: Record<string, Item> = {
+  object_record_created_instant: { objectKey: 'custom_objects.pet' },
+  object_record_updated_instant: { objectKey: 'custom_objects.pet' },
+};
+
 const envelope = (event: Item, webhookId = 'wh-1'): Item => ({
   ...event,
   webhookId,
@@ -53,6 +59,9 @@ describe('subscribe and unsubscribe at the relay', () => {
         'new_note_instant', 'new_task_instant', 'task_completed_instant', 'appointment_booked_instant', 'appointment_updated_instant',
         'appointment_deleted_instant', 'new_opportunity_instant', 'opportunity_stage_changed_instant', 'opportunity_status_changed_instant',
         'new_inbound_message_instant', 'new_outbound_message_instant', 'new_highlevel_event_instant',
+        // issue 14: invoices, orders and custom object records (triggers/moneyInstant.ts)
+        'invoice_paid_instant', 'invoice_partially_paid_instant', 'invoice_sent_instant', 'invoice_voided_instant',
+        'order_created_instant', 'order_status_updated_instant', 'object_record_created_instant', 'object_record_updated_instant',
       ].sort(),
     );
   });
@@ -60,14 +69,16 @@ describe('subscribe and unsubscribe at the relay', () => {
   it.each(instant.filter((op) => op.key !== 'new_highlevel_event_instant').map((op) => [op.key, op]))(
     '%s: POSTs the hook URL, location, its events and key with the connection token; DELETEs with the secret',
     async (_key, op) => {
+      // Triggers with a required filter get it, and send it to the relay as an exact-id filter.
+      const input = REQUIRED_INPUT[op.key] ?? {};
       const sub = nock(RELAY)
         .post('/v1/subscriptions', (body) => {
-          expect(body).toEqual({ targetUrl: HOOK_URL, locationId: AUTH.locationId, events: op.hook!.events, triggerKey: op.key });
+          expect(body).toEqual({ targetUrl: HOOK_URL, locationId: AUTH.locationId, events: op.hook!.events, triggerKey: op.key, ...(Object.keys(input).length ? { filters: input } : {}) });
           return true;
         })
         .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
         .reply(201, { id: 'sub-1', secret: 'sec-1' });
-      const data = await subscribe(op);
+      const data = await subscribe(op, input);
       expect(data).toMatchObject({ id: 'sub-1', secret: 'sec-1' });
       sub.done();
 

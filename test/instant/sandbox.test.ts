@@ -48,7 +48,13 @@ describe('performList: the polling twin’s records, same shape', () => {
   });
 
   it.each(instantKeys.filter((k) => !twins[k]).map((k) => [k]))('%s lists records with ids', async (key) => {
-    const records = await list(key, key === 'new_highlevel_event_instant' ? { eventType: 'ContactCreate' } : {});
+    // Required inputs: the event of New HighLevel Event, the object of the record triggers (the sandbox's Pets).
+    const inputs: Record<string, Item> = {
+      new_highlevel_event_instant: { eventType: 'ContactCreate' },
+      object_record_created_instant: { objectKey: 'custom_objects.pet' },
+      object_record_updated_instant: { objectKey: 'custom_objects.pet' },
+    };
+    const records = await list(key, inputs[key] ?? {});
     expect(Array.isArray(records)).toBe(true);
     for (const r of records) expect(r.id).toBeDefined();
   });

@@ -1,0 +1,73 @@
+import { objectsApi, propertyOutputFields, searchRecords } from '../src/api/objects';
+import { withOutputFieldsFunction } from '../src/api/forms';
+import { Item } from '../src/factories/operation';
+import { pollingTrigger } from '../src/factories/trigger';
+import { objectKeyField, objectSample, searchedRecordOutputFields, searchedRecordSample } from '../src/fields/object';
+
+const searchedRecord = searchedRecordSample;
+
+/**
+ * New Record: the object's records through the records search (no sort parameter), every page, newest first in
+ * the app; each record carries its object's key.
+ */
+export const newObjectRecord = withOutputFieldsFunction(
+  pollingTrigger({
+    key: 'new_object_record',
+    noun: 'Record',
+    label: 'New Custom Object Record',
+    description: 'Triggers when a record is added to a custom object (e.g. a new Pet), with its properties labelled.',
+    endpoint: objectsApi.searchRecords,
+    fields: [{ ...objectKeyField, altersDynamicFields: false }],
+    perform: async (input, ctx) => (await searchRecords(ctx, input.objectKey, '')).map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey })),
+    newestFirst: (r) => r.createdAt,
+    resultKey: 'records',
+    sample: searchedRecordSample,
+    sampleAnswer: { records: [searchedRecord], total: 1 },
+    outputFields: searchedRecordOutputFields,
+  }),
+  propertyOutputFields(),
+);
+
+/** Custom objects (not HighLevel's standard ones) for the object dropdown; the value is the object's key. */
+export const customObjectDropdown = pollingTrigger({
+  key: 'custom_object_list',
+  noun: 'Custom Object',
+  label: 'List Custom Objects',
+  description: 'Lists custom objects for dropdowns.',
+  hidden: true,
+  endpoint: objectsApi.listObjects,
+  fields: [],
+  perform: async (_input, ctx) => {
+    if (ctx.page > 0) return []; // HighLevel returns every object at once
+    const data = await ctx.call(objectsApi.listObjects);
+    return ((data?.objects ?? []) as Item[])
+      .filter((o) => o && typeof o.key === 'string' && !o.standard)
+      .map((o) => ({ ...o, objectId: o.id, id: o.key, name: o.labels?.plural || o.labels?.singular || o.key }));
+  },
+  resultKey: 'objects',
+  sample: objectSample,
+  sampleAnswer: { objects: [(({ id: _i, objectId, name: _n, ...o }) => ({ ...o, id: objectId }))(objectSample)] },
+  zapier: { canPaginate: true },
+});
+
+/** Records of the chosen object for the record dropdown (its first 100, labelled by their first text property). */
+export const objectRecordDropdown = pollingTrigger({
+  key: 'object_record_list',
+  noun: 'Record',
+  label: 'List Custom Object Records',
+  description: 'Lists the records of a custom object for dropdowns.',
+  hidden: true,
+  endpoint: objectsApi.searchRecords,
+  fields: [{ ...objectKeyField, altersDynamicFields: false }],
+  perform: async (input, ctx) => {
+    if (ctx.page > 0) return [];
+    return (await searchRecords(ctx, input.objectKey, '', 100, 1)).map((r) => ({
+      ...r,
+      name: Object.values((r.properties ?? {}) as Item).find((v) => typeof v === 'string' && v.trim()) ?? r.id,
+    }));
+  },
+  resultKey: 'records',
+  sample: { id: searchedRecordSample.id, name: 'Buddy' },
+  sampleAnswer: { records: [searchedRecord], total: 1 },
+  zapier: { canPaginate: true },
+});

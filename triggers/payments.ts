@@ -1,0 +1,85 @@
+import { allPayments, paymentsApi, pollPayments } from '../src/api/payments';
+import { Item } from '../src/factories/operation';
+import { pollingTrigger } from '../src/factories/trigger';
+import {
+  orderOutputFields,
+  orderSample,
+  subscriptionOutputFields,
+  subscriptionSample,
+  transactionOutputFields,
+  transactionSample,
+} from '../src/fields/payment';
+
+const record = ({ id: _id, ...rest }: Item) => rest;
+const polled = ' HighLevel cannot sort these, so each check reads the last days by date, every page (one request unless 100 or more arrived in those days).';
+
+/** New Order / Transaction / Subscription: the payments lists read over the poll window, newest first in the app. */
+export const newOrder = pollingTrigger({
+  key: 'new_order',
+  noun: 'Order',
+  label: 'New Order',
+  description: `Triggers when an order is placed (funnels, store, payment links, invoices).${polled}`,
+  endpoint: paymentsApi.listOrders,
+  fields: [],
+  perform: async (_input, ctx) => pollPayments(ctx, 'orders'),
+  newestFirst: (o) => o.createdAt,
+  resultKey: 'data',
+  sample: orderSample,
+  sampleAnswer: { data: [record(orderSample)], totalCount: 1 },
+  outputFields: orderOutputFields,
+});
+
+export const newTransaction = pollingTrigger({
+  key: 'new_transaction',
+  noun: 'Transaction',
+  label: 'New Transaction',
+  description: `Triggers when a payment is taken (a charge of an order, invoice or subscription).${polled}`,
+  endpoint: paymentsApi.listTransactions,
+  fields: [],
+  perform: async (_input, ctx) => pollPayments(ctx, 'transactions'),
+  newestFirst: (t) => t.createdAt,
+  resultKey: 'data',
+  sample: transactionSample,
+  sampleAnswer: { data: [record(transactionSample)], totalCount: 1 },
+  outputFields: transactionOutputFields,
+});
+
+export const newSubscription = pollingTrigger({
+  key: 'new_subscription',
+  noun: 'Subscription',
+  label: 'New Subscription',
+  description: `Triggers when a customer starts a subscription (a recurring price).${polled}`,
+  endpoint: paymentsApi.listSubscriptions,
+  fields: [],
+  perform: async (_input, ctx) => pollPayments(ctx, 'subscriptions'),
+  newestFirst: (s) => s.createdAt,
+  resultKey: 'data',
+  sample: subscriptionSample,
+  sampleAnswer: { data: [record(subscriptionSample)], totalCount: 1 },
+  outputFields: subscriptionOutputFields,
+});
+
+/** Orders for the order dropdown: the last 30 days (the list cannot sort), latest first. */
+export const orderDropdown = pollingTrigger({
+  key: 'order_list',
+  noun: 'Order',
+  label: 'List Orders',
+  description: 'Lists the orders of the last 30 days for dropdowns, latest first.',
+  hidden: true,
+  endpoint: paymentsApi.listOrders,
+  fields: [],
+  perform: async (_input, ctx) => {
+    if (ctx.page > 0) return [];
+    const startAt = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const orders = await allPayments(ctx, 'orders', { startAt, endAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10) }, { maxPages: 2 });
+    return orders.map((o) => ({
+      ...o,
+      name: [o.contactName, typeof o.amount === 'number' ? `${o.amount} ${o.currency ?? ''}`.trim() : '', o.status, String(o.createdAt ?? '').slice(0, 10)].filter(Boolean).join(' · '),
+    }));
+  },
+  newestFirst: (o) => o.createdAt,
+  resultKey: 'data',
+  sample: { id: orderSample.id, name: 'Rosa Delgado · 240 USD · completed · 2026-03-09' },
+  sampleAnswer: { data: [record(orderSample)], totalCount: 1 },
+  zapier: { canPaginate: true },
+});
