@@ -6,7 +6,7 @@ import { relayUnavailable, runInstantWalkthrough } from './walkthrough-instant';
 
 /**
  * The app's real operations, run through the Zapier runtime against the sandbox: connect, poll New Contact,
- * create a contact, find it, create and complete a task, add a note, poll New Note, list invoices through API
+ * create a contact, find it, create and complete a task, add a note, poll New Note, list trigger links through API
  * Request. `npm start` prints the steps; test/sandbox/walkthrough.test.ts runs the same function and asserts on
  * what it returns.
  */
@@ -34,8 +34,8 @@ export interface WalkthroughResult {
   completedTask: Item;
   note: Item;
   polledNotes: Item[];
-  /** API Request → Invoice → List invoices (answered from the spec's example). */
-  invoices: Item;
+  /** API Request → Links → Get Links (answered from the spec's example). */
+  links: Item;
   steps: StepReport[];
 }
 
@@ -143,16 +143,13 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
   });
 
   // Any spec operation through API Request: the sandbox answers operations it has no route for from the spec.
-  const invoices: Item = await step('API Request: List Invoices', async () => {
-    const answer = await run(
-      App.creates.api_request.operation.perform,
-      withAuth({ area: 'invoices', operation: 'invoices:list-invoices', query_limit: '10', query_offset: '0' }),
-    );
-    check(Array.isArray(answer.invoices), 'the answer has no invoices list');
-    return { value: answer, detail: `${answer.invoices.length} invoice(s) of ${answer.total ?? '?'}; Version 2021-07-28 from the spec` };
+  const links: Item = await step('API Request: Get Links', async () => {
+    const answer = await run(App.creates.api_request.operation.perform, withAuth({ area: 'links', operation: 'links:get-links' }));
+    check(Array.isArray(answer.links), 'the answer has no links list');
+    return { value: answer, detail: `${answer.links.length} trigger link(s); Version 2021-07-28 from the spec` };
   });
 
-  return { connectionLabel, authData, polledContacts, contact, found, task, completedTask, note, polledNotes, invoices, steps };
+  return { connectionLabel, authData, polledContacts, contact, found, task, completedTask, note, polledNotes, links, steps };
 }
 
 /** `npm start`: sandbox on a random port, the walkthrough printed step by step, exit 0 or a clear failure. */

@@ -62,7 +62,7 @@ describe('walkthrough against the sandbox', () => {
       'Complete Task',
       'Create Note',
       'Poll "New Note"',
-      'API Request: List Invoices',
+      'API Request: Get Links',
     ]);
     // connect = token exchange + location read; every other step is one request
     expect(printed.map((s) => s.requests)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
@@ -70,9 +70,9 @@ describe('walkthrough against the sandbox', () => {
     expect(violations).toEqual([]);
   });
 
-  it('lists invoices through API Request, answered from the spec (no hand-written route)', () => {
-    expect(result.invoices.invoices.length).toBeGreaterThan(0);
-    expect(sandbox.requests.find((r) => r.path === '/invoices/')).toMatchObject({ method: 'GET', status: 200, route: '/invoices/' });
+  it("lists trigger links through API Request, answered from the spec's example (no hand-written route)", () => {
+    expect(result.links.links.length).toBeGreaterThan(0);
+    expect(sandbox.requests.find((r) => r.path === '/links/')).toMatchObject({ method: 'GET', status: 200, route: '/links/' });
   });
 
   it('never prints a token or the client secret', () => {
