@@ -33,7 +33,12 @@ function linkSearches(ops: Operation[]): Operation[] {
 }
 
 /** Search-or-create pairs: the search key, and the create that runs when it finds nothing. */
-export const searchOrCreatePairs: Array<{ search: string; create: string }> = [{ search: 'find_contact', create: 'create_contact' }, { search: 'find_opportunity', create: 'create_opportunity' }, { search: 'find_business', create: 'create_business' }, { search: 'find_calendar', create: 'create_calendar' }];
+export const searchOrCreatePairs: Array<{ search: string; create: string }> = [
+  { search: 'find_contact', create: 'create_contact' },
+  { search: 'find_opportunity', create: 'create_opportunity' },
+  { search: 'find_business', create: 'create_business' },
+  { search: 'find_calendar', create: 'create_calendar' },
+];
 
 /**
  * The OAuth scopes the app requests: every scope an operation's endpoints need, plus the connection test's.

@@ -20,7 +20,6 @@
  * operation that uses it).
  */
 
-
 export type JsonSchema = Record<string, unknown>;
 
 /** 'requestBody' | 'response:200' | 'components/CreateContactDto' */
@@ -152,18 +151,16 @@ const invoiceResponses = [
 
 const moneyDeviations: SpecDeviation[] = [
   // ----- invoices.json
-  ...invoiceResponses.map(
-    ([dto, operation]): SpecDeviation => ({
-      id: `invoices-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}-items-typed-strings`,
-      operation,
-      what: `${dto}.invoiceItems is typed as an array of strings; each item is an object (name, amount, qty, currency, taxes, …).`,
-      evidence:
-        `invoices.json ${dto}.invoiceItems declares items {type: string} while its own example is ` +
-        '[{"taxes":[],"_id":"c6tZZU0rJBf30ZXx9Gli","productId":…,"currency":"USD","name":"Macbook Pro","qty":1,"amount":…}], and the items an ' +
-        'invoice is created with are InvoiceItemDto objects (CreateInvoiceDto.items).',
-      effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/invoiceItems/items', replace: lineItem }] },
-    }),
-  ),
+  ...invoiceResponses.map(([dto, operation]): SpecDeviation => ({
+    id: `invoices-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}-items-typed-strings`,
+    operation,
+    what: `${dto}.invoiceItems is typed as an array of strings; each item is an object (name, amount, qty, currency, taxes, …).`,
+    evidence:
+      `invoices.json ${dto}.invoiceItems declares items {type: string} while its own example is ` +
+      '[{"taxes":[],"_id":"c6tZZU0rJBf30ZXx9Gli","productId":…,"currency":"USD","name":"Macbook Pro","qty":1,"amount":…}], and the items an ' +
+      'invoice is created with are InvoiceItemDto objects (CreateInvoiceDto.items).',
+    effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/invoiceItems/items', replace: lineItem }] },
+  })),
   {
     id: 'invoices-estimate-items-typed-arrays',
     operation: 'POST /invoices/estimate',
@@ -171,7 +168,11 @@ const moneyDeviations: SpecDeviation[] = [
     evidence:
       'invoices.json EstimateResponseDto.items declares items {type: array} while its own example is [{"taxes":[],"taxInclusive":false,"_id":…,' +
       '"currency":"USD","amount":9.99,"qty":1,"name":"TEST","type":"one_time"}, …]; estimates are created with EstimateLineItemDto objects.',
-    effect: { kind: 'patchSchema', target: 'components/EstimateResponseDto', patches: [{ at: '/properties/items/items', replace: lineItem }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/EstimateResponseDto',
+      patches: [{ at: '/properties/items/items', replace: lineItem }],
+    },
   },
   {
     id: 'invoices-estimate-list-typed-strings',
@@ -184,7 +185,12 @@ const moneyDeviations: SpecDeviation[] = [
     effect: {
       kind: 'patchSchema',
       target: 'components/ListEstimatesResponseDTO',
-      patches: [{ at: '/properties/estimates/items', replace: { type: 'object', properties: { _id: { type: 'string' }, name: { type: 'string' } }, required: ['_id'] } }],
+      patches: [
+        {
+          at: '/properties/estimates/items',
+          replace: { type: 'object', properties: { _id: { type: 'string' }, name: { type: 'string' } }, required: ['_id'] },
+        },
+      ],
     },
   },
 ];
@@ -198,17 +204,15 @@ const unsecured: Array<[string, string, string]> = [
 ];
 
 moneyDeviations.push(
-  ...unsecured.map(
-    ([operation, operationId, scope]): SpecDeviation => ({
-      id: `locations-${operationId}-no-security`,
-      operation,
-      what: `No security block, so the spec requires no token or scope; it reads or changes the location's ${scope.includes('tags') ? 'tags' : 'custom values'} like its siblings, which need "${scope}".`,
-      evidence:
-        `locations.json ${operationId} has no "security" while GET/POST ${operation.includes('tags') ? '/locations/{locationId}/tags' : '/locations/{locationId}/customValues'} ` +
-        `declare Location-Access with ${scope.includes('tags') ? 'locations/tags.*' : 'locations/customValues.*'} scopes; every locations.json endpoint needs a bearer token.`,
-      effect: { kind: 'requireAuthorization', scopes: [scope] },
-    }),
-  ),
+  ...unsecured.map(([operation, operationId, scope]): SpecDeviation => ({
+    id: `locations-${operationId}-no-security`,
+    operation,
+    what: `No security block, so the spec requires no token or scope; it reads or changes the location's ${scope.includes('tags') ? 'tags' : 'custom values'} like its siblings, which need "${scope}".`,
+    evidence:
+      `locations.json ${operationId} has no "security" while GET/POST ${operation.includes('tags') ? '/locations/{locationId}/tags' : '/locations/{locationId}/customValues'} ` +
+      `declare Location-Access with ${scope.includes('tags') ? 'locations/tags.*' : 'locations/customValues.*'} scopes; every locations.json endpoint needs a bearer token.`,
+    effect: { kind: 'requireAuthorization', scopes: [scope] },
+  })),
 );
 
 // ----- payments.json
@@ -219,19 +223,17 @@ moneyDeviations.push(
       ['GetTxnResponseSchema', 'GET /payments/transactions/{transactionId}', 'transaction', 'succeeded'],
       ['SubscriptionResponseSchema', 'GET /payments/subscriptions', 'subscription', 'active'],
     ] as const
-  ).map(
-    ([dto, operation, noun, example]): SpecDeviation => ({
-      id: `payments-${dto.replace(/ResponseSchema$/, '').toLowerCase()}-status-typed-object`,
-      operation,
-      what: `${dto}.status is typed as an object; the ${noun} status is a string (e.g. "${example}").`,
-      evidence: `payments.json ${dto}.status is {type: object} with example "${example}" and the description "The status of the ${noun} (e.g., ${example === 'active' ? 'succeeded' : example})."`,
-      effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/status', merge: { type: 'string' } }] },
-    }),
-  ),
+  ).map(([dto, operation, noun, example]): SpecDeviation => ({
+    id: `payments-${dto.replace(/ResponseSchema$/, '').toLowerCase()}-status-typed-object`,
+    operation,
+    what: `${dto}.status is typed as an object; the ${noun} status is a string (e.g. "${example}").`,
+    evidence: `payments.json ${dto}.status is {type: object} with example "${example}" and the description "The status of the ${noun} (e.g., ${example === 'active' ? 'succeeded' : example})."`,
+    effect: { kind: 'patchSchema', target: `components/${dto}`, patches: [{ at: '/properties/status', merge: { type: 'string' } }] },
+  })),
   {
     id: 'payments-order-items-typed-strings',
     operation: 'GET /payments/orders/{orderId}',
-    what: "GetOrderResponseSchema.items is typed as an array of strings; each item is an object (its name, qty, price and product).",
+    what: 'GetOrderResponseSchema.items is typed as an array of strings; each item is an object (its name, qty, price and product).',
     evidence:
       'payments.json GetOrderResponseSchema.items declares items {type: string} while its example is "{ _id: 61dd33e88058b9f967ca79dc, authorizeAmount: 0, ' +
       'locationId: …, name: \\"Sample Product\\": price: {}, product: { name: \\"Testing product\\", productType: \\"SERVICE\\" }}", an object; creating a ' +
@@ -244,7 +246,13 @@ moneyDeviations.push(
           at: '/properties/items/items',
           replace: {
             type: 'object',
-            properties: { _id: { type: 'string' }, name: { type: 'string' }, qty: { type: 'number' }, price: { type: 'object' }, product: { type: 'object' } },
+            properties: {
+              _id: { type: 'string' },
+              name: { type: 'string' },
+              qty: { type: 'number' },
+              price: { type: 'object' },
+              product: { type: 'object' },
+            },
           },
         },
       ],
@@ -253,25 +261,33 @@ moneyDeviations.push(
 );
 
 // ----- objects.json
-moneyDeviations.push({
-  id: 'objects-record-properties-typed-string',
-  operation: 'GET /objects/{schemaKey}/records/{id}',
-  what: "A record's properties are typed as a string; they are an object keyed by property (IRecordSchema and RecordResponseDTO).",
-  evidence:
-    'objects.json IRecordSchema.properties and RecordResponseDTO.properties are {type: string} while their example is the object ' +
-    '{"customer_number":1424,"ticket_name":"Customer not able login","phone_number":"+917000000000","money":{"currency":"default","value":100},…}.',
-  effect: {
-    kind: 'patchSchema',
-    target: 'components/IRecordSchema',
-    patches: [{ at: '/properties/properties', replace: { type: 'object' } }],
+moneyDeviations.push(
+  {
+    id: 'objects-record-properties-typed-string',
+    operation: 'GET /objects/{schemaKey}/records/{id}',
+    what: "A record's properties are typed as a string; they are an object keyed by property (IRecordSchema and RecordResponseDTO).",
+    evidence:
+      'objects.json IRecordSchema.properties and RecordResponseDTO.properties are {type: string} while their example is the object ' +
+      '{"customer_number":1424,"ticket_name":"Customer not able login","phone_number":"+917000000000","money":{"currency":"default","value":100},…}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/IRecordSchema',
+      patches: [{ at: '/properties/properties', replace: { type: 'object' } }],
+    },
   },
-}, {
-  id: 'objects-searched-record-properties-typed-string',
-  operation: 'POST /objects/{schemaKey}/records/search',
-  what: "A searched record's properties are typed as a string; they are an object keyed by property.",
-  evidence: 'objects.json RecordResponseDTO.properties is {type: string} with the example object {"customer_number":1424,"ticket_name":…}.',
-  effect: { kind: 'patchSchema', target: 'components/RecordResponseDTO', patches: [{ at: '/properties/properties', replace: { type: 'object' } }] },
-});
+  {
+    id: 'objects-searched-record-properties-typed-string',
+    operation: 'POST /objects/{schemaKey}/records/search',
+    what: "A searched record's properties are typed as a string; they are an object keyed by property.",
+    evidence:
+      'objects.json RecordResponseDTO.properties is {type: string} with the example object {"customer_number":1424,"ticket_name":…}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/RecordResponseDTO',
+      patches: [{ at: '/properties/properties', replace: { type: 'object' } }],
+    },
+  },
+);
 
 // ----- medias.json
 moneyDeviations.push({
@@ -281,7 +297,11 @@ moneyDeviations.push({
   evidence:
     'medias.json GetFilesResponseDTO.files declares items {type: string} while its example is the object {"altId":"locationId","altType":"location",' +
     '"name":"file name","parentId":"parent folder id","url":"file url","path":"file path"}; FolderDTO describes a folder as an object too.',
-  effect: { kind: 'patchSchema', target: 'components/GetFilesResponseDTO', patches: [{ at: '/properties/files/items', replace: { type: 'object' } }] },
+  effect: {
+    kind: 'patchSchema',
+    target: 'components/GetFilesResponseDTO',
+    patches: [{ at: '/properties/files/items', replace: { type: 'object' } }],
+  },
 });
 
 export const specDeviations: readonly SpecDeviation[] = [
@@ -330,21 +350,33 @@ export const specDeviations: readonly SpecDeviation[] = [
     evidence:
       'CreateContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format". HighLevel validates ' +
       'contact emails server-side (422); not verified live by this project.',
-    effect: { kind: 'patchSchema', target: 'components/CreateContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/CreateContactDto',
+      patches: [{ at: '/properties/email', merge: { format: 'email' } }],
+    },
   },
   {
     id: 'contacts-update-email-format',
     operation: 'PUT /contacts/{contactId}',
     what: 'Same as contacts-create-email-format, for UpdateContactDto.email.',
     evidence: 'UpdateContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format".',
-    effect: { kind: 'patchSchema', target: 'components/UpdateContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpdateContactDto',
+      patches: [{ at: '/properties/email', merge: { format: 'email' } }],
+    },
   },
   {
     id: 'contacts-upsert-email-format',
     operation: 'POST /contacts/upsert',
     what: 'Same as contacts-create-email-format, for UpsertContactDto.email.',
     evidence: 'UpsertContactDto.email = {type: string, nullable, example "rosan@deos.com"}, no "format".',
-    effect: { kind: 'patchSchema', target: 'components/UpsertContactDto', patches: [{ at: '/properties/email', merge: { format: 'email' } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpsertContactDto',
+      patches: [{ at: '/properties/email', merge: { format: 'email' } }],
+    },
   },
   {
     id: 'contacts-create-dob-typed-object',
@@ -390,15 +422,24 @@ export const specDeviations: readonly SpecDeviation[] = [
     what:
       'Custom field values of numeric and monetary fields are typed "object" but are numbers, so no customFields ' +
       'item with a number value passes (create, update and upsert contact share these components).',
-    evidence: 'contacts.json NumericField.field_value = {type: object, example 100}; MonetoryField.field_value = {type: object, example 100.5}.',
-    effect: { kind: 'patchSchema', target: 'components/NumericField', patches: [{ at: '/properties/field_value', merge: { type: 'number' } }] },
+    evidence:
+      'contacts.json NumericField.field_value = {type: object, example 100}; MonetoryField.field_value = {type: object, example 100.5}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/NumericField',
+      patches: [{ at: '/properties/field_value', merge: { type: 'number' } }],
+    },
   },
   {
     id: 'contacts-monetary-custom-field-typed-object',
     operation: 'POST /contacts/',
     what: 'See contacts-numeric-custom-field-typed-object (MonetoryField).',
     evidence: 'contacts.json MonetoryField.field_value = {type: object, example 100.5}.',
-    effect: { kind: 'patchSchema', target: 'components/MonetoryField', patches: [{ at: '/properties/field_value', merge: { type: 'number' } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/MonetoryField',
+      patches: [{ at: '/properties/field_value', merge: { type: 'number' } }],
+    },
   },
   {
     id: 'contacts-bulk-tags-response-items',
@@ -407,13 +448,17 @@ export const specDeviations: readonly SpecDeviation[] = [
     evidence:
       'UpdateTagsResponseDTO.responses = {type: array, items: {type: string}, example: [{contactId, message: "Tags updated", ' +
       'type: "success", oldTags, tagsAdded, tagsRemoved}, …]}.',
-    effect: { kind: 'patchSchema', target: 'components/UpdateTagsResponseDTO', patches: [{ at: '/properties/responses/items', replace: { type: 'object' } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpdateTagsResponseDTO',
+      patches: [{ at: '/properties/responses/items', replace: { type: 'object' } }],
+    },
   },
   {
     id: 'contacts-custom-field-value-typed-string',
     operation: 'GET /contacts/{contactId}',
     what:
-      'A contact\'s customFields items ({id, value}) type value as a string, but the same fields are written as numbers ' +
+      "A contact's customFields items ({id, value}) type value as a string, but the same fields are written as numbers " +
       '(NUMERICAL, MONETORY) and string arrays (CHECKBOX, MULTIPLE_OPTIONS, TEXTBOX_LIST), and a contact answers the ' +
       'value it stores. Relaxed to string | number | string[] for every contact answer (get, create, update, upsert, lists). ' +
       'Not verified live by this project.',
@@ -478,7 +523,11 @@ export const specDeviations: readonly SpecDeviation[] = [
     operation: 'POST /conversations/providers/live-chat/typing',
     what: 'isTyping is typed string; its example is the boolean true. Both are accepted.',
     evidence: 'UserTypingBody.isTyping = {type: string, description "Typing status", example true}.',
-    effect: { kind: 'patchSchema', target: 'components/UserTypingBody', patches: [{ at: '/properties/isTyping', merge: { type: ['string', 'boolean'] } }] },
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UserTypingBody',
+      patches: [{ at: '/properties/isTyping', merge: { type: ['string', 'boolean'] } }],
+    },
   },
   {
     id: 'conversations-send-message-over-required',
@@ -511,7 +560,8 @@ export const specDeviations: readonly SpecDeviation[] = [
     id: 'calendars-event-times-typed-object',
     operation: 'GET /calendars/events',
     what: 'Calendar event startTime/endTime/dateAdded/dateUpdated are typed "object" but are ISO date strings (the schema rejects its own examples).',
-    evidence: 'CalendarEventDTO.startTime = {type: object, example "2023-09-25T16:00:00+05:30"} (same for endTime, dateAdded, dateUpdated).',
+    evidence:
+      'CalendarEventDTO.startTime = {type: object, example "2023-09-25T16:00:00+05:30"} (same for endTime, dateAdded, dateUpdated).',
     effect: {
       kind: 'patchSchema',
       target: 'components/CalendarEventDTO',
@@ -577,15 +627,20 @@ export const specDeviations: readonly SpecDeviation[] = [
     id: 'opportunities-upsert-monetary-value-object',
     operation: 'POST /opportunities/upsert',
     what: 'monetaryValue is typed "object" in the upsert body; it is a number (example 220), as in create and update.',
-    evidence: 'UpsertOpportunityDto.monetaryValue = {type: object, example 220}; CreateDto/UpdateOpportunityDto.monetaryValue = {type: number, example 220}.',
-    effect: { kind: 'patchSchema', target: 'components/UpsertOpportunityDto', patches: [{ at: '/properties/monetaryValue', merge: { type: 'number' } }] },
+    evidence:
+      'UpsertOpportunityDto.monetaryValue = {type: object, example 220}; CreateDto/UpdateOpportunityDto.monetaryValue = {type: number, example 220}.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'components/UpsertOpportunityDto',
+      patches: [{ at: '/properties/monetaryValue', merge: { type: 'number' } }],
+    },
   },
   {
     id: 'opportunities-upsert-contact-id-undeclared',
     operation: 'POST /opportunities/upsert',
     what:
       'UpsertOpportunityDto does not declare contactId, the contact the opportunity is for (and, without an id, the key ' +
-      'the upsert matches on). HighLevel\'s reference page for the operation lists it as a required body field.',
+      "the upsert matches on). HighLevel's reference page for the operation lists it as a required body field.",
     evidence:
       'marketplace.gohighlevel.com/docs/ghl/opportunities/upsert-opportunity lists body "contactId string required ' +
       '(example LiKJ2vnRg5ETM8Z19K7)" (copy scraped 2025-10-11 in oscarcandoit/support-docs); UpsertOpportunityDto.followers ' +
@@ -646,7 +701,7 @@ export const specDeviations: readonly SpecDeviation[] = [
   {
     id: 'opportunities-pipelines-stage-items-arrays',
     operation: 'GET /opportunities/pipelines',
-    what: 'A pipeline\'s stages are typed as an array of arrays; each stage is an object {id, name, position, ...}.',
+    what: "A pipeline's stages are typed as an array of arrays; each stage is an object {id, name, position, ...}.",
     evidence:
       'PipelinesResponseSchema.stages = {type: array, items: {type: array}} with no item schema, yet opportunities refer to ' +
       'a stage by one string id (pipelineStageId, example "7915dedc-8f18-44d5-8bc3-77c04e994a10" in CreateDto) and the ' +
@@ -659,7 +714,13 @@ export const specDeviations: readonly SpecDeviation[] = [
           at: '/properties/stages/items',
           replace: {
             type: 'object',
-            properties: { id: { type: 'string' }, name: { type: 'string' }, position: { type: 'number' }, showInFunnel: { type: 'boolean' }, showInPieChart: { type: 'boolean' } },
+            properties: {
+              id: { type: 'string' },
+              name: { type: 'string' },
+              position: { type: 'number' },
+              showInFunnel: { type: 'boolean' },
+              showInPieChart: { type: 'boolean' },
+            },
             required: ['id'],
           },
         },
@@ -690,11 +751,15 @@ export const specDeviations: readonly SpecDeviation[] = [
     id: 'associations-labels-typed-object-create',
     operation: 'POST /associations/',
     what: 'Create Association body: labels and object keys typed "object" but sent as strings.',
-    evidence: 'createAssociationReqDto.firstObjectLabel = {type: object, example "student"} (same for firstObjectKey, secondObjectLabel, secondObjectKey).',
+    evidence:
+      'createAssociationReqDto.firstObjectLabel = {type: object, example "student"} (same for firstObjectKey, secondObjectLabel, secondObjectKey).',
     effect: {
       kind: 'patchSchema',
       target: 'components/createAssociationReqDto',
-      patches: ['firstObjectLabel', 'firstObjectKey', 'secondObjectLabel', 'secondObjectKey'].map((p) => ({ at: `/properties/${p}`, merge: str })),
+      patches: ['firstObjectLabel', 'firstObjectKey', 'secondObjectLabel', 'secondObjectKey'].map((p) => ({
+        at: `/properties/${p}`,
+        merge: str,
+      })),
     },
   },
   {
@@ -714,14 +779,19 @@ export const specDeviations: readonly SpecDeviation[] = [
     what:
       'Get all associations (paged with skip/limit) is typed as ONE association object, not a list. Accepted: a bare ' +
       'array of associations, or an object with an "associations" array (the wrapper key is not documented; unverified live).',
-    evidence: 'find-associations 200 → $ref GetPostSuccessfulResponseDto (a single association with required id, key, labels…), while the query takes skip and limit.',
+    evidence:
+      'find-associations 200 → $ref GetPostSuccessfulResponseDto (a single association with required id, key, labels…), while the query takes skip and limit.',
     effect: {
       kind: 'replaceResponse',
       status: 200,
       schema: {
         anyOf: [
           { type: 'array', items: associationItemRef },
-          { type: 'object', properties: { associations: { type: 'array', items: associationItemRef }, total: { type: 'number' } }, required: ['associations'] },
+          {
+            type: 'object',
+            properties: { associations: { type: 'array', items: associationItemRef }, total: { type: 'number' } },
+            required: ['associations'],
+          },
         ],
       },
     },
@@ -742,7 +812,11 @@ export const specDeviations: readonly SpecDeviation[] = [
       schema: {
         anyOf: [
           { type: 'array', items: relationItem },
-          { type: 'object', properties: { relations: { type: 'array', items: relationItem }, total: { type: 'number' } }, required: ['relations'] },
+          {
+            type: 'object',
+            properties: { relations: { type: 'array', items: relationItem }, total: { type: 'number' } },
+            required: ['relations'],
+          },
         ],
       },
     },
@@ -751,14 +825,16 @@ export const specDeviations: readonly SpecDeviation[] = [
     id: 'associations-create-relation-response',
     operation: 'POST /associations/relations',
     what: 'Create relation is answered with an association DEFINITION (key, labels, object keys), not the relation it created.',
-    evidence: 'create-relation 201 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…), while the body is createRelationReqDto {associationId, firstRecordId, secondRecordId}.',
+    evidence:
+      'create-relation 201 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…), while the body is createRelationReqDto {associationId, firstRecordId, secondRecordId}.',
     effect: { kind: 'replaceResponse', status: 201, schema: { anyOf: [relationItem, associationItemRef] } },
   },
   {
     id: 'associations-delete-relation-response',
     operation: 'DELETE /associations/relations/{relationId}',
     what: 'Delete relation is answered with an association DEFINITION, not the deleted relation (or a deletion status).',
-    evidence: 'delete-relation 200 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…); the request names only relationId and locationId.',
+    evidence:
+      'delete-relation 200 → $ref GetPostSuccessfulResponseDto (required key, firstObjectLabel…); the request names only relationId and locationId.',
     effect: { kind: 'replaceResponse', status: 200, schema: { anyOf: [relationItem, associationItemRef] } },
   },
 
@@ -804,24 +880,31 @@ export const specDeviations: readonly SpecDeviation[] = [
   },
 
   // ----- store.json
-  ...(['ShippingZoneCountryDto:code:POST /store/shipping-zone', 'StoreShippingOriginDto:country:POST /store/store-setting'].map((entry): SpecDeviation => {
-    const [dto, property, operation] = entry.split(':');
-    return {
-      id: `store-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => `${i ? '-' : ''}${c.toLowerCase()}`)}-country-code-typed-as-number`,
-      operation,
-      what:
-        `${dto}.${property} is typed "number" with an enum whose only value is the LIST of 247 ISO country codes, so no value ` +
-        'can satisfy it; it is a two-letter country code (string). Accepted: a string of two capital letters.',
-      evidence:
-        `store.json components ${dto}.${property} = {type: number, enum: [["US", "CA", ...]], description "Country code", example "US"} ` +
-        '(a generator artifact: the enum array wrapped once more); the example and description give a country code string.',
-      effect: {
-        kind: 'patchSchema',
-        target: `components/${dto}`,
-        patches: [{ at: `/properties/${property}`, replace: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Two-letter ISO country code, e.g. US.', example: 'US' } }],
-      },
-    };
-  })),
+  ...['ShippingZoneCountryDto:code:POST /store/shipping-zone', 'StoreShippingOriginDto:country:POST /store/store-setting'].map(
+    (entry): SpecDeviation => {
+      const [dto, property, operation] = entry.split(':');
+      return {
+        id: `store-${dto.replace(/Dto$/, '').replace(/[A-Z]/g, (c, i) => `${i ? '-' : ''}${c.toLowerCase()}`)}-country-code-typed-as-number`,
+        operation,
+        what:
+          `${dto}.${property} is typed "number" with an enum whose only value is the LIST of 247 ISO country codes, so no value ` +
+          'can satisfy it; it is a two-letter country code (string). Accepted: a string of two capital letters.',
+        evidence:
+          `store.json components ${dto}.${property} = {type: number, enum: [["US", "CA", ...]], description "Country code", example "US"} ` +
+          '(a generator artifact: the enum array wrapped once more); the example and description give a country code string.',
+        effect: {
+          kind: 'patchSchema',
+          target: `components/${dto}`,
+          patches: [
+            {
+              at: `/properties/${property}`,
+              replace: { type: 'string', pattern: '^[A-Z]{2}$', description: 'Two-letter ISO country code, e.g. US.', example: 'US' },
+            },
+          ],
+        },
+      };
+    },
+  ),
 
   // ----- custom-fields.json
   {
@@ -856,10 +939,12 @@ export const specDeviations: readonly SpecDeviation[] = [
 
   // ----- links.json: dangling $refs
   ...(['GET /links/id/{linkId}', 'GET /links/search'] as const).flatMap((operation): SpecDeviation[] =>
-    ([
-      [400, 'BadRequestDTO'],
-      [401, 'UnauthorizedDTO'],
-    ] as const).map(([status, dto]) => ({
+    (
+      [
+        [400, 'BadRequestDTO'],
+        [401, 'UnauthorizedDTO'],
+      ] as const
+    ).map(([status, dto]) => ({
       id: `links-${operation.includes('search') ? 'search' : 'get-by-id'}-${status}-dangling-ref`,
       operation,
       what: `Response ${status} refers to #/components/schemas/${dto}, which links.json does not define; it is the shared ${dto} of common-schemas.json.`,

@@ -162,7 +162,10 @@ function load(): Registry {
   }
 
   const docs = new Map<string, Json>();
-  const files = fs.readdirSync(specDir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(specDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   let common: Json | undefined;
   for (const file of files) {
     const doc = JSON.parse(fs.readFileSync(path.join(specDir, file), 'utf8'));
@@ -530,15 +533,13 @@ function buildOperation(specFile: string, method: string, template: string, raw:
     for (const list of Object.values<Json>(requirement)) for (const s of Array.isArray(list) ? list : []) scopes.add(String(s));
   }
   for (const d of deviations) if (d.effect.kind === 'requireAuthorization') for (const s of d.effect.scopes ?? []) scopes.add(s);
-  const securityRequired =
-    security.length > 0 && security.every((req) => isObject(req) && Object.keys(req).length > 0);
+  const securityRequired = security.length > 0 && security.every((req) => isObject(req) && Object.keys(req).length > 0);
   const authHeaderRequired = headerParams.some((p) => p.name.toLowerCase() === 'authorization' && p.required);
 
   let body: OpInternal['body'];
   if (isObject(raw.requestBody)) {
     const content: Json = raw.requestBody.content ?? {};
-    const contentType =
-      Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0] ?? 'application/json';
+    const contentType = Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0] ?? 'application/json';
     body = { contentType, schema: content[contentType]?.schema, required: raw.requestBody.required === true };
   }
 
@@ -948,7 +949,8 @@ export function checkRequest(req: ContractRequest): ContractResult {
     if (p.name.toLowerCase() === 'authorization') continue; // checked below, with the security block
     const value = header(p.name);
     if (value === undefined || value === '') {
-      if (p.required) errors.push(`header ${p.name} is required${p.name === 'Version' && internal.op.version ? ` (${internal.op.version})` : ''}`);
+      if (p.required)
+        errors.push(`header ${p.name} is required${p.name === 'Version' && internal.op.version ? ` (${internal.op.version})` : ''}`);
       continue;
     }
     const allowed = (p.schema as Json).enum;
@@ -972,7 +974,8 @@ export function checkRequest(req: ContractRequest): ContractResult {
     const isForm = /x-www-form-urlencoded/i.test(b.contentType);
     const contentTypeHeader = header('content-type');
     if (contentTypeHeader && body !== undefined) {
-      if (isJson && !/json/i.test(contentTypeHeader)) errors.push(`header Content-Type must be ${b.contentType} (got ${contentTypeHeader})`);
+      if (isJson && !/json/i.test(contentTypeHeader))
+        errors.push(`header Content-Type must be ${b.contentType} (got ${contentTypeHeader})`);
       if (isForm && !/x-www-form-urlencoded/i.test(contentTypeHeader)) {
         errors.push(`header Content-Type must be ${b.contentType} (got ${contentTypeHeader})`);
       }
@@ -1012,8 +1015,7 @@ export function checkResponse(method: string, pathOrTemplate: string, status: nu
   const reg = load();
   const m = method.toUpperCase();
   const { pathname } = splitUrl(pathOrTemplate);
-  const internal =
-    reg.byTemplate.get(templateKey(m, safeDecode(pathname))) ?? matchPath(m, pathname)?.internal;
+  const internal = reg.byTemplate.get(templateKey(m, safeDecode(pathname))) ?? matchPath(m, pathname)?.internal;
   if (!internal) return { ok: false, errors: [`no operation ${m} ${pathOrTemplate} in the specs`] };
   const key = responseKeyFor(internal, status);
   if (!key) return { ok: true, operation: internal.op, errors: [] };

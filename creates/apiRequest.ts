@@ -67,13 +67,22 @@ function performWith(def: OperationDef, work: (z: ZObject, bundle: Bundle) => Pr
   };
 }
 
-function operation(def: OperationDef, inputFields: unknown[], work: (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>): Operation {
+function operation(
+  def: OperationDef,
+  inputFields: unknown[],
+  work: (z: ZObject, bundle: Bundle) => Promise<Record<string, unknown>>,
+): Operation {
   const perform = performWith(def, work);
   const zapier = defineCreate({
     key: def.key,
     noun: def.noun,
     display: { label: def.label, description: def.description },
-    operation: { inputFields: inputFields as InputField[], perform, sample: def.sample, outputFields: withSampleLabels(def.outputFields, def.sample, def.noun) },
+    operation: {
+      inputFields: inputFields as InputField[],
+      perform,
+      sample: def.sample,
+      outputFields: withSampleLabels(def.outputFields, def.sample, def.noun),
+    },
   });
   return {
     kind: 'create',
@@ -163,7 +172,13 @@ export const customApiRequest = operation(
     // On an agency connection: the sub-account to act in (blank: the agency itself).
     (_z: ZObject, bundle: Bundle) =>
       isAgencyConnection(bundle)
-        ? [{ ...toZapierField(locationField), required: false, helpText: 'The sub-account (location) to act in. Leave blank to call with the agency token.' }]
+        ? [
+            {
+              ...toZapierField(locationField),
+              required: false,
+              helpText: 'The sub-account (location) to act in. Leave blank to call with the agency token.',
+            },
+          ]
         : [],
     ...customFields.map((f) => ({ ...toZapierField(f), ...(f.key === 'query' ? { dict: true } : {}) })),
   ],

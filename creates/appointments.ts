@@ -61,7 +61,8 @@ export const updateAppointment = createAction({
   fields: [
     {
       ...appointmentCalendarField,
-      helpText: "The appointment's calendar: lists its appointments in the dropdown and gives the time zone for times without an offset. Choosing another calendar moves the appointment there.",
+      helpText:
+        "The appointment's calendar: lists its appointments in the dropdown and gives the time zone for times without an offset. Choosing another calendar moves the appointment there.",
     },
     appointmentIdField,
     ...appointmentFields,

@@ -1,12 +1,31 @@
 import { associationsApi } from '../src/api/associations';
 import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
-import { associationIdField, associationOutputFields, associationSample, recordIdField, relationOutputFields, relationSample } from '../src/fields/association';
+import {
+  associationIdField,
+  associationOutputFields,
+  associationSample,
+  recordIdField,
+  relationOutputFields,
+  relationSample,
+} from '../src/fields/association';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
 
-const labelField = (key: string, label: string, helpText: string): FieldDef => ({ key, label, helpText, schema: v.text(100), required: true });
-const objectKeyField = (key: string, label: string, helpText: string): FieldDef => ({ key, label, helpText, schema: v.text(100), required: true });
+const labelField = (key: string, label: string, helpText: string): FieldDef => ({
+  key,
+  label,
+  helpText,
+  schema: v.text(100),
+  required: true,
+});
+const objectKeyField = (key: string, label: string, helpText: string): FieldDef => ({
+  key,
+  label,
+  helpText,
+  schema: v.text(100),
+  required: true,
+});
 
 export const createAssociation = createAction({
   key: 'create_association',
@@ -15,7 +34,13 @@ export const createAssociation = createAction({
   description: 'Creates an association: a kind of link between two objects, e.g. contacts and a custom object.',
   endpoint: associationsApi.createAssociation,
   fields: [
-    { key: 'key', label: 'Key', helpText: 'A unique key for the association, e.g. homeowner_property.', schema: v.narrow(v.text(100), (s) => s.regex(/^[a-z0-9_]+$/i, 'must use letters, digits and "_" only')), required: true },
+    {
+      key: 'key',
+      label: 'Key',
+      helpText: 'A unique key for the association, e.g. homeowner_property.',
+      schema: v.narrow(v.text(100), (s) => s.regex(/^[a-z0-9_]+$/i, 'must use letters, digits and "_" only')),
+      required: true,
+    },
     objectKeyField('firstObjectKey', 'First Object Key', 'The first object, e.g. contact or custom_objects.properties.'),
     labelField('firstObjectLabel', 'First Object Label', 'What the first object is called in this association, e.g. Homeowner.'),
     objectKeyField('secondObjectKey', 'Second Object Key', 'The second object, e.g. custom_objects.properties.'),
@@ -72,8 +97,18 @@ export const deleteRelation = deleteAction({
   description: 'Removes the link between two records.',
   endpoint: associationsApi.deleteRelation,
   fields: [
-    { ...recordIdField('recordId', 'Record', 'Optional: one of the two linked records, to pick the relation from a list.'), required: false },
-    { key: 'relationId', label: 'Relation', helpText: 'The relation to delete. Pick it after choosing the record, or map its ID.', schema: v.id(), required: true, dynamic: 'relation_list.id.name' },
+    {
+      ...recordIdField('recordId', 'Record', 'Optional: one of the two linked records, to pick the relation from a list.'),
+      required: false,
+    },
+    {
+      key: 'relationId',
+      label: 'Relation',
+      helpText: 'The relation to delete. Pick it after choosing the record, or map its ID.',
+      schema: v.id(),
+      required: true,
+      dynamic: 'relation_list.id.name',
+    },
   ],
   request: (input) => ({ path: { relationId: input.relationId } }),
   idKey: 'relationId',

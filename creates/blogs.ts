@@ -11,10 +11,29 @@ const statuses = ['DRAFT', 'PUBLISHED', 'SCHEDULED', 'ARCHIVED'] as const;
 const postFields: FieldDef[] = [
   blogIdField,
   { key: 'title', label: 'Title', helpText: 'The title of the post.', schema: v.text(300), required: true },
-  { key: 'description', label: 'Description', helpText: 'A short summary, shown in listings and search results.', schema: v.text(1000), required: true, type: 'text' },
-  { key: 'rawHTML', label: 'Content (HTML)', helpText: 'The body of the post as HTML.', schema: v.text(1_000_000), required: true, type: 'text' },
+  {
+    key: 'description',
+    label: 'Description',
+    helpText: 'A short summary, shown in listings and search results.',
+    schema: v.text(1000),
+    required: true,
+    type: 'text',
+  },
+  {
+    key: 'rawHTML',
+    label: 'Content (HTML)',
+    helpText: 'The body of the post as HTML.',
+    schema: v.text(1_000_000),
+    required: true,
+    type: 'text',
+  },
   { key: 'imageUrl', label: 'Featured Image URL', helpText: 'Public URL of the featured image.', schema: v.url(), required: true },
-  { key: 'imageAltText', label: 'Image Alt Text', helpText: 'Describes the image for screen readers (default: the title).', schema: v.text(300) },
+  {
+    key: 'imageAltText',
+    label: 'Image Alt Text',
+    helpText: 'Describes the image for screen readers (default: the title).',
+    schema: v.text(300),
+  },
   {
     key: 'status',
     label: 'Status',
@@ -23,7 +42,15 @@ const postFields: FieldDef[] = [
     required: true,
     choices: { DRAFT: 'Draft', PUBLISHED: 'Published', SCHEDULED: 'Scheduled', ARCHIVED: 'Archived' },
   },
-  { key: 'author', label: 'Author', helpText: 'The blog author shown on the post.', schema: v.id(), required: true, dynamic: 'blog_author_list.id.name', search: 'find_blog_author.id' },
+  {
+    key: 'author',
+    label: 'Author',
+    helpText: 'The blog author shown on the post.',
+    schema: v.id(),
+    required: true,
+    dynamic: 'blog_author_list.id.name',
+    search: 'find_blog_author.id',
+  },
   {
     key: 'categories',
     label: 'Categories',
@@ -34,10 +61,31 @@ const postFields: FieldDef[] = [
     dynamic: 'blog_category_list.id.name',
     search: 'find_blog_category.id',
   },
-  { key: 'tags', label: 'Tags', helpText: 'Tags of the post, one per line or separated by commas.', schema: v.stringList(v.text(100)), list: true },
-  { key: 'urlSlug', label: 'URL Slug', helpText: 'The address of the post, e.g. when-to-replace-your-water-heater (default: made from the title).', schema: v.narrow(v.text(300), (s) => s.regex(/^[a-z0-9-]+$/, 'must use lower-case letters, digits and "-" only')) },
-  { key: 'canonicalLink', label: 'Canonical Link', helpText: 'The canonical URL, when the post first appeared elsewhere.', schema: v.url() },
-  { key: 'publishedAt', label: 'Publish At', helpText: 'Publication date and time, e.g. 2026-03-10T09:00:00Z (default: now).', schema: v.dateTime() },
+  {
+    key: 'tags',
+    label: 'Tags',
+    helpText: 'Tags of the post, one per line or separated by commas.',
+    schema: v.stringList(v.text(100)),
+    list: true,
+  },
+  {
+    key: 'urlSlug',
+    label: 'URL Slug',
+    helpText: 'The address of the post, e.g. when-to-replace-your-water-heater (default: made from the title).',
+    schema: v.narrow(v.text(300), (s) => s.regex(/^[a-z0-9-]+$/, 'must use lower-case letters, digits and "-" only')),
+  },
+  {
+    key: 'canonicalLink',
+    label: 'Canonical Link',
+    helpText: 'The canonical URL, when the post first appeared elsewhere.',
+    schema: v.url(),
+  },
+  {
+    key: 'publishedAt',
+    label: 'Publish At',
+    helpText: 'Publication date and time, e.g. 2026-03-10T09:00:00Z (default: now).',
+    schema: v.dateTime(),
+  },
 ];
 
 /** A URL slug from a title: lower case, ASCII letters and digits joined by "-". */
@@ -81,7 +129,14 @@ export const updateBlogPost = createAction({
   endpoint: blogsApi.updatePost,
   fields: [
     postFields[0],
-    { key: 'postId', label: 'Post', helpText: 'The post to update. Pick it after choosing the blog, or map a post ID.', schema: v.id(), required: true, dynamic: 'blog_post_list.id.name' },
+    {
+      key: 'postId',
+      label: 'Post',
+      helpText: 'The post to update. Pick it after choosing the blog, or map a post ID.',
+      schema: v.id(),
+      required: true,
+      dynamic: 'blog_post_list.id.name',
+    },
     ...postFields.slice(1),
   ],
   request: (input) => ({ path: { postId: input.postId }, body: postBody(input) }),

@@ -104,7 +104,14 @@ export const updateCalendarGroupStatus = createAction({
   endpoint: calendarsApi.setGroupStatus,
   fields: [
     groupIdField,
-    { key: 'isActive', label: 'Active', helpText: 'Yes enables the group for booking; No disables it.', schema: v.bool(), required: true, type: 'boolean' },
+    {
+      key: 'isActive',
+      label: 'Active',
+      helpText: 'Yes enables the group for booking; No disables it.',
+      schema: v.bool(),
+      required: true,
+      type: 'boolean',
+    },
   ],
   result: (data, input) => ({ ...data, id: input.groupId, isActive: input.isActive }),
   sample: { id: 'BqTwX8QFwXzpegMve9EQ', success: true, isActive: false },

@@ -41,7 +41,13 @@ export function differingFields(input: Input, current: Item, customLabels: Map<s
  * Applies the policy before a write. Returns HighLevel's copy when it is newer but already holds every value the
  * step would write (nothing to do), undefined when the write may go ahead, and throws HaltedError otherwise.
  */
-export async function checkConflict(ctx: Context, label: string, current: Item | null | undefined, input: Input, sourceUpdatedAt?: string): Promise<Item | undefined> {
+export async function checkConflict(
+  ctx: Context,
+  label: string,
+  current: Item | null | undefined,
+  input: Input,
+  sourceUpdatedAt?: string,
+): Promise<Item | undefined> {
   if (!sourceUpdatedAt || !current?.id) return undefined;
   const theirs = Date.parse(current.dateUpdated ?? '');
   // Without HighLevel's change date nothing shows a newer copy: the write goes ahead.

@@ -46,7 +46,11 @@ export const addContactFollowers = createAction({
   endpoint: contactsApi.addFollowers,
   fields: [contactIdField, followersField],
   result: (data, input) => ({ id: input.contactId, followers: data.followers ?? [], followersAdded: data.followersAdded ?? [] }),
-  sample: { id: 'seD4PfOuKoVMLkEZqohJ', followers: ['y0BeYjuRIlDwsDcOHOJo', 'sx6wyHhbFdRXh302Lunr'], followersAdded: ['sx6wyHhbFdRXh302Lunr'] },
+  sample: {
+    id: 'seD4PfOuKoVMLkEZqohJ',
+    followers: ['y0BeYjuRIlDwsDcOHOJo', 'sx6wyHhbFdRXh302Lunr'],
+    followersAdded: ['sx6wyHhbFdRXh302Lunr'],
+  },
   outputFields: [
     { key: 'id', label: 'Contact ID' },
     { key: 'followers', label: 'Followers' },

@@ -18,7 +18,10 @@ import { checkConflict } from './contactConflicts';
 /** What a contact write compares with HighLevel's answer (src/unsaved.ts). */
 const CONTACT_UNSAVED = { email: 'email', phone: 'phone', firstName: 'text', lastName: 'text', companyName: 'text', tags: 'tags' } as const;
 
-const tagsResultFields = [{ key: 'id', label: 'Contact ID' }, { key: 'tags', label: 'Tags' }];
+const tagsResultFields = [
+  { key: 'id', label: 'Contact ID' },
+  { key: 'tags', label: 'Tags' },
+];
 
 /** The fields of which Create Contact needs one: what tells a contact apart. */
 const CONTACT_IDENTITY = ['email', 'phone', 'firstName', 'lastName', 'name'];
@@ -80,8 +83,7 @@ export const upsertContact = createAction({
   key: 'upsert_contact',
   noun: 'Contact',
   label: 'Create or Update Contact',
-  description:
-    "Updates the contact with this email or phone (as your location's duplicate settings decide), or creates it.",
+  description: "Updates the contact with this email or phone (as your location's duplicate settings decide), or creates it.",
   endpoint: contactsApi.upsertContact,
   alsoCalls: [contactsApi.getDuplicateContact, contactsApi.updateContact, contactsApi.addTags, contactsApi.createNote],
   fields: [...contactFields, sourceUpdatedAtField],
@@ -118,7 +120,10 @@ function duplicateOf(ctx: Context, query: { email?: string; number?: string }): 
   if (!memo) duplicates.set(ctx.bundle, (memo = new Map()));
   const key = JSON.stringify(query);
   if (!memo.has(key)) {
-    memo.set(key, ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }).then((d) => d?.contact ?? undefined));
+    memo.set(
+      key,
+      ctx.call(contactsApi.getDuplicateContact, { query }, { notFoundAsNull: true }).then((d) => d?.contact ?? undefined),
+    );
   }
   return memo.get(key)!;
 }
@@ -129,7 +134,8 @@ function keepPrimaryEmail(current: Item) {
     'Create or Update Contact',
     async () => current,
     async (fields, ctx) => ({
-      ...(await ctx.call(contactsApi.updateContact, requestFromInput(contactsApi.updateContact, { ...fields, contactId: current.id })))?.contact,
+      ...(await ctx.call(contactsApi.updateContact, requestFromInput(contactsApi.updateContact, { ...fields, contactId: current.id })))
+        ?.contact,
       isNew: false,
     }),
     (same) => ({ ...same, isNew: false }),
@@ -227,10 +233,18 @@ export const bulkUpdateContactTags = createAction({
   ],
   request: ({ type, contactIds, tags, removeAllTags }, { z }) => {
     if (removeAllTags && type !== 'remove') {
-      throw new z.errors.Error('Bulk Update Contact Tags: invalid input. Remove All Tags (removeAllTags) only works with Change = Remove tags.', 'InvalidInput', 400);
+      throw new z.errors.Error(
+        'Bulk Update Contact Tags: invalid input. Remove All Tags (removeAllTags) only works with Change = Remove tags.',
+        'InvalidInput',
+        400,
+      );
     }
     if (!tags?.length && !removeAllTags) {
-      throw new z.errors.Error('Bulk Update Contact Tags: invalid input. Tags (tags) is required unless Remove All Tags is Yes.', 'InvalidInput', 400);
+      throw new z.errors.Error(
+        'Bulk Update Contact Tags: invalid input. Tags (tags) is required unless Remove All Tags is Yes.',
+        'InvalidInput',
+        400,
+      );
     }
     return { path: { type }, body: { contacts: contactIds, tags: tags ?? [], ...(removeAllTags ? { removeAllTags: true } : {}) } };
   },
@@ -238,7 +252,11 @@ export const bulkUpdateContactTags = createAction({
     const failed = bulkFailures(data.responses);
     // Nothing changed at all: say why instead of reporting success.
     if (data.succeded === false || (failed.length && failed.length >= input.contactIds.length)) {
-      throw new z.errors.Error(`Bulk Update Contact Tags: HighLevel changed no contact. ${failed.join('; ')}`.trim(), 'HighLevelBulkFailed', 400);
+      throw new z.errors.Error(
+        `Bulk Update Contact Tags: HighLevel changed no contact. ${failed.join('; ')}`.trim(),
+        'HighLevelBulkFailed',
+        400,
+      );
     }
     return {
       id: `${input.type}:${input.contactIds.join(',')}`.slice(0, 200),
@@ -255,7 +273,16 @@ export const bulkUpdateContactTags = createAction({
     succeded: true,
     errorCount: 0,
     failures: [],
-    responses: [{ contactId: 'seD4PfOuKoVMLkEZqohJ', message: 'Tags updated', type: 'success', oldTags: ['lead'], tagsAdded: ['vip'], tagsRemoved: [] }],
+    responses: [
+      {
+        contactId: 'seD4PfOuKoVMLkEZqohJ',
+        message: 'Tags updated',
+        type: 'success',
+        oldTags: ['lead'],
+        tagsAdded: ['vip'],
+        tagsRemoved: [],
+      },
+    ],
   },
   outputFields: [
     { key: 'id', label: 'Request ID' },
@@ -287,7 +314,11 @@ export const bulkUpdateContactBusiness = createAction({
   ],
   request: ({ change, contactIds, businessId }, { z }) => {
     if (change === 'assign' && !businessId) {
-      throw new z.errors.Error('Assign Contacts to Business: invalid input. Business (businessId) is required to assign contacts.', 'InvalidInput', 400);
+      throw new z.errors.Error(
+        'Assign Contacts to Business: invalid input. Business (businessId) is required to assign contacts.',
+        'InvalidInput',
+        400,
+      );
     }
     // HighLevel's body takes businessId: null to remove the contacts from their business.
     return { body: { ids: contactIds, businessId: change === 'assign' ? businessId : null } };
@@ -298,7 +329,12 @@ export const bulkUpdateContactBusiness = createAction({
     businessId: input.change === 'assign' ? input.businessId : null,
     ids: data.ids ?? [],
   }),
-  sample: { id: 'assign:63b7ec34ea409a9a8bd2a4ff:seD4PfOuKoVMLkEZqohJ', success: true, businessId: '63b7ec34ea409a9a8bd2a4ff', ids: ['seD4PfOuKoVMLkEZqohJ'] },
+  sample: {
+    id: 'assign:63b7ec34ea409a9a8bd2a4ff:seD4PfOuKoVMLkEZqohJ',
+    success: true,
+    businessId: '63b7ec34ea409a9a8bd2a4ff',
+    ids: ['seD4PfOuKoVMLkEZqohJ'],
+  },
   outputFields: [
     { key: 'id', label: 'Request ID' },
     { key: 'success', label: 'Succeeded', type: 'boolean' },

@@ -16,7 +16,10 @@ import { FieldDef } from '../src/fields/field';
 import { fromNumberField } from '../src/fields/phoneNumber';
 import * as v from '../src/fields/values';
 
-const recipient: FieldDef = { ...contactIdField, helpText: 'The contact to send to. Pick one, search by name or email, or map a contact ID.' };
+const recipient: FieldDef = {
+  ...contactIdField,
+  helpText: 'The contact to send to. Pick one, search by name or email, or map a contact ID.',
+};
 const attachmentsField: FieldDef = {
   key: 'attachments',
   label: 'Attachment URLs',
@@ -55,7 +58,13 @@ export const sendSms = createAction({
   outputFields: sentMessageOutputFields,
 });
 
-const emailList = (key: string, label: string, helpText: string): FieldDef => ({ key, label, helpText, schema: v.stringList(v.email()), list: true });
+const emailList = (key: string, label: string, helpText: string): FieldDef => ({
+  key,
+  label,
+  helpText,
+  schema: v.stringList(v.email()),
+  list: true,
+});
 
 export const sendEmail = createAction({
   key: 'send_email',
@@ -66,10 +75,32 @@ export const sendEmail = createAction({
   fields: [
     recipient,
     { key: 'subject', label: 'Subject', helpText: 'The subject line of the email.', schema: v.text(998), required: true },
-    { key: 'html', label: 'HTML Body', helpText: 'The email body as HTML. Fill in this or Plain Text Body.', schema: v.text(500_000), type: 'text' },
-    { key: 'message', label: 'Plain Text Body', helpText: 'The email body as plain text, used when HTML Body is empty.', schema: v.text(500_000), type: 'text' },
-    { key: 'emailFrom', label: 'From', helpText: 'Sender address, e.g. "Sam Rivera <sam@example.com>" (default: the location\'s sender).', schema: v.text(320) },
-    { key: 'emailTo', label: 'To Email', helpText: "Send to this address of the contact instead of the contact's primary email.", schema: v.email() },
+    {
+      key: 'html',
+      label: 'HTML Body',
+      helpText: 'The email body as HTML. Fill in this or Plain Text Body.',
+      schema: v.text(500_000),
+      type: 'text',
+    },
+    {
+      key: 'message',
+      label: 'Plain Text Body',
+      helpText: 'The email body as plain text, used when HTML Body is empty.',
+      schema: v.text(500_000),
+      type: 'text',
+    },
+    {
+      key: 'emailFrom',
+      label: 'From',
+      helpText: 'Sender address, e.g. "Sam Rivera <sam@example.com>" (default: the location\'s sender).',
+      schema: v.text(320),
+    },
+    {
+      key: 'emailTo',
+      label: 'To Email',
+      helpText: "Send to this address of the contact instead of the contact's primary email.",
+      schema: v.email(),
+    },
     emailList('emailCc', 'CC', 'Addresses to copy, one per line.'),
     emailList('emailBcc', 'BCC', 'Addresses to blind-copy, one per line.'),
     attachmentsField,
@@ -77,7 +108,11 @@ export const sendEmail = createAction({
   ],
   perform: async ({ scheduledAt, ...input }, ctx) => {
     if (!input.html && !input.message) {
-      throw new ctx.z.errors.Error('Send Email: invalid input. Fill in "HTML Body" (html) or "Plain Text Body" (message).', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Send Email: invalid input. Fill in "HTML Body" (html) or "Plain Text Body" (message).',
+        'InvalidInput',
+        400,
+      );
     }
     const data = await ctx.call(conversationsApi.sendMessage, { body: { type: 'Email', ...input, ...scheduled(scheduledAt) } });
     return sentResult(data ?? {});
@@ -110,7 +145,10 @@ export const getCallRecording = createAction({
   label: 'Get Call Recording',
   description: 'Gets the audio recording of a call or voicemail message as a file for later steps.',
   endpoint: conversationsApi.getRecording,
-  fields: [messageConversationField, { ...messageIdField, helpText: 'The call message whose recording to get. Map its ID, or pick it after choosing the conversation.' }],
+  fields: [
+    messageConversationField,
+    { ...messageIdField, helpText: 'The call message whose recording to get. Map its ID, or pick it after choosing the conversation.' },
+  ],
   perform: (input, ctx) => stashDownload(ctx, conversationsApi.getRecording, input.messageId, `recording-${input.messageId}.wav`),
   sample: {
     id: 'p1mRSHeLDhAms5q0LMr4',
@@ -129,7 +167,8 @@ export const downloadCallTranscription = createAction({
   description: 'Downloads the transcription of a recorded call as a text file for later steps.',
   endpoint: conversationsApi.downloadTranscription,
   fields: [messageConversationField, { ...messageIdField, helpText: 'The call message whose transcription to download.' }],
-  perform: (input, ctx) => stashDownload(ctx, conversationsApi.downloadTranscription, input.messageId, `transcription-${input.messageId}.txt`),
+  perform: (input, ctx) =>
+    stashDownload(ctx, conversationsApi.downloadTranscription, input.messageId, `transcription-${input.messageId}.txt`),
   sample: {
     id: 'p1mRSHeLDhAms5q0LMr4',
     messageId: 'p1mRSHeLDhAms5q0LMr4',
@@ -182,7 +221,14 @@ export const showAgentTyping = createAction({
       schema: v.id(),
       required: true,
     },
-    { key: 'isTyping', label: 'Typing', helpText: 'Yes shows the indicator; No hides it.', schema: v.bool(), type: 'boolean', default: 'true' },
+    {
+      key: 'isTyping',
+      label: 'Typing',
+      helpText: 'Yes shows the indicator; No hides it.',
+      schema: v.bool(),
+      type: 'boolean',
+      default: 'true',
+    },
   ],
   request: (input) => ({
     body: { conversationId: input.conversationId, visitorId: input.visitor, isTyping: String(input.isTyping ?? true) },

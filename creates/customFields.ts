@@ -1,7 +1,16 @@
 import { customFieldOperationsApi } from '../src/api/customFieldsApi';
 import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
-import { customFieldIdField, customFieldModels, customFieldOutputFields, customFieldSample, folderIdField, folderOutputFields, folderSample, objectKeyField } from '../src/fields/customField';
+import {
+  customFieldIdField,
+  customFieldModels,
+  customFieldOutputFields,
+  customFieldSample,
+  folderIdField,
+  folderOutputFields,
+  folderSample,
+  objectKeyField,
+} from '../src/fields/customField';
 import { FieldDef } from '../src/fields/field';
 import * as v from '../src/fields/values';
 
@@ -35,7 +44,13 @@ export const createCustomField = createAction({
   description: 'Creates a contact or opportunity custom field in your location.',
   endpoint: customFieldOperationsApi.createCustomField,
   fields: [
-    { key: 'name', label: 'Name', helpText: 'The name of the field as shown in HighLevel, e.g. Water Heater Age.', schema: v.text(200), required: true },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'The name of the field as shown in HighLevel, e.g. Water Heater Age.',
+      schema: v.text(200),
+      required: true,
+    },
     {
       key: 'dataType',
       label: 'Data Type',
@@ -61,7 +76,13 @@ export const updateCustomField = createAction({
   endpoint: customFieldOperationsApi.updateCustomField,
   fields: [
     customFieldIdField,
-    { key: 'name', label: 'Name', helpText: 'The new name of the field (HighLevel requires it on every update).', schema: v.text(200), required: true },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'The new name of the field (HighLevel requires it on every update).',
+      schema: v.text(200),
+      required: true,
+    },
     placeholderField,
   ],
   pathFrom: { id: 'customFieldId' },
@@ -83,8 +104,18 @@ export const deleteCustomField = deleteAction({
   sampleIds: { id: '3sv6UEo51C9Bmpo1cKTq' },
 });
 
-const folderNameField: FieldDef = { key: 'name', label: 'Folder Name', helpText: 'The name of the folder, e.g. Inspection Details.', schema: v.text(200), required: true };
-const folderChoice: FieldDef = { ...objectKeyField, required: false, helpText: "Optional: the custom object's key, to pick the folder from a list." };
+const folderNameField: FieldDef = {
+  key: 'name',
+  label: 'Folder Name',
+  helpText: 'The name of the folder, e.g. Inspection Details.',
+  schema: v.text(200),
+  required: true,
+};
+const folderChoice: FieldDef = {
+  ...objectKeyField,
+  required: false,
+  helpText: "Optional: the custom object's key, to pick the folder from a list.",
+};
 
 export const createCustomFieldFolder = createAction({
   key: 'create_custom_field_folder',

@@ -41,13 +41,22 @@ export const updateCustomValue = createAction({
   description: "Changes a custom value's value (and optionally its name), e.g. this week's promo code everywhere it is used.",
   endpoint: customValuesApi.update,
   alsoCalls: [customValuesApi.get],
-  fields: [customValueIdField, required(customValueValueField), { ...customValueNameField, helpText: 'A new name, if it should change. Leave empty to keep the name.' }],
+  fields: [
+    customValueIdField,
+    required(customValueValueField),
+    { ...customValueNameField, helpText: 'A new name, if it should change. Leave empty to keep the name.' },
+  ],
   perform: async (input, ctx) => {
     let name = input.name;
     if (!name) {
       const current = await ctx.call(customValuesApi.get, { path: { id: input.customValueId } });
       name = current?.customValue?.name;
-      if (!name) throw new ctx.z.errors.Error(`Update Custom Value: HighLevel did not return the name of custom value ${input.customValueId}; fill in Name (name).`, 'InvalidInput', 400);
+      if (!name)
+        throw new ctx.z.errors.Error(
+          `Update Custom Value: HighLevel did not return the name of custom value ${input.customValueId}; fill in Name (name).`,
+          'InvalidInput',
+          400,
+        );
     }
     return customValueOf(await ctx.call(customValuesApi.update, { path: { id: input.customValueId }, body: { name, value: input.value } }));
   },
@@ -56,7 +65,13 @@ export const updateCustomValue = createAction({
   outputFields: customValueOutputFields,
 });
 
-const tagNameField = { key: 'name', label: 'Tag Name', helpText: 'The tag as contacts will carry it, e.g. "vip" or "webinar-2026".', schema: v.text(100), required: true };
+const tagNameField = {
+  key: 'name',
+  label: 'Tag Name',
+  helpText: 'The tag as contacts will carry it, e.g. "vip" or "webinar-2026".',
+  schema: v.text(100),
+  required: true,
+};
 
 export const createTag = createAction({
   key: 'create_tag',

@@ -37,7 +37,10 @@ async function billingBody(input: Input, ctx: Context): Promise<{ body: Item; co
     businessDetails: {},
     issueDate: input.issueDate ?? today(),
     ...(input.termsNotes ? { termsNotes: input.termsNotes } : {}),
-    sentTo: { email: contactDetails.email ? [contactDetails.email] : [], ...(contactDetails.phoneNo ? { phoneNo: [contactDetails.phoneNo] } : {}) },
+    sentTo: {
+      email: contactDetails.email ? [contactDetails.email] : [],
+      ...(contactDetails.phoneNo ? { phoneNo: [contactDetails.phoneNo] } : {}),
+    },
     liveMode: liveModeOf(input),
   };
   return { body, contactRead: read };
@@ -80,7 +83,11 @@ export const createAndSendInvoice = createAction({
     checkDates(ctx, 'Create and Send Invoice', input, 'dueDate', 'Due Date');
     const { body: base, contactRead } = await billingBody(input, ctx);
     if (contactRead && !base.contactDetails.email && !base.contactDetails.phoneNo) {
-      throw new ctx.z.errors.Error('Create and Send Invoice: the contact has no email address or phone number to send the invoice to. Add one to the contact first.', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Create and Send Invoice: the contact has no email address or phone number to send the invoice to. Add one to the contact first.',
+        'InvalidInput',
+        400,
+      );
     }
     const body = { ...base, ...(input.dueDate ? { dueDate: input.dueDate } : {}), action: 'send', userId: input.userId };
     const data = await ctx.call(invoicesApi.text2pay, { body });
@@ -116,7 +123,8 @@ export const voidInvoice = createAction({
   description: 'Voids an invoice: it stays on record but can no longer be paid.',
   endpoint: invoicesApi.voidInvoice,
   fields: [invoiceIdField],
-  perform: async (input, ctx) => invoiceOf(await ctx.call(invoicesApi.voidInvoice, { path: { invoiceId: input.invoiceId }, body: await altOf(ctx) })),
+  perform: async (input, ctx) =>
+    invoiceOf(await ctx.call(invoicesApi.voidInvoice, { path: { invoiceId: input.invoiceId }, body: await altOf(ctx) })),
   sample: { ...invoiceSample, status: 'void' },
   sampleAnswer: { ...invoiceRecord, status: 'void' },
   outputFields: invoiceOutputFields,
@@ -131,7 +139,11 @@ export const recordInvoicePayment = createAction({
   fields: [invoiceIdField, ...paymentFields],
   perform: async (input, ctx) => {
     if (input.mode === 'card' && !(input.cardBrand && input.cardLast4)) {
-      throw new ctx.z.errors.Error('Record Manual Payment: a card payment needs Card Brand (cardBrand) and Card Last 4 Digits (cardLast4).', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Record Manual Payment: a card payment needs Card Brand (cardBrand) and Card Last 4 Digits (cardLast4).',
+        'InvalidInput',
+        400,
+      );
     }
     if (input.mode === 'cheque' && !input.chequeNumber) {
       throw new ctx.z.errors.Error('Record Manual Payment: a cheque payment needs Cheque Number (chequeNumber).', 'InvalidInput', 400);
@@ -156,7 +168,12 @@ export const recordInvoicePayment = createAction({
 // ---------------------------------------------------------------------------------------------------------
 // Estimates
 
-const expiryDateField: FieldDef = { key: 'expiryDate', label: 'Expiry Date', helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.', schema: v.date() };
+const expiryDateField: FieldDef = {
+  key: 'expiryDate',
+  label: 'Expiry Date',
+  helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.',
+  schema: v.date(),
+};
 
 export const createEstimate = createAction({
   key: 'create_estimate',
@@ -165,7 +182,12 @@ export const createEstimate = createAction({
   description: 'Creates a draft estimate (quote) for a contact, with line items. Send it with Send Estimate.',
   endpoint: invoicesApi.createEstimate,
   alsoCalls: [contactsApi.getContact],
-  fields: [...billingFields.map((f) => (f.key === 'title' ? relabel(f, 'Title', 'The heading printed on the estimate, e.g. ESTIMATE or QUOTE.') : f)), expiryDateField],
+  fields: [
+    ...billingFields.map((f) =>
+      f.key === 'title' ? relabel(f, 'Title', 'The heading printed on the estimate, e.g. ESTIMATE or QUOTE.') : f,
+    ),
+    expiryDateField,
+  ],
   perform: async (input, ctx) => {
     checkDates(ctx, 'Create Estimate', input, 'expiryDate', 'Expiry Date');
     const body = {
@@ -201,7 +223,7 @@ export const createInvoiceFromEstimate = createAction({
   key: 'create_invoice_from_estimate',
   noun: 'Invoice',
   label: 'Create Invoice From Estimate',
-  description: "Turns an accepted estimate into an invoice with the same contact and line items.",
+  description: 'Turns an accepted estimate into an invoice with the same contact and line items.',
   endpoint: invoicesApi.invoiceFromEstimate,
   fields: [
     estimateIdField,

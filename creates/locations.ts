@@ -14,7 +14,13 @@ export const createLocation = createAction({
   description: 'Creates a new sub-account (location) in your agency. Needs an agency connection on the Agency Pro plan.',
   endpoint: locationsApi.createLocation,
   fields: [
-    { key: 'name', label: 'Name', helpText: 'The name of the sub-account, usually the business name.', schema: v.text(200), required: true },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'The name of the sub-account, usually the business name.',
+      schema: v.text(200),
+      required: true,
+    },
     { key: 'phone', label: 'Phone', helpText: 'The business phone number, with country code (e.g. +1 555 010 0150).', schema: v.phone() },
     text('address', 'Street Address', 'Street and number of the business.', 300),
     text('city', 'City', 'City of the business.'),

@@ -23,7 +23,12 @@ export const uploadFile = createAction({
       type: 'file',
       required: true,
     },
-    { key: 'name', label: 'File Name', helpText: 'The name in the media library, e.g. quote-1019.pdf. Default: the original file name.', schema: v.text(255) },
+    {
+      key: 'name',
+      label: 'File Name',
+      helpText: 'The name in the media library, e.g. quote-1019.pdf. Default: the original file name.',
+      schema: v.text(255),
+    },
     mediaFolderField,
   ],
   perform: async (input, ctx) => {
@@ -31,10 +36,18 @@ export const uploadFile = createAction({
     try {
       response = await ctx.z.request({ url: input.file, method: 'GET', raw: true, skipThrowForStatus: true } as any);
     } catch (error) {
-      throw new ctx.z.errors.Error(`Upload File: could not download the file (${(error as { code?: string }).code ?? 'network error'}). Check that the URL is public.`, 'FileDownloadFailed', 400);
+      throw new ctx.z.errors.Error(
+        `Upload File: could not download the file (${(error as { code?: string }).code ?? 'network error'}). Check that the URL is public.`,
+        'FileDownloadFailed',
+        400,
+      );
     }
     if (response.status >= 400) {
-      throw new ctx.z.errors.Error(`Upload File: downloading the file failed with status ${response.status}. Check that the URL is public and still valid.`, 'FileDownloadFailed', 400);
+      throw new ctx.z.errors.Error(
+        `Upload File: downloading the file failed with status ${response.status}. Check that the URL is public and still valid.`,
+        'FileDownloadFailed',
+        400,
+      );
     }
     const header = (name: string): string | null => (typeof response.headers?.get === 'function' ? response.headers.get(name) : null);
     const declared = Number(header('content-length'));
@@ -54,5 +67,9 @@ export const uploadFile = createAction({
 
 function tooLarge(ctx: { z: { errors: { Error: new (message: string, code: string, status: number) => Error } } }, bytes: number): Error {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new ctx.z.errors.Error(`Upload File: the file is ${mb} MB; HighLevel's media library takes files up to 25 MB.`, 'FileTooLarge', 400);
+  return new ctx.z.errors.Error(
+    `Upload File: the file is ${mb} MB; HighLevel's media library takes files up to 25 MB.`,
+    'FileTooLarge',
+    400,
+  );
 }

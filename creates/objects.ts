@@ -71,7 +71,8 @@ export const deleteObjectRecord = createAction({
   fields: [objectKeyField, recordIdField].map((f) => ({ ...f, altersDynamicFields: undefined })),
   perform: async (input, ctx) => {
     const data = await ctx.call(objectsApi.deleteRecord, { path: { schemaKey: input.objectKey, id: input.recordId } });
-    if (data?.success === false) throw new ctx.z.errors.Error(`HighLevel did not delete the record ${input.recordId}.`, 'HighLevelNotDeleted', 200);
+    if (data?.success === false)
+      throw new ctx.z.errors.Error(`HighLevel did not delete the record ${input.recordId}.`, 'HighLevelNotDeleted', 200);
     return { id: input.recordId, objectKey: input.objectKey, deleted: true };
   },
   sample: { id: recordSample.id, objectKey: recordSample.objectKey, deleted: true },

@@ -2,7 +2,14 @@ import { opportunitiesApi } from '../src/api/opportunities';
 import { createAction } from '../src/factories/create';
 import { deleteAction } from '../src/factories/delete';
 import { optional, required } from '../src/fields/field';
-import { followersField, opportunityFields as f, opportunityIdField, opportunityOutputFields, opportunityOutputSample, opportunitySample } from '../src/fields/opportunity';
+import {
+  followersField,
+  opportunityFields as f,
+  opportunityIdField,
+  opportunityOutputFields,
+  opportunityOutputSample,
+  opportunitySample,
+} from '../src/fields/opportunity';
 import { pipelineNames } from '../src/pipelines';
 
 // Opportunity endpoints name the record `{id}` in the path; the zap calls it `opportunityId`.
@@ -61,7 +68,11 @@ export const upsertOpportunity = createAction({
   description: "Updates the contact's opportunity in a pipeline, or creates it when there is none.",
   endpoint: opportunitiesApi.upsertOpportunity,
   fields: [
-    { ...opportunityIdField, required: false, helpText: 'Update exactly this opportunity (optional). Without it HighLevel matches on contact and pipeline.' },
+    {
+      ...opportunityIdField,
+      required: false,
+      helpText: 'Update exactly this opportunity (optional). Without it HighLevel matches on contact and pipeline.',
+    },
     required(f.pipelineId),
     required(f.contactId),
     f.name,
@@ -125,7 +136,11 @@ export const addOpportunityFollowers = createAction({
   fields: [opportunityIdField, followersField],
   pathFrom: { id: 'opportunityId' },
   result: (data, input) => ({ id: input.opportunityId, ...data }),
-  sample: { id: opportunitySample.id, followers: ['y0BeYjuRIlDwsDcOHOJo', 'Ka6wyHhbFdRXh302LLsA'], followersAdded: ['Ka6wyHhbFdRXh302LLsA'] },
+  sample: {
+    id: opportunitySample.id,
+    followers: ['y0BeYjuRIlDwsDcOHOJo', 'Ka6wyHhbFdRXh302LLsA'],
+    followersAdded: ['Ka6wyHhbFdRXh302LLsA'],
+  },
   outputFields: followersOutput('followersAdded', 'Followers Added (User IDs)'),
 });
 

@@ -12,7 +12,11 @@ export const recordOrderPayment = createAction({
   fields: [orderIdField, ...orderPaymentFields],
   perform: async (input, ctx) => {
     if (input.mode === 'card' && !(input.cardType && input.cardLast4)) {
-      throw new ctx.z.errors.Error('Record Order Payment: a card payment needs Card Type (cardType) and Card Last 4 Digits (cardLast4).', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Record Order Payment: a card payment needs Card Type (cardType) and Card Last 4 Digits (cardLast4).',
+        'InvalidInput',
+        400,
+      );
     }
     if (input.mode === 'cheque' && !input.chequeNumber) {
       throw new ctx.z.errors.Error('Record Order Payment: a cheque payment needs Cheque Number (chequeNumber).', 'InvalidInput', 400);
@@ -30,7 +34,13 @@ export const recordOrderPayment = createAction({
       ...(input.isPartialPayment !== undefined ? { isPartialPayment: input.isPartialPayment } : {}),
     };
     const data = await ctx.call(paymentsApi.recordOrderPayment, { path: { orderId: input.orderId }, body });
-    return { id: input.orderId, orderId: input.orderId, success: data?.success !== false, mode: input.mode, ...(input.amount !== undefined ? { amount: input.amount } : {}) };
+    return {
+      id: input.orderId,
+      orderId: input.orderId,
+      success: data?.success !== false,
+      mode: input.mode,
+      ...(input.amount !== undefined ? { amount: input.amount } : {}),
+    };
   },
   sample: { id: '653f5e0cde5a1314e62a837c', orderId: '653f5e0cde5a1314e62a837c', success: true, mode: 'cash', amount: 240 },
   sampleAnswer: { success: true },
@@ -63,10 +73,16 @@ export const createOrderFulfillment = createAction({
       .filter((i) => typeof i.priceId === 'string' && i.priceId);
     if (!items.length) {
       // Nothing to ship is an outcome, not a failure: the zap run stops here and says why.
-      throw new ctx.z.errors.HaltedError(`Create Order Fulfillment: HighLevel lists no items with a price on order ${input.orderId}, so there is nothing to fulfil.`);
+      throw new ctx.z.errors.HaltedError(
+        `Create Order Fulfillment: HighLevel lists no items with a price on order ${input.orderId}, so there is nothing to fulfil.`,
+      );
     }
     const tracking = Object.fromEntries(
-      Object.entries({ trackingNumber: input.trackingNumber, shippingCarrier: input.shippingCarrier, trackingUrl: input.trackingUrl }).filter(([, v]) => v !== undefined),
+      Object.entries({
+        trackingNumber: input.trackingNumber,
+        shippingCarrier: input.shippingCarrier,
+        trackingUrl: input.trackingUrl,
+      }).filter(([, v]) => v !== undefined),
     );
     const body = { ...alt, trackings: Object.keys(tracking).length ? [tracking] : [], items, notifyCustomer: input.notifyCustomer ?? true };
     const data = await ctx.call(paymentsApi.createFulfillment, { path: { orderId: input.orderId }, body });

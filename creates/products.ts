@@ -1,7 +1,15 @@
 import { productsApi } from '../src/api/products';
 import { createAction } from '../src/factories/create';
 import { required } from '../src/fields/field';
-import { priceFields, priceOutputFields, priceSample, productFields, productIdField, productOutputFields, productSample } from '../src/fields/product';
+import {
+  priceFields,
+  priceOutputFields,
+  priceSample,
+  productFields,
+  productIdField,
+  productOutputFields,
+  productSample,
+} from '../src/fields/product';
 
 const { id: _id, ...productRecord } = productSample;
 const { id: _priceId, ...priceRecord } = priceSample;
@@ -37,7 +45,11 @@ export const updateProduct = createAction({
     if (!changes.name || !changes.productType) current = (await ctx.call(productsApi.getProduct, { path: { productId } })) ?? {};
     const body = { name: current.name, productType: current.productType, ...changes };
     if (!body.name || !body.productType) {
-      throw new ctx.z.errors.Error('Update Product: HighLevel did not return the product name and type; fill in Product Name (name) and Product Type (productType).', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Update Product: HighLevel did not return the product name and type; fill in Product Name (name) and Product Type (productType).',
+        'InvalidInput',
+        400,
+      );
     }
     const data = await ctx.call(productsApi.updateProduct, { path: { productId }, body });
     return data ?? {};
@@ -60,7 +72,11 @@ export const createPrice = createAction({
       throw new ctx.z.errors.Error('Create Price: a recurring price needs Billing Interval (interval).', 'InvalidInput', 400);
     }
     if (price.type === 'one_time' && (interval || price.trialPeriod !== undefined || price.setupFee !== undefined)) {
-      throw new ctx.z.errors.Error('Create Price: Billing Interval, Trial Days and Setup Fee are for recurring prices; set Billing to Recurring or leave them empty.', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Create Price: Billing Interval, Trial Days and Setup Fee are for recurring prices; set Billing to Recurring or leave them empty.',
+        'InvalidInput',
+        400,
+      );
     }
     const body = { ...price, ...(price.type === 'recurring' ? { recurring: { interval, intervalCount: intervalCount ?? 1 } } : {}) };
     return (await ctx.call(productsApi.createPrice, { path: { productId }, body })) ?? {};

@@ -44,7 +44,10 @@ export const deleteUser = deleteAction({
   endpoint: usersApi.deleteUser,
   fields: [userIdField],
   idKey: 'userId',
-  answer: { succeded: true, message: 'Queued deleting user with e-mail sam.rivera@example.com and name Sam Rivera. Will take effect in a few minutes.' },
+  answer: {
+    succeded: true,
+    message: 'Queued deleting user with e-mail sam.rivera@example.com and name Sam Rivera. Will take effect in a few minutes.',
+  },
   sampleIds: { id: userSample.id },
   outputFields: [{ key: 'message', label: 'Message' }],
 });

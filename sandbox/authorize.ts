@@ -34,7 +34,8 @@ function escape(text: string): string {
 export function authorizePage(url: URL, state: SandboxState): PageReply {
   const q = url.searchParams;
   const missing = ['response_type', 'client_id', 'redirect_uri'].filter((name) => !q.get(name));
-  if (missing.length) return html(400, 'Invalid authorization request', `<p>Missing query parameter(s): ${escape(missing.join(', '))}.</p>`);
+  if (missing.length)
+    return html(400, 'Invalid authorization request', `<p>Missing query parameter(s): ${escape(missing.join(', '))}.</p>`);
   if (q.get('response_type') !== 'code') return html(400, 'Invalid authorization request', '<p>response_type must be "code".</p>');
   let redirect: URL;
   try {
@@ -49,7 +50,12 @@ export function authorizePage(url: URL, state: SandboxState): PageReply {
     // The token endpoint accepts any code for the sub-account, and AGENCY_CODE for the agency.
     redirect.searchParams.set('code', account === 'agency' ? AGENCY_CODE : `sbx-code-${newId(24)}`);
     if (q.get('state')) redirect.searchParams.set('state', q.get('state')!);
-    return { status: 302, contentType: 'text/plain; charset=utf-8', body: `Redirecting to ${redirect}`, headers: { Location: redirect.toString() } };
+    return {
+      status: 302,
+      contentType: 'text/plain; charset=utf-8',
+      body: `Redirecting to ${redirect}`,
+      headers: { Location: redirect.toString() },
+    };
   }
 
   const location = state.locations.get(state.locationId);

@@ -24,15 +24,17 @@ async function main(): Promise<void> {
   // SANDBOX_WEBHOOK_URL (e.g. http://127.0.0.1:8787/v1/highlevel/webhook of `npm run relay`): signed webhook events
   // for the changes made, as HighLevel sends them.
   const webhookUrl = setting('SANDBOX_WEBHOOK_URL');
-  const sandbox = await startSandbox({ port, seed: true, tokenTtlSeconds: ttl, webhooks: { url: webhookUrl } }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') {
-      throw new Error(
-        `port ${port} on 127.0.0.1 is in use (another \`npm run sandbox\`?). Stop that process, or pick another port with ` +
-          `SANDBOX_PORT (in .env, or SANDBOX_PORT=${port + 1} npm run sandbox) and use the GHL_API_BASE_URL it then prints.`,
-      );
-    }
-    throw error;
-  });
+  const sandbox = await startSandbox({ port, seed: true, tokenTtlSeconds: ttl, webhooks: { url: webhookUrl } }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        throw new Error(
+          `port ${port} on 127.0.0.1 is in use (another \`npm run sandbox\`?). Stop that process, or pick another port with ` +
+            `SANDBOX_PORT (in .env, or SANDBOX_PORT=${port + 1} npm run sandbox) and use the GHL_API_BASE_URL it then prints.`,
+        );
+      }
+      throw error;
+    },
+  );
   const tokens = sandbox.state.issueTokens();
   console.log(`HighLevel sandbox on ${sandbox.url} (seeded: location "${sandbox.state.locations.get(sandbox.state.locationId)?.name}").`);
   console.log('\nPut these lines in .env, then run e.g. `npx zapier-platform invoke trigger new_contact`:\n');
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
   console.log('authData_userType=Location');
   if (webhookUrl) {
     console.log(`\nWebhooks for the changes made go to ${webhookUrl}, signed with the sandbox's test key. Start the relay with:`);
-    console.log(`GHL_WEBHOOK_PUBLIC_KEY="${SANDBOX_WEBHOOK_PUBLIC_KEY.trim().replace(/\n/g, '\\n')}" GHL_API_BASE_URL=${sandbox.url} RELAY_ALLOWED_TARGET_PREFIXES=http://127.0.0.1: npm run relay`);
+    console.log(
+      `GHL_WEBHOOK_PUBLIC_KEY="${SANDBOX_WEBHOOK_PUBLIC_KEY.trim().replace(/\n/g, '\\n')}" GHL_API_BASE_URL=${sandbox.url} RELAY_ALLOWED_TARGET_PREFIXES=http://127.0.0.1: npm run relay`,
+    );
   } else {
     console.log('\nSet SANDBOX_WEBHOOK_URL to have the sandbox send signed webhooks for its changes (e.g. to `npm run relay`).');
   }

@@ -132,7 +132,10 @@ export function parseMultipart(body: Buffer, contentType: string): Record<string
       const filename = /filename="([^"]*)"/i.exec(head)?.[1];
       const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim();
       if (name !== undefined) {
-        fields[name] = filename !== undefined ? { filename, contentType: type ?? 'application/octet-stream', size: content.length, content } : content.toString('utf8');
+        fields[name] =
+          filename !== undefined
+            ? { filename, contentType: type ?? 'application/octet-stream', size: content.length, content }
+            : content.toString('utf8');
       }
     }
     start = next;

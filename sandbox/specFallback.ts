@@ -86,7 +86,8 @@ function example(schema: Json | undefined, useExamples: boolean, option = 0, dep
   if (useExamples && s.example !== undefined) return s.example;
   if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
   for (const k of ['anyOf', 'oneOf']) {
-    if (Array.isArray(s[k]) && s[k].length) return example(s[k][Math.max(0, Math.min(option, s[k].length - 1))], useExamples, option, depth + 1, [...seen]);
+    if (Array.isArray(s[k]) && s[k].length)
+      return example(s[k][Math.max(0, Math.min(option, s[k].length - 1))], useExamples, option, depth + 1, [...seen]);
   }
   const type = (Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type) ?? (s.properties ? 'object' : undefined);
   switch (type) {

@@ -73,7 +73,12 @@ export class SandboxState {
       timezone: 'America/Chicago',
       email: 'office@sandbox-plumbing.example.com',
       phone: '+15550100100',
-      settings: { allowDuplicateContact: false, allowDuplicateOpportunity: false, allowFacebookNameMerge: false, disableContactTimezone: false },
+      settings: {
+        allowDuplicateContact: false,
+        allowDuplicateOpportunity: false,
+        allowFacebookNameMerge: false,
+        disableContactTimezone: false,
+      },
     });
     if (options.seed !== false) this.seed();
   }
@@ -202,15 +207,40 @@ export class SandboxState {
     fields.forEach(([name, dataType, extra], position) => {
       const id = newId();
       const key = name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-      this.customFields.set(id, { id, name, fieldKey: `contact.${key}`, placeholder: '', dataType, position, picklistOptions: [], ...extra, locationId: loc, model: 'contact' });
+      this.customFields.set(id, {
+        id,
+        name,
+        fieldKey: `contact.${key}`,
+        placeholder: '',
+        dataType,
+        position,
+        picklistOptions: [],
+        ...extra,
+        locationId: loc,
+        model: 'contact',
+      });
     });
 
     const [rosa, tom] = this.contactsOf(loc);
     const day = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString();
     const tasks = [
-      { contactId: rosa.id, title: 'Send water heater quote', body: 'Two options: tank and tankless.', dueDate: day(1), completed: false, assignedTo: users[0].id },
+      {
+        contactId: rosa.id,
+        title: 'Send water heater quote',
+        body: 'Two options: tank and tankless.',
+        dueDate: day(1),
+        completed: false,
+        assignedTo: users[0].id,
+      },
       { contactId: rosa.id, title: 'Book installation', body: '', dueDate: day(5), completed: false, assignedTo: users[1].id },
-      { contactId: tom.id, title: 'Follow up on leak repair', body: 'Check the kitchen sink seal.', dueDate: day(-1), completed: true, assignedTo: users[2].id },
+      {
+        contactId: tom.id,
+        title: 'Follow up on leak repair',
+        body: 'Check the kitchen sink seal.',
+        dueDate: day(-1),
+        completed: true,
+        assignedTo: users[2].id,
+      },
     ];
     for (const t of tasks) {
       const id = newId();
@@ -230,9 +260,28 @@ export class SandboxState {
 
 /** The fields HighLevel accepts on a contact (CreateContactDto / UpdateContactDto); anything else is ignored. */
 export const CONTACT_FIELDS = [
-  'firstName', 'lastName', 'name', 'email', 'gender', 'phone', 'address1', 'city', 'state', 'postalCode', 'website',
-  'timezone', 'dnd', 'dndSettings', 'inboundDndSettings', 'tags', 'customFields', 'source', 'dateOfBirth', 'country',
-  'companyName', 'assignedTo',
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'gender',
+  'phone',
+  'address1',
+  'city',
+  'state',
+  'postalCode',
+  'website',
+  'timezone',
+  'dnd',
+  'dndSettings',
+  'inboundDndSettings',
+  'tags',
+  'customFields',
+  'source',
+  'dateOfBirth',
+  'country',
+  'companyName',
+  'assignedTo',
 ];
 
 /** E.164 as HighLevel stores it; a 10-digit number is taken as US (the sandbox location's country). */

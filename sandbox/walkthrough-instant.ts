@@ -45,13 +45,16 @@ interface HookCall {
   body: Item;
 }
 
-const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => fs.existsSync(path.join(d, 'package-lock.json')))!;
+const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) =>
+  fs.existsSync(path.join(d, 'package-lock.json')),
+)!;
 export const RELAY_MAIN = path.join(ROOT, 'dist', 'relay', 'src', 'main.js');
 
 /** Why the relay cannot run here, or undefined when it can. */
 export function relayUnavailable(): string | undefined {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 12)) return `the relay needs Node >= 22.12 (pg-boss); this is ${process.version} — run it through npm (npm start)`;
+  if (major < 22 || (major === 22 && minor < 12))
+    return `the relay needs Node >= 22.12 (pg-boss); this is ${process.version} — run it through npm (npm start)`;
   if (!fs.existsSync(RELAY_MAIN)) return `${path.relative(ROOT, RELAY_MAIN)} is missing: run "npm run build" first (npm start does)`;
   return undefined;
 }
@@ -176,7 +179,11 @@ export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise
     calls: hooks.calls,
     async subscribe(key, zap, inputData = {}) {
       process.env[RELAY_URL_ENV] = relay.url;
-      const subscribeData = await run(App.triggers[key].operation.performSubscribe, { authData, inputData, targetUrl: `${hooks.base}${zap}/` });
+      const subscribeData = await run(App.triggers[key].operation.performSubscribe, {
+        authData,
+        inputData,
+        targetUrl: `${hooks.base}${zap}/`,
+      });
       zaps.set(zap, { key, inputData, subscribeData });
       return { id: subscribeData.id };
     },
@@ -196,7 +203,12 @@ export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise
       for (const call of hooks.calls.slice(from)) {
         const z = zaps.get(call.zap)!;
         const made = sandbox.webhooks.sent.find((s) => s.webhookId === call.body.webhookId);
-        const shaped: Item[] = await run(App.triggers[z.key].operation.perform, { authData, inputData: z.inputData, cleanedRequest: call.body, meta: { timezone: 'UTC' } });
+        const shaped: Item[] = await run(App.triggers[z.key].operation.perform, {
+          authData,
+          inputData: z.inputData,
+          cleanedRequest: call.body,
+          meta: { timezone: 'UTC' },
+        });
         deliveries.push({ zap: call.zap, type: String(call.body.type), latencyMs: made ? call.at - made.madeAt : NaN, shaped });
       }
       return { sent: sandbox.webhooks.sent.slice(sentFrom).map((s) => s.type), deliveries };
@@ -212,7 +224,11 @@ export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise
 }
 
 /** Runs the instant part against a started sandbox, with the connection's authData from the main walkthrough. */
-export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, print: (line: string) => void = () => {}): Promise<InstantResult> {
+export async function runInstantWalkthrough(
+  sandbox: Sandbox,
+  authData: Item,
+  print: (line: string) => void = () => {},
+): Promise<InstantResult> {
   const appTester = createAppTester(App);
   const run = (method: any, bundle: Item): Promise<any> => appTester(method, bundle as any);
   const lines: string[] = [];
@@ -222,7 +238,9 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
   };
   const started = Date.now();
   const rig = await startInstantRig(sandbox, authData);
-  say(`Relay listening on ${rig.relayUrl} (embedded PGlite, started in ${Date.now() - started} ms); the sandbox signs its webhooks with the test key the relay trusts.`);
+  say(
+    `Relay listening on ${rig.relayUrl} (embedded PGlite, started in ${Date.now() - started} ms); the sandbox signs its webhooks with the test key the relay trusts.`,
+  );
 
   const zaps = [
     { zap: 'zap-new-contact', key: 'new_contact_instant', inputData: {} as Item },
@@ -234,7 +252,9 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
     for (const z of zaps) {
       const { id } = await rig.subscribe(z.key, z.zap, z.inputData);
       subscriptions.push({ zap: z.zap, key: z.key, id });
-      say(`  ✓ Turned on "${App.triggers[z.key].display.label}"${z.inputData.tag ? ` (tag: ${z.inputData.tag})` : ''} for hook ${z.zap}: subscription ${id}`);
+      say(
+        `  ✓ Turned on "${App.triggers[z.key].display.label}"${z.inputData.tag ? ` (tag: ${z.inputData.tag})` : ''} for hook ${z.zap}: subscription ${id}`,
+      );
     }
 
     const change = async (title: string, expected: number, work: () => Promise<unknown>) => {
@@ -258,7 +278,9 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
       });
       contactId = contact.id;
     });
-    await change('Add tag "vip" to Noah Patel', 1, () => run(App.creates.add_contact_tags.operation.perform, { authData, inputData: { contactId, tags: 'vip' } }));
+    await change('Add tag "vip" to Noah Patel', 1, () =>
+      run(App.creates.add_contact_tags.operation.perform, { authData, inputData: { contactId, tags: 'vip' } }),
+    );
 
     for (const s of subscriptions) {
       await rig.unsubscribe(s.zap);
@@ -270,8 +292,14 @@ export async function runInstantWalkthrough(sandbox: Sandbox, authData: Item, pr
     await new Promise((r) => setTimeout(r, 1000));
     const afterUnsubscribe = rig.calls.length - before;
     say(`  ✓ A change after turning both off: ${afterUnsubscribe} hook call(s)`);
-    const latencies = deliveries.map((d) => d.latencyMs).filter(Number.isFinite).sort((a, b) => a - b);
-    if (latencies.length) say(`Instant part: ${deliveries.length} deliveries, end-to-end latency ${latencies[0]}–${latencies[latencies.length - 1]} ms (change made → zap's hook).`);
+    const latencies = deliveries
+      .map((d) => d.latencyMs)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    if (latencies.length)
+      say(
+        `Instant part: ${deliveries.length} deliveries, end-to-end latency ${latencies[0]}–${latencies[latencies.length - 1]} ms (change made → zap's hook).`,
+      );
     return { relayUrl: rig.relayUrl, subscriptions, deliveries, afterUnsubscribe, lines };
   } finally {
     await rig.stop();

@@ -66,7 +66,13 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
       const why = error instanceof StepFailed ? error.message : `${(error as Error).name}: ${(error as Error).message}`;
       throw new Error(`Step ${steps.length + 1} "${title}" failed: ${why}`);
     }
-    const report = { index: steps.length + 1, title, detail: outcome.detail, requests: sandbox.requests.length - before, ms: Date.now() - started };
+    const report = {
+      index: steps.length + 1,
+      title,
+      detail: outcome.detail,
+      requests: sandbox.requests.length - before,
+      ms: Date.now() - started,
+    };
     steps.push(report);
     onStep(report);
     return outcome.value;
@@ -92,7 +98,10 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
     const seeded = sandbox.state.contactsOf(location.id).length;
     check(contacts.length === seeded, `polled ${contacts.length} contacts, the location has ${seeded}`);
     const dates = contacts.map((c) => c.dateAdded);
-    check(dates.every((d, i) => i === 0 || dates[i - 1] >= d), 'contacts are not newest first');
+    check(
+      dates.every((d, i) => i === 0 || dates[i - 1] >= d),
+      'contacts are not newest first',
+    );
     return { value: contacts, detail: `${contacts.length} contacts, newest first: ${contacts[0]?.name} (added ${contacts[0]?.dateAdded})` };
   });
 
@@ -102,7 +111,14 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
   const contact: Item = await step('Create Contact', async () => {
     const created = await run(
       App.creates.create_contact.operation.perform,
-      withAuth({ firstName: 'Jordan', lastName: 'Avery', email, phone: '+1 555 010 0299', companyName: 'Avery Builders', tags: 'lead, zapier' }),
+      withAuth({
+        firstName: 'Jordan',
+        lastName: 'Avery',
+        email,
+        phone: '+1 555 010 0299',
+        companyName: 'Avery Builders',
+        tags: 'lead, zapier',
+      }),
     );
     check(created.id && created.email === email, 'the created contact has no id or a different email');
     return { value: created, detail: `${created.name} <${created.email}> id ${created.id}, tags ${created.tags.join(', ')}` };
@@ -110,7 +126,10 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
 
   const found: Item[] = await step('Find Contact (by email)', async () => {
     const results: Item[] = await run(App.searches.find_contact.operation.perform, withAuth({ email }));
-    check(results.length === 1 && results[0].id === contact.id, `found ${results.map((r) => r.id).join(', ') || 'nothing'}, expected ${contact.id}`);
+    check(
+      results.length === 1 && results[0].id === contact.id,
+      `found ${results.map((r) => r.id).join(', ') || 'nothing'}, expected ${contact.id}`,
+    );
     return { value: results, detail: `found ${results[0].name} id ${results[0].id}` };
   });
 
@@ -131,7 +150,10 @@ export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport
   });
 
   const note: Item = await step('Create Note', async () => {
-    const created = await run(App.creates.create_note.operation.perform, withAuth({ contactId: contact.id, body: 'Prefers email; quote sent Monday.' }));
+    const created = await run(
+      App.creates.create_note.operation.perform,
+      withAuth({ contactId: contact.id, body: 'Prefers email; quote sent Monday.' }),
+    );
     check(created.id && created.contactId === contact.id, 'the note was not added to the contact');
     return { value: created, detail: `note ${created.id} on ${contact.name}: "${created.body}"` };
   });
@@ -157,7 +179,9 @@ async function main() {
   const started = Date.now();
   const sandbox = await startSandbox({ port: 0, seed: true });
   process.env.GHL_API_BASE_URL = sandbox.url;
-  console.log(`HighLevel sandbox listening on ${sandbox.url} (started in ${Date.now() - started} ms); every request is checked against HighLevel's OpenAPI specs.\n`);
+  console.log(
+    `HighLevel sandbox listening on ${sandbox.url} (started in ${Date.now() - started} ms); every request is checked against HighLevel's OpenAPI specs.\n`,
+  );
   try {
     const result = await runWalkthrough(sandbox, (s) => {
       const requests = `${s.requests} request${s.requests === 1 ? '' : 's'}`;

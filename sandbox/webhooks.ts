@@ -51,8 +51,31 @@ export function signBody(raw: string | Buffer, privateKey: string | KeyObject = 
 
 // ---- Payload shapes (docs/webhook events) -------------------------------------------------------------------
 
-const CONTACT_KEYS = ['id', 'locationId', 'address1', 'city', 'state', 'companyName', 'country', 'source', 'dateAdded', 'dateOfBirth', 'dnd', 'email', 'name', 'firstName', 'lastName', 'phone', 'postalCode', 'tags', 'website', 'assignedTo', 'customFields'];
-const pickKeys = (r: Rec | undefined, keys: string[]) => Object.fromEntries(keys.filter((k) => r?.[k] !== undefined).map((k) => [k, r![k]]));
+const CONTACT_KEYS = [
+  'id',
+  'locationId',
+  'address1',
+  'city',
+  'state',
+  'companyName',
+  'country',
+  'source',
+  'dateAdded',
+  'dateOfBirth',
+  'dnd',
+  'email',
+  'name',
+  'firstName',
+  'lastName',
+  'phone',
+  'postalCode',
+  'tags',
+  'website',
+  'assignedTo',
+  'customFields',
+];
+const pickKeys = (r: Rec | undefined, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => r?.[k] !== undefined).map((k) => [k, r![k]]));
 
 export const contactEvent = (type: string, c: Rec): Rec => ({
   type,
@@ -61,7 +84,11 @@ export const contactEvent = (type: string, c: Rec): Rec => ({
   customFields: (c.customFields ?? []).map((f: Rec) => ({ id: f.id, value: f.value })),
   ...(type === 'ContactDndUpdate' ? { dndSettings: c.dndSettings ?? {} } : {}),
 });
-export const noteEvent = (type: string, n: Rec, locationId: string): Rec => ({ type, locationId, ...pickKeys(n, ['id', 'body', 'contactId', 'dateAdded']) });
+export const noteEvent = (type: string, n: Rec, locationId: string): Rec => ({
+  type,
+  locationId,
+  ...pickKeys(n, ['id', 'body', 'contactId', 'dateAdded']),
+});
 export const taskEvent = (type: string, t: Rec, locationId: string): Rec => ({
   type,
   locationId,
@@ -69,8 +96,28 @@ export const taskEvent = (type: string, t: Rec, locationId: string): Rec => ({
   // HighLevel's real TaskCreate lacks both (#332); the other task events carry them.
   ...(type === 'TaskCreate' ? {} : pickKeys(t, ['body', 'contactId'])),
 });
-const APPOINTMENT_KEYS = ['id', 'address', 'title', 'calendarId', 'contactId', 'groupId', 'appointmentStatus', 'assignedUserId', 'users', 'notes', 'source', 'startTime', 'endTime', 'dateAdded', 'dateUpdated'];
-export const appointmentEvent = (type: string, a: Rec): Rec => ({ type, locationId: a.locationId, appointment: { source: 'booking_widget', ...pickKeys(a, APPOINTMENT_KEYS) } });
+const APPOINTMENT_KEYS = [
+  'id',
+  'address',
+  'title',
+  'calendarId',
+  'contactId',
+  'groupId',
+  'appointmentStatus',
+  'assignedUserId',
+  'users',
+  'notes',
+  'source',
+  'startTime',
+  'endTime',
+  'dateAdded',
+  'dateUpdated',
+];
+export const appointmentEvent = (type: string, a: Rec): Rec => ({
+  type,
+  locationId: a.locationId,
+  appointment: { source: 'booking_widget', ...pickKeys(a, APPOINTMENT_KEYS) },
+});
 export const opportunityEvent = (type: string, o: Rec): Rec => ({
   type,
   locationId: o.locationId,
@@ -78,7 +125,16 @@ export const opportunityEvent = (type: string, o: Rec): Rec => ({
   dateAdded: o.createdAt ?? o.dateAdded,
 });
 /** API `TYPE_SMS` → the webhook's `SMS` (the webhook docs use the short names). */
-const WEBHOOK_MESSAGE_TYPES: Record<string, string> = { TYPE_SMS: 'SMS', TYPE_EMAIL: 'Email', TYPE_CALL: 'CALL', TYPE_WHATSAPP: 'WhatsApp', TYPE_FACEBOOK: 'FB', TYPE_INSTAGRAM: 'IG', TYPE_GMB: 'GMB', TYPE_LIVE_CHAT: 'Live_Chat' };
+const WEBHOOK_MESSAGE_TYPES: Record<string, string> = {
+  TYPE_SMS: 'SMS',
+  TYPE_EMAIL: 'Email',
+  TYPE_CALL: 'CALL',
+  TYPE_WHATSAPP: 'WhatsApp',
+  TYPE_FACEBOOK: 'FB',
+  TYPE_INSTAGRAM: 'IG',
+  TYPE_GMB: 'GMB',
+  TYPE_LIVE_CHAT: 'Live_Chat',
+};
 export const messageEvent = (type: string, m: Rec): Rec => ({
   type,
   locationId: m.locationId,
@@ -86,7 +142,9 @@ export const messageEvent = (type: string, m: Rec): Rec => ({
   ...pickKeys(m, ['body', 'contactId', 'contentType', 'conversationId', 'dateAdded', 'direction', 'status', 'source', 'userId']),
   messageType: WEBHOOK_MESSAGE_TYPES[m.messageType] ?? m.messageType,
   messageId: m.id,
-  ...(m.messageType === 'TYPE_EMAIL' ? { emailMessageId: m.id, threadId: m.threadId ?? m.id, ...pickKeys(m.meta?.email ?? m, ['subject', 'from', 'to']) } : {}),
+  ...(m.messageType === 'TYPE_EMAIL'
+    ? { emailMessageId: m.id, threadId: m.threadId ?? m.id, ...pickKeys(m.meta?.email ?? m, ['subject', 'from', 'to']) }
+    : {}),
 });
 
 const sameList = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -116,7 +174,8 @@ function contactChangeEvents(c: Change, id: string, includeUpdate: boolean): Rec
   if (!after) return [];
   const events = includeUpdate ? [contactEvent('ContactUpdate', after)] : [];
   if (!sameList(c.before?.contact?.tags, after.tags)) events.push(contactEvent('ContactTagUpdate', after));
-  if (c.before?.contact?.dnd !== after.dnd || !sameList(c.before?.contact?.dndSettings, after.dndSettings)) events.push(contactEvent('ContactDndUpdate', after));
+  if (c.before?.contact?.dnd !== after.dnd || !sameList(c.before?.contact?.dndSettings, after.dndSettings))
+    events.push(contactEvent('ContactDndUpdate', after));
   return events;
 }
 
@@ -125,7 +184,8 @@ function opportunityChangeEvents(c: Change): Rec[] {
   const before = c.before?.opportunity;
   if (!after) return [];
   const events = [opportunityEvent('OpportunityUpdate', after)];
-  if (before?.pipelineStageId !== after.pipelineStageId || before?.pipelineId !== after.pipelineId) events.push(opportunityEvent('OpportunityStageUpdate', after));
+  if (before?.pipelineStageId !== after.pipelineStageId || before?.pipelineId !== after.pipelineId)
+    events.push(opportunityEvent('OpportunityStageUpdate', after));
   if (before?.status !== after.status) events.push(opportunityEvent('OpportunityStatusUpdate', after));
   if (before?.monetaryValue !== after.monetaryValue) events.push(opportunityEvent('OpportunityMonetaryValueUpdate', after));
   if (before?.assignedTo !== after.assignedTo) events.push(opportunityEvent('OpportunityAssignedToUpdate', after));
@@ -139,10 +199,30 @@ const RULES: Rule[] = [
     path: '/contacts/upsert',
     events: (c) => (c.body.new ? [contactEvent('ContactCreate', c.body.contact)] : [contactEvent('ContactUpdate', c.body.contact)]),
   },
-  { method: 'PUT', path: '/contacts/{contactId}', before: (r) => contactPath(r.params.contactId), events: (c) => contactChangeEvents(c, c.req.params.contactId, true) },
-  { method: 'POST', path: '/contacts/{contactId}/tags', before: (r) => contactPath(r.params.contactId), events: (c) => contactChangeEvents(c, c.req.params.contactId, false) },
-  { method: 'DELETE', path: '/contacts/{contactId}/tags', before: (r) => contactPath(r.params.contactId), events: (c) => contactChangeEvents(c, c.req.params.contactId, false) },
-  { method: 'DELETE', path: '/contacts/{contactId}', before: (r) => contactPath(r.params.contactId), events: (c) => (c.before?.contact ? [contactEvent('ContactDelete', c.before.contact)] : []) },
+  {
+    method: 'PUT',
+    path: '/contacts/{contactId}',
+    before: (r) => contactPath(r.params.contactId),
+    events: (c) => contactChangeEvents(c, c.req.params.contactId, true),
+  },
+  {
+    method: 'POST',
+    path: '/contacts/{contactId}/tags',
+    before: (r) => contactPath(r.params.contactId),
+    events: (c) => contactChangeEvents(c, c.req.params.contactId, false),
+  },
+  {
+    method: 'DELETE',
+    path: '/contacts/{contactId}/tags',
+    before: (r) => contactPath(r.params.contactId),
+    events: (c) => contactChangeEvents(c, c.req.params.contactId, false),
+  },
+  {
+    method: 'DELETE',
+    path: '/contacts/{contactId}',
+    before: (r) => contactPath(r.params.contactId),
+    events: (c) => (c.before?.contact ? [contactEvent('ContactDelete', c.before.contact)] : []),
+  },
   { method: 'POST', path: '/contacts/{contactId}/notes', events: (c) => [noteEvent('NoteCreate', c.body.note, c.req.locationId)] },
   { method: 'PUT', path: '/contacts/{contactId}/notes/{id}', events: (c) => [noteEvent('NoteUpdate', c.body.note, c.req.locationId)] },
   {
@@ -151,7 +231,11 @@ const RULES: Rule[] = [
     before: (r) => `/contacts/${r.params.contactId}/notes/${r.params.id}`,
     events: (c) => (c.before?.note ? [noteEvent('NoteDelete', c.before.note, c.req.locationId)] : []),
   },
-  { method: 'POST', path: '/contacts/{contactId}/tasks', events: (c) => [taskEvent('TaskCreate', { ...c.body.task, dateAdded: new Date().toISOString() }, c.req.locationId)] },
+  {
+    method: 'POST',
+    path: '/contacts/{contactId}/tasks',
+    events: (c) => [taskEvent('TaskCreate', { ...c.body.task, dateAdded: new Date().toISOString() }, c.req.locationId)],
+  },
   {
     method: 'PUT',
     path: '/contacts/{contactId}/tasks/{taskId}/completed',
@@ -187,14 +271,21 @@ const RULES: Rule[] = [
     events: (c) => (c.before?.event ? [appointmentEvent('AppointmentDelete', c.before.event)] : []),
   },
   // One change, two events (#27): the generic update and the specific one.
-  { method: 'POST', path: '/opportunities/', events: (c) => [opportunityEvent('OpportunityCreate', c.body.opportunity), opportunityEvent('OpportunityUpdate', c.body.opportunity)] },
+  {
+    method: 'POST',
+    path: '/opportunities/',
+    events: (c) => [opportunityEvent('OpportunityCreate', c.body.opportunity), opportunityEvent('OpportunityUpdate', c.body.opportunity)],
+  },
   { method: 'PUT', path: '/opportunities/{id}', before: (r) => `/opportunities/${r.params.id}`, events: opportunityChangeEvents },
   { method: 'PUT', path: '/opportunities/{id}/status', before: (r) => `/opportunities/${r.params.id}`, events: opportunityChangeEvents },
   {
     method: 'DELETE',
     path: '/opportunities/{id}',
     before: (r) => `/opportunities/${r.params.id}`,
-    events: (c) => (c.before?.opportunity ? [opportunityEvent('OpportunityDelete', c.before.opportunity), opportunityEvent('OpportunityUpdate', c.before.opportunity)] : []),
+    events: (c) =>
+      c.before?.opportunity
+        ? [opportunityEvent('OpportunityDelete', c.before.opportunity), opportunityEvent('OpportunityUpdate', c.before.opportunity)]
+        : [],
   },
   {
     method: 'POST',
@@ -253,7 +344,12 @@ export class WebhookSender {
       try {
         events = rule.events({ req, body: (body ?? {}) as Rec, before, get }).filter(Boolean);
       } catch (error) {
-        this.sent.push({ type: `${method} ${path}`, webhookId: '', madeAt: Date.now(), error: `event not built: ${(error as Error).message}` });
+        this.sent.push({
+          type: `${method} ${path}`,
+          webhookId: '',
+          madeAt: Date.now(),
+          error: `event not built: ${(error as Error).message}`,
+        });
       }
       for (const event of events) this.send(event);
     };
@@ -267,7 +363,12 @@ export class WebhookSender {
   /** Queues one event: the envelope is added, the raw body signed and POSTed. */
   send(event: Rec): SentWebhook {
     const record: SentWebhook = { type: String(event.type), webhookId: randomUUID(), madeAt: Date.now() };
-    const payload = { ...event, webhookId: record.webhookId, timestamp: new Date(record.madeAt).toISOString(), appId: this.options.appId ?? SANDBOX_APP_ID };
+    const payload = {
+      ...event,
+      webhookId: record.webhookId,
+      timestamp: new Date(record.madeAt).toISOString(),
+      appId: this.options.appId ?? SANDBOX_APP_ID,
+    };
     this.sent.push(record);
     const url = this.options.url;
     this.queue = this.queue.then(async () => {
@@ -275,7 +376,11 @@ export class WebhookSender {
       const raw = JSON.stringify(payload);
       const started = Date.now();
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ghl-signature': signBody(raw, this.key) }, body: raw });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-ghl-signature': signBody(raw, this.key) },
+          body: raw,
+        });
         await response.arrayBuffer();
         record.status = response.status;
       } catch (error) {

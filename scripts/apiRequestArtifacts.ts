@@ -25,7 +25,8 @@ type Json = Record<string, any>;
  */
 export const EXCLUDED_OPERATIONS: Record<string, string> = {
   'oauth:get-access-token': 'OAuth token endpoint: the connection obtains and refreshes tokens; a step must not handle them.',
-  'oauth:get-location-access-token': 'OAuth token endpoint: the app exchanges agency tokens for location tokens itself (src/connection.ts).',
+  'oauth:get-location-access-token':
+    'OAuth token endpoint: the app exchanges agency tokens for location tokens itself (src/connection.ts).',
 };
 
 export const GENERATED_DIR = ['src', 'apiRequest', 'generated'];
@@ -33,13 +34,20 @@ export const GENERATED_DIR = ['src', 'apiRequest', 'generated'];
 const areaOf = (op: SpecOperation) => op.specFile.replace(/\.json$/, '');
 export const operationKey = (op: SpecOperation) => `${areaOf(op)}:${op.operationId}`;
 
-const TITLES: Record<string, string> = { courses: 'Memberships (Courses)', 'custom-fields': 'Custom Fields', objects: 'Custom Objects', locations: 'Sub-Accounts (Locations)' };
+const TITLES: Record<string, string> = {
+  courses: 'Memberships (Courses)',
+  'custom-fields': 'Custom Fields',
+  objects: 'Custom Objects',
+  locations: 'Sub-Accounts (Locations)',
+};
 
 /** "Invoice API" → "Invoices"-like area titles: the spec's title without "API(s)", in title case. */
 function areaTitle(area: string): string {
   if (TITLES[area]) return TITLES[area];
   const doc = JSON.parse(fs.readFileSync(path.join(specDir(), `${area}.json`), 'utf8'));
-  const raw = String(doc.info?.title ?? area).replace(/\bAPIs?\b/gi, '').trim();
+  const raw = String(doc.info?.title ?? area)
+    .replace(/\bAPIs?\b/gi, '')
+    .trim();
   return raw
     .split(/\s+/)
     .map((w) => (w === w.toUpperCase() && w.length > 3 ? w[0] + w.slice(1).toLowerCase() : w[0].toUpperCase() + w.slice(1)))
@@ -91,7 +99,8 @@ function inline(schema: Json | undefined, depth = 0, seen: string[] = []): Json 
     if (DROP.has(k) || k.startsWith('x-')) continue;
     if (k === 'properties' && v && typeof v === 'object') {
       out.properties = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, inline(sub as Json, depth + 1, seen)]));
-    } else if (['items', 'additionalProperties', 'not'].includes(k) && v && typeof v === 'object') out[k] = inline(v as Json, depth + 1, seen);
+    } else if (['items', 'additionalProperties', 'not'].includes(k) && v && typeof v === 'object')
+      out[k] = inline(v as Json, depth + 1, seen);
     else if (['anyOf', 'oneOf', 'allOf'].includes(k) && Array.isArray(v)) out[k] = v.map((sub) => inline(sub, depth + 1, seen));
     else out[k] = v;
   }
@@ -137,17 +146,34 @@ const FILL_HELP: Record<string, string> = {
   altType: 'Leave blank for "location".',
 };
 
-function helpFor(label: string, where: string, name: string, s: Json, description: unknown, example: unknown, fill?: GenField['f']): string {
+function helpFor(
+  label: string,
+  where: string,
+  name: string,
+  s: Json,
+  description: unknown,
+  example: unknown,
+  fill?: GenField['f'],
+): string {
   const first = clean(description) || `${label} (${where} ${name})`;
   const parts = [/[.!?…]$/.test(first) ? first : `${first}.`];
   if (fill) parts.push(FILL_HELP[fill]);
   const ex = example ?? s.example;
-  if (ex !== undefined && ex !== null && typeof ex !== 'object' && String(ex).length <= 80 && !/example/i.test(parts[0])) parts.push(`Example: ${ex}`);
+  if (ex !== undefined && ex !== null && typeof ex !== 'object' && String(ex).length <= 80 && !/example/i.test(parts[0]))
+    parts.push(`Example: ${ex}`);
   const help = parts.join(' ').slice(0, 990);
   return help === label || help.length <= 10 ? `${help} (${where} parameter ${name})` : help;
 }
 
-function scalarField(where: GenField['in'], pathNames: string[], s: Json, required: boolean, description: unknown, example: unknown, topLevel: boolean): GenField {
+function scalarField(
+  where: GenField['in'],
+  pathNames: string[],
+  s: Json,
+  required: boolean,
+  description: unknown,
+  example: unknown,
+  topLevel: boolean,
+): GenField {
   const name = pathNames[pathNames.length - 1];
   const fill = topLevel ? FILLS[name] : undefined;
   const label = labelFor(pathNames);
@@ -173,7 +199,10 @@ function jsonField(where: GenField['in'], pathNames: string[], s: Json, required
     in: where,
     p: pathNames,
     l: label,
-    h: `${clean(description, 300) || `${label}.`} Enter ${what}; it is checked against HighLevel's schema before the request.`.slice(0, 990),
+    h: `${clean(description, 300) || `${label}.`} Enter ${what}; it is checked against HighLevel's schema before the request.`.slice(
+      0,
+      990,
+    ),
     t: 'json',
     s: inline(s),
   };
@@ -197,7 +226,10 @@ function bodyFields(schema: Json | undefined, required: boolean): GenField[] {
       delete field.s;
       field.t = 'string';
       field.h = `${clean(sub.description, 300) || `${humanize(name)}.`} One line item per entry.`;
-      field.ch = props(item).map(([child, cs]) => ({ ...scalarField('body', [child], cs, itemReq.has(child), cs.description, cs.example, false), k: child }));
+      field.ch = props(item).map(([child, cs]) => ({
+        ...scalarField('body', [child], cs, itemReq.has(child), cs.description, cs.example, false),
+        k: child,
+      }));
       fields.push(field);
     } else if (isFlatObject(sub)) {
       const subReq = new Set<string>(sub.required ?? []);
@@ -236,7 +268,9 @@ function detailOf(op: SpecOperation): GenDetail {
 
 /** JSON with object keys sorted: equal for equal values whatever the key order. */
 const canonical = (value: unknown) =>
-  JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 
 /** Every artifact: relative path (under GENERATED_DIR) → file content. Deterministic: same specs, same bytes. */
 export function generateApiRequestArtifacts(): Map<string, string> {
@@ -256,12 +290,14 @@ export function generateApiRequestArtifacts(): Map<string, string> {
     // Stored compactly; what the loader restores must be exactly the field built here.
     const stored = { ...detail, fields: detail.fields.map((f) => compact(f)) };
     const restored = stored.fields.map((f) => expand(f));
-    if (canonical(restored) !== canonical(detail.fields)) throw new Error(`apiRequestArtifacts: ${operationKey(op)} does not survive compaction`);
+    if (canonical(restored) !== canonical(detail.fields))
+      throw new Error(`apiRequestArtifacts: ${operationKey(op)} does not survive compaction`);
     details.get(areaOf(op))![op.operationId] = stored as unknown as GenDetail;
   }
   const files = new Map<string, string>();
   files.set('index.json', `${JSON.stringify(index)}\n`);
-  for (const [area, byId] of [...details].sort(([a], [b]) => a.localeCompare(b))) files.set(`details/${area}.json`, `${JSON.stringify(byId)}\n`);
+  for (const [area, byId] of [...details].sort(([a], [b]) => a.localeCompare(b)))
+    files.set(`details/${area}.json`, `${JSON.stringify(byId)}\n`);
   return files;
 }
 

@@ -38,7 +38,9 @@ const option = (name: string, fallback: number) => {
 };
 const RUNS = option('runs', 15);
 // BENCH_ONLY=a,b or --only a
-const ONLY = (process.env.BENCH_ONLY ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined))?.split(',').map((part) => part.trim());
+const ONLY = (process.env.BENCH_ONLY ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined))
+  ?.split(',')
+  .map((part) => part.trim());
 const runs = (part: 'cold' | 'polls' | 'correctness' | 'bursts' | 'burst' | 'size') => !ONLY || ONLY.includes(part);
 const POLLS = option('polls', 1000);
 /** Polls of the heavy-tailed (bursty) simulation: its arrivals average ~20 contacts a poll. */
@@ -95,7 +97,11 @@ function coldStart() {
     const order: Array<'app' | 'bare'> = i % 2 ? ['app', 'bare'] : ['bare', 'app'];
     for (const target of order) {
       const started = process.hrtime.bigint();
-      const child = spawnSync(process.execPath, ['-e', CHILD(target)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+      const child = spawnSync(process.execPath, ['-e', CHILD(target)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       if (child.status !== 0) throw new Error(`cold start of ${target} failed: ${child.stderr}`);
       const { ms, maxRssKb } = JSON.parse(child.stdout);
@@ -103,16 +109,20 @@ function coldStart() {
     }
   }
   const m = (t: 'app' | 'bare', k: 'ms' | 'wallMs' | 'rssMb') => median(samples[t].map((s) => s[k]));
-  table(`Cold start (${RUNS} fresh processes each, alternating; medians)`, ['', 'require (ms)', 'process wall (ms)', 'peak RSS (MB)'], [
-    ['bare zapier-platform-core app', fmt(m('bare', 'ms')), fmt(m('bare', 'wallMs')), fmt(m('bare', 'rssMb'))],
-    ['this app (index.js)', fmt(m('app', 'ms')), fmt(m('app', 'wallMs')), fmt(m('app', 'rssMb'))],
+  table(
+    `Cold start (${RUNS} fresh processes each, alternating; medians)`,
+    ['', 'require (ms)', 'process wall (ms)', 'peak RSS (MB)'],
     [
-      'ratio (goal ≤ 1.15)',
-      fmt(m('app', 'ms') / m('bare', 'ms'), 2),
-      fmt(m('app', 'wallMs') / m('bare', 'wallMs'), 2),
-      fmt(m('app', 'rssMb') / m('bare', 'rssMb'), 2),
+      ['bare zapier-platform-core app', fmt(m('bare', 'ms')), fmt(m('bare', 'wallMs')), fmt(m('bare', 'rssMb'))],
+      ['this app (index.js)', fmt(m('app', 'ms')), fmt(m('app', 'wallMs')), fmt(m('app', 'rssMb'))],
+      [
+        'ratio (goal ≤ 1.15)',
+        fmt(m('app', 'ms') / m('bare', 'ms'), 2),
+        fmt(m('app', 'wallMs') / m('bare', 'wallMs'), 2),
+        fmt(m('app', 'rssMb') / m('bare', 'rssMb'), 2),
+      ],
     ],
-  ]);
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -125,10 +135,13 @@ async function runtimeZ(authData: Record<string, string>) {
   // The z of one real invocation: zapier-platform-core's request client with the app's middleware and errors.
   // Each operation then runs as `perform(z, bundle)`, without a full appTester round (~50 ms) per call.
   const tester = createAppTester(App);
-  await tester(async (runtime: ZObject) => {
-    z = runtime;
-    return {};
-  }, { authData } as any);
+  await tester(
+    async (runtime: ZObject) => {
+      z = runtime;
+      return {};
+    },
+    { authData } as any,
+  );
   zcache = (tester as unknown as { zcacheTestObj: Record<string, unknown> }).zcacheTestObj;
 }
 
@@ -159,7 +172,17 @@ async function api(sandbox: Sandbox, token: string, method: string, url: string,
 // ---------------------------------------------------------------------------------------------------------
 // 2. HTTP requests per poll, for every polling trigger of the app.
 
-const CANDIDATES: unknown[] = ['false', 'lead', '2026-03-10T09:00:00Z', '2026-03-10', '1', 'rosa@example.com', '+15550100199', 'https://example.com', 'US'];
+const CANDIDATES: unknown[] = [
+  'false',
+  'lead',
+  '2026-03-10T09:00:00Z',
+  '2026-03-10',
+  '1',
+  'rosa@example.com',
+  '+15550100199',
+  'https://example.com',
+  'US',
+];
 const accepts = (field: FieldDef, value: unknown) => field.schema().safeParse(value).success;
 
 /** A value for one field: a dropdown's first record for id fields, else a choice, the default or a value the schema accepts. */
@@ -284,7 +307,9 @@ async function requestsPerPoll() {
           const unserved = sandbox.requests.slice(before).find((r) => r.status === 404 && !r.route);
           const why = unserved
             ? `the sandbox has no ${unserved.method} ${unserved.path.replace(/\/[A-Za-z0-9]{20}(?=\/|$)/g, '/{id}')}`
-            : `the sandbox answered: ${messageOf(error).replace(/ \(HighLevel traceId.*$/, '').slice(0, 70)}`;
+            : `the sandbox answered: ${messageOf(error)
+                .replace(/ \(HighLevel traceId.*$/, '')
+                .slice(0, 70)}`;
           const { cold, warm, items } = await requestsWithSampleServer(op, input, authData);
           row = [op.key, cold, warm, items, `sample server (${why}); ${sorting}`];
           break;
@@ -347,7 +372,8 @@ const steadyArrivals: Arrivals = {
 };
 
 /** A Pareto draw (scale xm, shape α) minus xm, rounded down and capped: mostly a few, now and then hundreds. */
-const pareto = (random: () => number, xm: number, alpha: number, cap: number) => Math.min(cap, Math.floor(xm / Math.pow(1 - random(), 1 / alpha) - xm));
+const pareto = (random: () => number, xm: number, alpha: number, cap: number) =>
+  Math.min(cap, Math.floor(xm / Math.pow(1 - random(), 1 / alpha) - xm));
 
 /**
  * Heavy-tailed traffic (issue 10): a third of the polls see nothing, most a few records, about one in twenty
@@ -367,7 +393,19 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
     const sims: TriggerSim[] = [];
     const newContact = operations.find((o) => o.key === 'new_contact');
     const updatedContact = operations.find((o) => o.key === 'updated_contact');
-    if (newContact) sims.push({ op: newContact, eventOf: (c) => c.id, eventOfItem: (i) => i.id, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0, perPoll: [] });
+    if (newContact)
+      sims.push({
+        op: newContact,
+        eventOf: (c) => c.id,
+        eventOfItem: (i) => i.id,
+        seen: new Set(),
+        triggered: new Set(),
+        expected: new Set(),
+        duplicates: 0,
+        late: 0,
+        requests: 0,
+        perPoll: [],
+      });
     if (updatedContact) {
       sims.push({
         op: updatedContact,
@@ -407,7 +445,11 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
       if (creates === 0) quietPolls++;
       for (let c = 0; c < creates; c++) {
         const n = ++created;
-        const { contact } = await api(sandbox, token, 'POST', '/contacts/', { locationId: authData.locationId, firstName: `Bench${n}`, email: `bench${n}@example.com` });
+        const { contact } = await api(sandbox, token, 'POST', '/contacts/', {
+          locationId: authData.locationId,
+          firstName: `Bench${n}`,
+          email: `bench${n}@example.com`,
+        });
         mine.push(contact.id);
         changedNow.set(contact.id, contact);
         for (const sim of sims.filter((s) => s.op.key === 'new_contact')) sim.expected.add(sim.eventOf(contact));
@@ -420,7 +462,8 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
         changedNow.set(id, contact);
       }
       // Updated Contact should report each contact's latest state once (two changes between polls are one).
-      for (const sim of sims.filter((s) => s.op.key === 'updated_contact')) for (const contact of changedNow.values()) sim.expected.add(sim.eventOf(contact));
+      for (const sim of sims.filter((s) => s.op.key === 'updated_contact'))
+        for (const contact of changedNow.values()) sim.expected.add(sim.eventOf(contact));
 
       for (const [index, sim] of sims.entries()) {
         const requestsBefore = sim.requests;
@@ -451,7 +494,9 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
         sim.duplicates,
         fmt(sim.requests / (POLLS + 1), 2),
         small.length ? Math.max(...small.map((p) => p.requests)) : '–',
-        large.length ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)` : '0',
+        large.length
+          ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)`
+          : '0',
         overLimit,
       ];
     });
@@ -527,8 +572,28 @@ async function burst() {
     const stored = sandbox.state.contactsOf(sandbox.state.locationId).filter((c) => /^burst\d+@example\.com$/.test(c.email ?? '')).length;
     table(
       `Burst of ${BURST} Create Contact actions (25 at a time) against ${BURST_LIMIT.limit} requests / ${BURST_LIMIT.windowMs} ms — HighLevel's 100 / 10 s, time compressed ${fmt(1 / TIME_SCALE, 0)}×`,
-      ['actions', 'succeeded', 'throttled and retried', '429s', 'lost (goal 0)', 'contacts stored', 'ThrottledError delay (s)', 'elapsed (ms)'],
-      [[BURST, succeeded, retried, throttles, lost, stored, delays.length ? `${Math.min(...delays)}–${Math.max(...delays)}` : '–', elapsed]],
+      [
+        'actions',
+        'succeeded',
+        'throttled and retried',
+        '429s',
+        'lost (goal 0)',
+        'contacts stored',
+        'ThrottledError delay (s)',
+        'elapsed (ms)',
+      ],
+      [
+        [
+          BURST,
+          succeeded,
+          retried,
+          throttles,
+          lost,
+          stored,
+          delays.length ? `${Math.min(...delays)}–${Math.max(...delays)}` : '–',
+          elapsed,
+        ],
+      ],
     );
     console.log(
       `\nZapier's retry is simulated: a ThrottledError's delay (computed by the app from Retry-After, else X-RateLimit-Interval-Milliseconds) is waited scaled by ${TIME_SCALE}, at most ${MAX_ATTEMPTS} attempts per action.`,
@@ -550,7 +615,14 @@ function buildSize() {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-zapier-build-'));
     try {
       const started = Date.now();
-      const copy = spawnSync('sh', ['-c', `tar --exclude=./node_modules --exclude=./build --exclude=./dist --exclude=./.git -cf - . | tar -xf - -C "${tmp}" && (cp -al node_modules "${tmp}/node_modules" 2>/dev/null || cp -a node_modules "${tmp}/node_modules")`], { cwd: ROOT, encoding: 'utf8' });
+      const copy = spawnSync(
+        'sh',
+        [
+          '-c',
+          `tar --exclude=./node_modules --exclude=./build --exclude=./dist --exclude=./.git -cf - . | tar -xf - -C "${tmp}" && (cp -al node_modules "${tmp}/node_modules" 2>/dev/null || cp -a node_modules "${tmp}/node_modules")`,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       if (copy.status !== 0) throw new Error(copy.stderr);
       // Through node_modules/.bin, as npm scripts run it: the CLI wants the Node there (22), not an older system one.
       const bin = path.join(ROOT, 'node_modules', '.bin');
@@ -578,15 +650,23 @@ function buildSize() {
   const share = apiRequest.reduce((sum, e) => sum + e.compressed + 76 + 2 * e.name.length, 0);
   const artifacts = apiRequest.filter((e) => e.name.includes('/generated/'));
   if (zip !== path.join(ROOT, 'build', 'build.zip')) fs.rmSync(zip, { force: true });
-  table('Upload size', ['artifact', 'size', 'how'], [
-    ['build.zip', size === undefined ? 'skipped' : `${fmt(size / 1024 / 1024, 2)} MB (${size} bytes)`, size === undefined ? 'no build (run without --skip-build)' : how],
+  table(
+    'Upload size',
+    ['artifact', 'size', 'how'],
     [
-      'API Request in build.zip (goal ≤ 150 KB)',
-      size === undefined ? 'skipped' : `${fmt(share / 1024, 1)} KB (${share} bytes)`,
-      `${apiRequest.length} entries (compressed + zip headers); the ${artifacts.length} generated files are ` +
-        `${fmt(artifacts.reduce((sum, e) => sum + e.size, 0) / 1024, 0)} KB of JSON, read on first use`,
+      [
+        'build.zip',
+        size === undefined ? 'skipped' : `${fmt(size / 1024 / 1024, 2)} MB (${size} bytes)`,
+        size === undefined ? 'no build (run without --skip-build)' : how,
+      ],
+      [
+        'API Request in build.zip (goal ≤ 150 KB)',
+        size === undefined ? 'skipped' : `${fmt(share / 1024, 1)} KB (${share} bytes)`,
+        `${apiRequest.length} entries (compressed + zip headers); the ${artifacts.length} generated files are ` +
+          `${fmt(artifacts.reduce((sum, e) => sum + e.size, 0) / 1024, 0)} KB of JSON, read on first use`,
+      ],
     ],
-  ]);
+  );
 }
 
 /** The entries of a zip (its central directory): name, compressed and uncompressed size in bytes. */
@@ -612,7 +692,12 @@ function zipEntries(file: string): Array<{ name: string; compressed: number; siz
 async function main() {
   const cpus = os.cpus();
   console.log(`# ghl-zapier bench — ${new Date().toISOString()}`);
-  console.log(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM, load average ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}; Node ${process.version} (${process.platform} ${process.arch}); ${operations.length} operations.`);
+  console.log(
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 1024 ** 3, 1)} GB RAM, load average ${os
+      .loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')}; Node ${process.version} (${process.platform} ${process.arch}); ${operations.length} operations.`,
+  );
   if (runs('cold')) coldStart();
   if (runs('polls')) await requestsPerPoll();
   if (runs('correctness')) await pollingCorrectness();

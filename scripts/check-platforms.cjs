@@ -49,7 +49,16 @@ function scratchProject(pkg, lock) {
     }
   }
   if (!Object.keys(packages).length) throw new Error('package.json names no per-platform Node package (node-<platform>-<arch>)');
-  return { scratchPkg, scratchLock: { name: scratchPkg.name, version: scratchPkg.version, lockfileVersion: lock.lockfileVersion, requires: true, packages: { '': rootEntry, ...packages } } };
+  return {
+    scratchPkg,
+    scratchLock: {
+      name: scratchPkg.name,
+      version: scratchPkg.version,
+      lockfileVersion: lock.lockfileVersion,
+      requires: true,
+      packages: { '': rootEntry, ...packages },
+    },
+  };
 }
 
 /** The npm CLI script of the npm on PATH (run with `node` so the fake platform can be preloaded). */
@@ -167,7 +176,8 @@ async function inspectPlatform(target, project, lock, cli, detail) {
       const cmd = path.join(bin, 'node.cmd');
       const shim = fs.existsSync(cmd) ? fs.readFileSync(cmd, 'utf8') : '';
       const want = `\\..\\${name}\\${binRel.replace(/\//g, '\\')}`;
-      if (!shim.includes(`"%dp0%${want}"`)) problems.push(`${label}: node_modules/.bin/node.cmd does not start ${name}\\${binRel}:\n${shim}`);
+      if (!shim.includes(`"%dp0%${want}"`))
+        problems.push(`${label}: node_modules/.bin/node.cmd does not start ${name}\\${binRel}:\n${shim}`);
     } else {
       const link = path.join(bin, 'node');
       const real = fs.existsSync(link) ? fs.realpathSync(link) : '(missing)';
@@ -177,7 +187,11 @@ async function inspectPlatform(target, project, lock, cli, detail) {
     // The `node` an npm script runs: the first one on the PATH npm gives it (sh stands in for cmd.exe on Windows).
     const which = await run([cli, 'run', '--silent', 'which-node', '--script-shell=/bin/sh'], { cwd: dir, platform, arch });
     const found = which.out.trim().split('\n').pop();
-    if (which.code !== 0 || found !== path.join(fs.realpathSync(dir), 'node_modules', '.bin', 'node') && found !== path.join(dir, 'node_modules', '.bin', 'node')) {
+    if (
+      which.code !== 0 ||
+      (found !== path.join(fs.realpathSync(dir), 'node_modules', '.bin', 'node') &&
+        found !== path.join(dir, 'node_modules', '.bin', 'node'))
+    ) {
       problems.push(`${label}: an npm script runs ${found || 'no node'} (exit ${which.code}), not node_modules/.bin/node`);
     }
     return problems;

@@ -34,8 +34,6 @@ export function catalogCoverage(rows: CatalogRow[] = loadCatalog()): RowCoverage
   return rows.map((entry, index) => ({
     row: index + 1,
     entry,
-    coveredBy: operations
-      .filter((op) => op.endpoints.some((e) => e.method === entry.method && e.path === entry.path))
-      .map((op) => op.key),
+    coveredBy: operations.filter((op) => op.endpoints.some((e) => e.method === entry.method && e.path === entry.path)).map((op) => op.key),
   }));
 }

@@ -2,14 +2,26 @@ import { associationsApi } from '../src/api/associations';
 import { listOf } from '../src/domains/associations';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
-import { associationIdField, associationOutputFields, associationSample, recordIdField, relationOutputFields, relationSample } from '../src/fields/association';
+import {
+  associationIdField,
+  associationOutputFields,
+  associationSample,
+  recordIdField,
+  relationOutputFields,
+  relationSample,
+} from '../src/fields/association';
 import * as v from '../src/fields/values';
 
 /** One association or several (by object key), each with an `id`. */
 const associations = (data: any): Item[] =>
-  (Array.isArray(data) ? data : Array.isArray(data?.associations) ? data.associations : data && typeof data === 'object' ? [data] : []).filter(
-    (a: Item) => a && a.id,
-  );
+  (Array.isArray(data)
+    ? data
+    : Array.isArray(data?.associations)
+      ? data.associations
+      : data && typeof data === 'object'
+        ? [data]
+        : []
+  ).filter((a: Item) => a && a.id);
 
 /** Find Association: by ID, by its unique key, or every association of an object key. The most specific input wins. */
 export const findAssociation = searchAction({
@@ -21,15 +33,29 @@ export const findAssociation = searchAction({
   alsoCalls: [associationsApi.getAssociationByKey, associationsApi.getAssociationsByObjectKey],
   fields: [
     { key: 'associationId', label: 'Association ID', helpText: 'Find the association with exactly this ID.', schema: v.id() },
-    { key: 'key', label: 'Association Key', helpText: 'Find the association with this unique key, e.g. homeowner_property.', schema: v.text(200) },
-    { key: 'objectKey', label: 'Object Key', helpText: 'Find the associations of this object, e.g. contact or custom_objects.properties.', schema: v.text(200) },
+    {
+      key: 'key',
+      label: 'Association Key',
+      helpText: 'Find the association with this unique key, e.g. homeowner_property.',
+      schema: v.text(200),
+    },
+    {
+      key: 'objectKey',
+      label: 'Object Key',
+      helpText: 'Find the associations of this object, e.g. contact or custom_objects.properties.',
+      schema: v.text(200),
+    },
   ],
   fillInOneOf: ['associationId', 'key', 'objectKey'],
   perform: async (input, ctx): Promise<Item[]> => {
     const notFoundAsNull = { notFoundAsNull: true };
-    if (input.associationId) return associations(await ctx.call(associationsApi.getAssociation, { path: { associationId: input.associationId } }, notFoundAsNull));
-    if (input.key) return associations(await ctx.call(associationsApi.getAssociationByKey, { path: { key_name: input.key } }, notFoundAsNull));
-    return associations(await ctx.call(associationsApi.getAssociationsByObjectKey, { path: { objectKey: input.objectKey } }, notFoundAsNull));
+    if (input.associationId)
+      return associations(await ctx.call(associationsApi.getAssociation, { path: { associationId: input.associationId } }, notFoundAsNull));
+    if (input.key)
+      return associations(await ctx.call(associationsApi.getAssociationByKey, { path: { key_name: input.key } }, notFoundAsNull));
+    return associations(
+      await ctx.call(associationsApi.getAssociationsByObjectKey, { path: { objectKey: input.objectKey } }, notFoundAsNull),
+    );
   },
   sample: associationSample,
   outputFields: associationOutputFields,

@@ -15,7 +15,13 @@ export const findBlogSlug = searchAction({
   description: 'Checks whether a blog post of your location already uses a URL slug (found) or it is still free (not found).',
   endpoint: blogsApi.checkSlug,
   fields: [
-    { key: 'urlSlug', label: 'URL Slug', helpText: 'The slug to check, e.g. when-to-replace-your-water-heater.', schema: v.text(300), required: true },
+    {
+      key: 'urlSlug',
+      label: 'URL Slug',
+      helpText: 'The slug to check, e.g. when-to-replace-your-water-heater.',
+      schema: v.text(300),
+      required: true,
+    },
     { key: 'postId', label: 'Except Post ID', helpText: 'Ignore this post (the one you are editing) when checking.', schema: v.id() },
   ],
   results: (data, input) => (data?.exists ? [{ id: input.urlSlug, urlSlug: input.urlSlug, exists: true }] : []),

@@ -29,7 +29,10 @@ export const findBusiness = searchAction({
       const data = await ctx.call(businessesApi.getBusiness, { path: { businessId: input.businessId } }, { notFoundAsNull: true });
       return data?.business ? [data.business] : [];
     }
-    return matchByName((await allBusinesses(ctx)).filter((b) => b.id), input.name);
+    return matchByName(
+      (await allBusinesses(ctx)).filter((b) => b.id),
+      input.name,
+    );
   },
   resultKey: 'business',
   sample: businessSample,

@@ -3,13 +3,7 @@ import { offsetPages } from '../src/client';
 import { Context, Item, records } from '../src/factories/operation';
 import { matchByName } from '../src/factories/nameSearch';
 import { searchAction } from '../src/factories/search';
-import {
-  appointmentOutput,
-  appointmentOutputFields,
-  appointmentSample,
-  zapTimeZone,
-  zonedDateTime,
-} from '../src/fields/appointment';
+import { appointmentOutput, appointmentOutputFields, appointmentSample, zapTimeZone, zonedDateTime } from '../src/fields/appointment';
 import {
   calendarIdField,
   calendarOutputFields,
@@ -36,7 +30,12 @@ export const findCalendar = searchAction({
   alsoCalls: [calendarsApi.listCalendars],
   fields: [
     { key: 'calendarId', label: 'Calendar ID', helpText: 'Find the calendar with exactly this ID.', schema: v.id() },
-    { key: 'name', label: 'Name', helpText: 'Find calendars with this name (exact match first, else names containing it).', schema: v.text(200) },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'Find calendars with this name (exact match first, else names containing it).',
+      schema: v.text(200),
+    },
   ],
   fillInOneOf: ['calendarId', 'name'],
   perform: async (input, ctx) => {
@@ -61,7 +60,12 @@ export const findCalendarGroup = searchAction({
   endpoint: calendarsApi.listGroups,
   fields: [
     { key: 'groupId', label: 'Calendar Group ID', helpText: 'Find the group with exactly this ID.', schema: v.id() },
-    { key: 'name', label: 'Name or Slug', helpText: 'Find groups with this name or slug (exact match first, else containing it).', schema: v.text(200) },
+    {
+      key: 'name',
+      label: 'Name or Slug',
+      helpText: 'Find groups with this name or slug (exact match first, else containing it).',
+      schema: v.text(200),
+    },
   ],
   fillInOneOf: ['groupId', 'name'],
   perform: async (input, ctx) => {
@@ -102,7 +106,12 @@ export const findCalendarResource = searchAction({
   fields: [
     resourceTypeField,
     { key: 'resourceId', label: 'Resource ID', helpText: 'Find the resource with exactly this ID.', schema: v.id() },
-    { key: 'name', label: 'Name', helpText: 'Find resources with this name (exact match first, else names containing it).', schema: v.text(200) },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'Find resources with this name (exact match first, else names containing it).',
+      schema: v.text(200),
+    },
   ],
   fillInOneOf: ['resourceId', 'name'],
   perform: async (input, ctx) => {
@@ -110,7 +119,9 @@ export const findCalendarResource = searchAction({
     if (input.resourceId) {
       const data = await ctx.call(calendarsApi.getResource, { path: { resourceType, id: input.resourceId } }, { notFoundAsNull: true });
       // The answer may carry no id at all (the spec declares none): the id asked for is the record's.
-      return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length ? [{ ...data, id: data.id ?? data._id ?? input.resourceId }] : [];
+      return data && typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length
+        ? [{ ...data, id: data.id ?? data._id ?? input.resourceId }]
+        : [];
     }
     const all = await offsetPages(RESOURCE_PAGE, async (skip) =>
       records(await ctx.call(calendarsApi.listResources, { path: { resourceType }, query: { limit: RESOURCE_PAGE, skip } })),
@@ -136,7 +147,14 @@ export const findCalendarNotification = searchAction({
       label: 'Notification Type',
       helpText: 'Find active notifications sent on this booking event (e.g. reminder).',
       schema: v.oneOf(['booked', 'confirmation', 'cancellation', 'reminder', 'followup', 'reschedule']),
-      choices: { booked: 'Booked', confirmation: 'Confirmation', cancellation: 'Cancellation', reminder: 'Reminder', followup: 'Follow-up', reschedule: 'Reschedule' },
+      choices: {
+        booked: 'Booked',
+        confirmation: 'Confirmation',
+        cancellation: 'Cancellation',
+        reminder: 'Reminder',
+        followup: 'Follow-up',
+        reschedule: 'Reschedule',
+      },
     },
     {
       key: 'channel',
@@ -150,10 +168,17 @@ export const findCalendarNotification = searchAction({
   perform: async (input, ctx) => {
     const { calendarId } = input;
     if (input.notificationId) {
-      const data = await ctx.call(calendarsApi.getNotification, { path: { calendarId, notificationId: input.notificationId } }, { notFoundAsNull: true });
+      const data = await ctx.call(
+        calendarsApi.getNotification,
+        { path: { calendarId, notificationId: input.notificationId } },
+        { notFoundAsNull: true },
+      );
       return data && (data._id || data.id) ? [{ ...data, calendarId }] : [];
     }
-    const data = await ctx.call(calendarsApi.listNotifications, { path: { calendarId }, query: { isActive: true, deleted: false, limit: 100, skip: 0 } });
+    const data = await ctx.call(calendarsApi.listNotifications, {
+      path: { calendarId },
+      query: { isActive: true, deleted: false, limit: 100, skip: 0 },
+    });
     return records(data)
       .map((n: Item) => ({ ...n, calendarId }))
       .filter((n: Item) => n.id && n.notificationType === input.notificationType && (!input.channel || n.channel === input.channel));
@@ -168,7 +193,15 @@ export const findAppointment = searchAction({
   label: 'Find Appointment',
   description: 'Finds an appointment by its ID.',
   endpoint: calendarsApi.getAppointment,
-  fields: [{ key: 'appointmentId', label: 'Appointment ID', helpText: 'The ID of the appointment (event) to find.', schema: v.id(), required: true }],
+  fields: [
+    {
+      key: 'appointmentId',
+      label: 'Appointment ID',
+      helpText: 'The ID of the appointment (event) to find.',
+      schema: v.id(),
+      required: true,
+    },
+  ],
   perform: async (input, ctx) => {
     const data = await ctx.call(calendarsApi.getAppointment, { path: { eventId: input.appointmentId } }, { notFoundAsNull: true });
     return data?.event ? [appointmentOutput(data.event, zapTimeZone(ctx))] : [];
@@ -200,10 +233,17 @@ const slotFields: FieldDef[] = [
   {
     key: 'timezone',
     label: 'Time Zone',
-    helpText: "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your sub-account's, else your zap's, else UTC.",
+    helpText:
+      "IANA time zone the slots are shown in, e.g. America/New_York. Default: the calendar's, else your sub-account's, else your zap's, else UTC.",
     schema: v.narrow(v.text(64), (s) => s.refine(isValidTimeZone, 'must be an IANA time zone, e.g. America/New_York')),
   },
-  { key: 'userId', label: 'Team Member', helpText: "Only this team member's free times (for team calendars).", schema: v.id(), dynamic: 'user_list.id.name' },
+  {
+    key: 'userId',
+    label: 'Team Member',
+    helpText: "Only this team member's free times (for team calendars).",
+    schema: v.id(),
+    dynamic: 'user_list.id.name',
+  },
 ];
 
 const BACKWARDS = 'Find Free Slots: To (endDate) must be after From (startDate).';
@@ -268,7 +308,8 @@ export const findFreeSlots = searchAction({
       path: { calendarId },
       query: { startDate: start, endDate: until, timezone: timeZone, userId: input.userId },
     });
-    const duration = Number(calendar.slotDuration) > 0 ? Number(calendar.slotDuration) * (UNIT_MS[calendar.slotDurationUnit] ?? MS.MINUTE) : undefined;
+    const duration =
+      Number(calendar.slotDuration) > 0 ? Number(calendar.slotDuration) * (UNIT_MS[calendar.slotDurationUnit] ?? MS.MINUTE) : undefined;
     const starts = Object.entries(data ?? {})
       .filter(([, day]) => day && typeof day === 'object' && Array.isArray((day as Item).slots))
       .flatMap(([, day]) => (day as Item).slots as unknown[])
@@ -310,8 +351,18 @@ export const findFreeSlots = searchAction({
     firstEnd: '2026-03-10T09:30:00-04:00',
     firstLabel: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
     slots: [
-      { start: '2026-03-10T09:00:00-04:00', end: '2026-03-10T09:30:00-04:00', label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT', date: '2026-03-10' },
-      { start: '2026-03-10T09:30:00-04:00', end: '2026-03-10T10:00:00-04:00', label: 'Tue, Mar 10, 2026, 9:30 AM – 10:00 AM EDT', date: '2026-03-10' },
+      {
+        start: '2026-03-10T09:00:00-04:00',
+        end: '2026-03-10T09:30:00-04:00',
+        label: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
+        date: '2026-03-10',
+      },
+      {
+        start: '2026-03-10T09:30:00-04:00',
+        end: '2026-03-10T10:00:00-04:00',
+        label: 'Tue, Mar 10, 2026, 9:30 AM – 10:00 AM EDT',
+        date: '2026-03-10',
+      },
     ],
     slotsText: 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT\nTue, Mar 10, 2026, 9:30 AM – 10:00 AM EDT',
   },

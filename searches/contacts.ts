@@ -19,7 +19,12 @@ export const findContact = searchAction({
     { key: 'contactId', label: 'Contact ID', helpText: 'Find the contact with exactly this ID.', schema: v.id() },
     { key: 'email', label: 'Email', helpText: 'Find the contact with this email address.', schema: v.email() },
     { key: 'phone', label: 'Phone', helpText: 'Find the contact with this phone number.', schema: v.phone() },
-    { key: 'query', label: 'Search Text', helpText: 'Free text matched against name, email, phone and company (up to 75 characters).', schema: v.text(75) },
+    {
+      key: 'query',
+      label: 'Search Text',
+      helpText: 'Free text matched against name, email, phone and company (up to 75 characters).',
+      schema: v.text(75),
+    },
   ],
   fillInOneOf: ['contactId', 'email', 'phone', 'query'],
   perform: async (input, ctx): Promise<Item[]> => {

@@ -27,7 +27,11 @@ export const findConversation = searchAction({
   fillInOneOf: ['conversationId', 'contactId'],
   perform: async (input, ctx): Promise<Item[]> => {
     if (input.conversationId) {
-      const data = await ctx.call(conversationsApi.getConversation, { path: { conversationId: input.conversationId } }, { notFoundAsNull: true });
+      const data = await ctx.call(
+        conversationsApi.getConversation,
+        { path: { conversationId: input.conversationId } },
+        { notFoundAsNull: true },
+      );
       return data?.id ? [data] : [];
     }
     const data = await ctx.call(conversationsApi.searchConversations, {
@@ -45,7 +49,9 @@ export const findMessage = searchAction({
   label: 'Find Message',
   description: 'Finds a conversation message (SMS, call, chat, email…) by its ID.',
   endpoint: conversationsApi.getMessage,
-  fields: [{ key: 'id', label: 'Message ID', helpText: 'The ID of the message, e.g. from New Inbound Message.', schema: v.id(), required: true }],
+  fields: [
+    { key: 'id', label: 'Message ID', helpText: 'The ID of the message, e.g. from New Inbound Message.', schema: v.id(), required: true },
+  ],
   sample: messageSample,
   outputFields: messageOutputFields,
 });
@@ -85,7 +91,15 @@ export const findMessageTranscription = searchAction({
   label: 'Find Call Transcription',
   description: 'Finds the transcription of a recorded call message, as text and sentence by sentence.',
   endpoint: conversationsApi.getTranscription,
-  fields: [{ key: 'messageId', label: 'Call Message ID', helpText: 'The ID of the call message whose transcription to read.', schema: v.id(), required: true }],
+  fields: [
+    {
+      key: 'messageId',
+      label: 'Call Message ID',
+      helpText: 'The ID of the call message whose transcription to read.',
+      schema: v.id(),
+      required: true,
+    },
+  ],
   results: (data, input) => transcriptionResult(data, input.messageId),
   sample: {
     id: 'p1mRSHeLDhAms5q0LMr4',
@@ -97,11 +111,32 @@ export const findMessageTranscription = searchAction({
     transcript: 'This call may be recorded for quality assurance purposes. Hi Rosa, this is Sam from Delgado Plumbing.',
     confidence: 0.93,
     sentences: [
-      { mediaChannel: 1, sentenceIndex: 0, startTime: 340, endTime: 2150, transcript: 'This call may be recorded for quality assurance purposes.', confidence: 0.93 },
-      { mediaChannel: 2, sentenceIndex: 1, startTime: 2400, endTime: 4100, transcript: 'Hi Rosa, this is Sam from Delgado Plumbing.', confidence: 0.91 },
+      {
+        mediaChannel: 1,
+        sentenceIndex: 0,
+        startTime: 340,
+        endTime: 2150,
+        transcript: 'This call may be recorded for quality assurance purposes.',
+        confidence: 0.93,
+      },
+      {
+        mediaChannel: 2,
+        sentenceIndex: 1,
+        startTime: 2400,
+        endTime: 4100,
+        transcript: 'Hi Rosa, this is Sam from Delgado Plumbing.',
+        confidence: 0.91,
+      },
     ],
   },
-  sampleAnswer: { mediaChannel: 1, sentenceIndex: 0, startTime: 340, endTime: 2150, transcript: 'This call may be recorded for quality assurance purposes.', confidence: 0.93 },
+  sampleAnswer: {
+    mediaChannel: 1,
+    sentenceIndex: 0,
+    startTime: 340,
+    endTime: 2150,
+    transcript: 'This call may be recorded for quality assurance purposes.',
+    confidence: 0.93,
+  },
   outputFields: [
     { key: 'id', label: 'Message ID' },
     { key: 'transcript', label: 'Transcript' },

@@ -14,7 +14,12 @@ export const findCustomField = searchAction({
   alsoCalls: [customFieldOperationsApi.getCustomField],
   fields: [
     { key: 'customFieldId', label: 'Custom Field ID', helpText: 'Find the custom field with exactly this ID.', schema: v.id() },
-    { key: 'name', label: 'Name', helpText: 'The custom field name (or field key, e.g. contact.water_heater_age). Case does not matter.', schema: v.text(200) },
+    {
+      key: 'name',
+      label: 'Name',
+      helpText: 'The custom field name (or field key, e.g. contact.water_heater_age). Case does not matter.',
+      schema: v.text(200),
+    },
     {
       key: 'model',
       label: 'Object',

@@ -22,4 +22,29 @@ import * as payments from './payments';
 import * as objects from './objects';
 import * as medias from './medias';
 
-export const searches = collect([contacts, tasks, notes, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, lists, forms, invoices, customValues, products, payments, objects, medias], 'search');
+export const searches = collect(
+  [
+    contacts,
+    tasks,
+    notes,
+    calendars,
+    associations,
+    blogs,
+    conversations,
+    locations,
+    customFields,
+    opportunities,
+    users,
+    businesses,
+    workflows,
+    lists,
+    forms,
+    invoices,
+    customValues,
+    products,
+    payments,
+    objects,
+    medias,
+  ],
+  'search',
+);

@@ -13,24 +13,40 @@ export const findInvoice = searchAction({
   key: 'find_invoice',
   noun: 'Invoice',
   label: 'Find Invoice',
-  description: "Finds an invoice by ID, or the latest one matching a name, number, contact or status.",
+  description: 'Finds an invoice by ID, or the latest one matching a name, number, contact or status.',
   endpoint: invoicesApi.getInvoice,
   alsoCalls: [invoicesApi.listInvoices],
   fields: [
     { key: 'invoiceId', label: 'Invoice ID', helpText: 'Find the invoice with exactly this ID.', schema: v.id() },
-    { key: 'search', label: 'Search Text', helpText: "Text HighLevel matches against the invoice's number, name and the contact's email or phone.", schema: v.text(200) },
+    {
+      key: 'search',
+      label: 'Search Text',
+      helpText: "Text HighLevel matches against the invoice's number, name and the contact's email or phone.",
+      schema: v.text(200),
+    },
     { ...relabel(contactIdField, 'Contact', "Only the contact's invoices."), required: false },
     {
       key: 'status',
       label: 'Status',
       helpText: 'Only invoices in this status.',
       schema: v.oneOf(STATUSES),
-      choices: { draft: 'Draft', sent: 'Sent', payment_processing: 'Payment processing', paid: 'Paid', void: 'Void', partially_paid: 'Partially paid' },
+      choices: {
+        draft: 'Draft',
+        sent: 'Sent',
+        payment_processing: 'Payment processing',
+        paid: 'Paid',
+        void: 'Void',
+        partially_paid: 'Partially paid',
+      },
     },
   ],
   perform: async (input, ctx) => {
     if (input.invoiceId) {
-      const data = await ctx.call(invoicesApi.getInvoice, { path: { invoiceId: input.invoiceId }, query: await altOf(ctx) }, { notFoundAsNull: true });
+      const data = await ctx.call(
+        invoicesApi.getInvoice,
+        { path: { invoiceId: input.invoiceId }, query: await altOf(ctx) },
+        { notFoundAsNull: true },
+      );
       return data && (data._id || data.id) ? [invoiceOf(data)] : [];
     }
     if (!input.search && !input.contactId && !input.status) {

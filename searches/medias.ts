@@ -13,7 +13,13 @@ export const findFile = searchAction({
   description: "Finds files in the location's media library by name, newest first.",
   endpoint: mediasApi.listFiles,
   fields: [
-    { key: 'query', label: 'File Name', helpText: 'Text of the file name to look for, e.g. "manual".', schema: v.text(200), required: true },
+    {
+      key: 'query',
+      label: 'File Name',
+      helpText: 'Text of the file name to look for, e.g. "manual".',
+      schema: v.text(200),
+      required: true,
+    },
     { ...mediaFolderField, helpText: 'Only files in this folder.' },
   ],
   perform: async (input, ctx) => listMedia(ctx, 'file', { query: input.query, parentId: input.parentId }),

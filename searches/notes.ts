@@ -10,7 +10,15 @@ export const findNote = searchAction({
   label: 'Find Note',
   description: "Finds a contact's note by its ID.",
   endpoint: contactsApi.getNote,
-  fields: [contactIdField, { ...noteIdField, label: 'Note ID', helpText: 'The ID of the note to find (HighLevel looks it up within the contact).', search: undefined }],
+  fields: [
+    contactIdField,
+    {
+      ...noteIdField,
+      label: 'Note ID',
+      helpText: 'The ID of the note to find (HighLevel looks it up within the contact).',
+      search: undefined,
+    },
+  ],
   pathFrom: { id: 'noteId' },
   results: (data, input) => (data?.note ? [{ contactId: input.contactId, ...data.note }] : []),
   resultKey: 'note',

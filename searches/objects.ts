@@ -27,11 +27,18 @@ export const findObjectRecord = withOutputFieldsFunction(
     ],
     perform: async (input, ctx) => {
       if (input.recordId) {
-        const data = await ctx.call(objectsApi.getRecord, { path: { schemaKey: input.objectKey, id: input.recordId } }, { notFoundAsNull: true });
+        const data = await ctx.call(
+          objectsApi.getRecord,
+          { path: { schemaKey: input.objectKey, id: input.recordId } },
+          { notFoundAsNull: true },
+        );
         return data?.record?.id ? [{ ...data.record, objectKey: input.objectKey }] : [];
       }
       if (!input.query) throw new ctx.z.errors.Error('Find Custom Object Record: fill in Record ID or Search Text.', 'InvalidInput', 400);
-      return (await searchRecords(ctx, input.objectKey, input.query, 100, 1)).map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey }));
+      return (await searchRecords(ctx, input.objectKey, input.query, 100, 1)).map((r) => ({
+        ...r,
+        objectKey: r.objectKey ?? input.objectKey,
+      }));
     },
     sample: recordSample,
     sampleAnswer: { record },

@@ -4,7 +4,13 @@ import { nameSearch } from '../src/factories/nameSearch';
 import { Item } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import { optional } from '../src/fields/field';
-import { opportunityFields as f, opportunityOutputFields, opportunityOutputSample, pipelineOutputFields, pipelineSample } from '../src/fields/opportunity';
+import {
+  opportunityFields as f,
+  opportunityOutputFields,
+  opportunityOutputSample,
+  pipelineOutputFields,
+  pipelineSample,
+} from '../src/fields/opportunity';
 import * as v from '../src/fields/values';
 import { pipelineNames } from '../src/pipelines';
 
@@ -24,7 +30,12 @@ export const findOpportunity = searchAction({
     { ...optional(f.contactId), helpText: 'Find an opportunity of this contact.' },
     { ...f.pipelineId, helpText: 'Only opportunities in this pipeline.' },
     { ...f.status, helpText: 'Only opportunities with this status.' },
-    { key: 'query', label: 'Search Text', helpText: 'Free text matched against the opportunity and contact name, email and phone (up to 75 characters).', schema: v.text(75) },
+    {
+      key: 'query',
+      label: 'Search Text',
+      helpText: 'Free text matched against the opportunity and contact name, email and phone (up to 75 characters).',
+      schema: v.text(75),
+    },
   ],
   fillInOneOf: ['opportunityId', 'contactId', 'pipelineId', 'status', 'query'],
   perform: async (input, ctx): Promise<Item[]> => {

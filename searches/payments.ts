@@ -24,14 +24,19 @@ export const findOrder = searchAction({
   description: "Finds an order by ID, or a contact's latest order, or the latest matching a text.",
   endpoint: paymentsApi.getOrder,
   alsoCalls: [paymentsApi.listOrders],
-  fields: [{ key: 'orderId', label: 'Order ID', helpText: 'Find the order with exactly this ID.', schema: v.id() }, contactFilter, searchText('order')],
+  fields: [
+    { key: 'orderId', label: 'Order ID', helpText: 'Find the order with exactly this ID.', schema: v.id() },
+    contactFilter,
+    searchText('order'),
+  ],
   perform: async (input, ctx) => {
     if (input.orderId) {
       const { altId } = await paymentAlt(ctx, 'orders');
       const data = await ctx.call(paymentsApi.getOrder, { path: { orderId: input.orderId }, query: { altId } }, { notFoundAsNull: true });
       return data && (data._id || data.id) ? [data] : [];
     }
-    if (!input.contactId && !input.search) throw new ctx.z.errors.Error('Find Order: fill in Order ID, Contact or Search Text.', 'InvalidInput', 400);
+    if (!input.contactId && !input.search)
+      throw new ctx.z.errors.Error('Find Order: fill in Order ID, Contact or Search Text.', 'InvalidInput', 400);
     return newestFirst(await allPayments(ctx, 'orders', { contactId: input.contactId, search: input.search }, { maxPages: 5 }));
   },
   sample: orderDetailSample,
@@ -56,13 +61,28 @@ export const findTransaction = searchAction({
   perform: async (input, ctx) => {
     if (input.transactionId) {
       const alt = await paymentAlt(ctx, 'transactions');
-      const data = await ctx.call(paymentsApi.getTransaction, { path: { transactionId: input.transactionId }, query: alt }, { notFoundAsNull: true });
+      const data = await ctx.call(
+        paymentsApi.getTransaction,
+        { path: { transactionId: input.transactionId }, query: alt },
+        { notFoundAsNull: true },
+      );
       return data && (data._id || data.id) ? [data] : [];
     }
     if (!input.contactId && !input.entityId && !input.search) {
-      throw new ctx.z.errors.Error('Find Transaction: fill in Transaction ID, Contact, Order or Invoice ID, or Search Text.', 'InvalidInput', 400);
+      throw new ctx.z.errors.Error(
+        'Find Transaction: fill in Transaction ID, Contact, Order or Invoice ID, or Search Text.',
+        'InvalidInput',
+        400,
+      );
     }
-    return newestFirst(await allPayments(ctx, 'transactions', { contactId: input.contactId, entityId: input.entityId, search: input.search }, { maxPages: 5 }));
+    return newestFirst(
+      await allPayments(
+        ctx,
+        'transactions',
+        { contactId: input.contactId, entityId: input.entityId, search: input.search },
+        { maxPages: 5 },
+      ),
+    );
   },
   sample: transactionSample,
   sampleAnswer: record(transactionSample),

@@ -15,7 +15,12 @@ export const findProduct = searchAction({
   endpoint: productsApi.getProduct,
   alsoCalls: [productsApi.listProducts],
   fields: [
-    { key: 'name', label: 'Product Name', helpText: 'The product name, or part of it. An exact name wins over names containing the text.', schema: v.text(200) },
+    {
+      key: 'name',
+      label: 'Product Name',
+      helpText: 'The product name, or part of it. An exact name wins over names containing the text.',
+      schema: v.text(200),
+    },
     { key: 'productId', label: 'Product ID', helpText: 'Find the product with exactly this ID.', schema: v.id() },
   ],
   perform: async (input, ctx) => {

@@ -10,7 +10,15 @@ export const findTask = searchAction({
   label: 'Find Task',
   description: "Finds a contact's task by its ID.",
   endpoint: contactsApi.getTask,
-  fields: [contactIdField, { ...taskIdField, label: 'Task ID', helpText: 'The ID of the task to find (HighLevel looks it up within the contact).', search: undefined }],
+  fields: [
+    contactIdField,
+    {
+      ...taskIdField,
+      label: 'Task ID',
+      helpText: 'The ID of the task to find (HighLevel looks it up within the contact).',
+      search: undefined,
+    },
+  ],
   results: (data, input) => (data?.task ? [{ contactId: input.contactId, ...data.task }] : []),
   resultKey: 'task',
   sample: taskSample,

@@ -4,7 +4,10 @@ import { searchAction } from '../src/factories/search';
 import { userOutputFields, userSample } from '../src/fields/user';
 import * as v from '../src/fields/values';
 
-const sameEmail = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+const sameEmail = (a: unknown, b: string) =>
+  String(a ?? '')
+    .trim()
+    .toLowerCase() === b.trim().toLowerCase();
 
 /**
  * Find User: by ID (`GET /users/{userId}`), by email (the user search, keeping exact email matches only) or by
@@ -53,7 +56,13 @@ export const findUsersByEmail = searchAction({
       required: true,
       list: true,
     },
-    { key: 'includeDeleted', label: 'Include Deleted Users', helpText: 'Yes also returns users that were deleted.', schema: v.bool(), type: 'boolean' },
+    {
+      key: 'includeDeleted',
+      label: 'Include Deleted Users',
+      helpText: 'Yes also returns users that were deleted.',
+      schema: v.bool(),
+      type: 'boolean',
+    },
   ],
   // `projection: all` returns whole users (HighLevel's default is only id and email).
   request: (input) => ({ body: { emails: input.emails.join(','), projection: 'all', ...(input.includeDeleted ? { deleted: true } : {}) } }),

@@ -52,10 +52,18 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
     } catch {
       /* plain text */
     }
-    const why = redact(`${highLevelMessage(body) ?? 'no reason given'} (${response.status})`, [form.refresh_token, form.code, clientCredentials().client_secret]);
+    const why = redact(`${highLevelMessage(body) ?? 'no reason given'} (${response.status})`, [
+      form.refresh_token,
+      form.code,
+      clientCredentials().client_secret,
+    ]);
     // Only a rejection means the refresh token is dead; an outage (5xx) or a transient 4xx must keep the connection.
     if (refreshing && response.status < 500 && !TRANSIENT_STATUSES.has(response.status)) throw reconnect(z, why);
-    throw new z.errors.Error(`HighLevel did not issue a token: ${why}${response.status >= 500 ? '. This is usually temporary; try again later.' : ''}`, 'OAuthTokenError', response.status);
+    throw new z.errors.Error(
+      `HighLevel did not issue a token: ${why}${response.status >= 500 ? '. This is usually temporary; try again later.' : ''}`,
+      'OAuthTokenError',
+      response.status,
+    );
   }
   let data: TokenResponse | undefined;
   try {
@@ -64,7 +72,11 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
     /* reported below */
   }
   if (!data?.access_token) {
-    throw new z.errors.Error(`HighLevel did not issue a token: its answer had no access token (${response.status}). Try again later.`, 'OAuthTokenError', response.status);
+    throw new z.errors.Error(
+      `HighLevel did not issue a token: its answer had no access token (${response.status}). Try again later.`,
+      'OAuthTokenError',
+      response.status,
+    );
   }
   // Zapier merges this into the stored authData: an identity field HighLevel left out must not blank the stored one.
   const identity = Object.fromEntries(
@@ -87,9 +99,7 @@ async function requestToken(z: ZObject, form: Record<string, string>, refreshing
 const TRANSIENT_STATUSES = new Set([408, 409, 423, 425, 429]);
 
 function reconnect(z: ZObject, why: string) {
-  const error = new z.errors.ExpiredAuthError(
-    `HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`,
-  );
+  const error = new z.errors.ExpiredAuthError(`HighLevel no longer accepts this connection: ${why}. Reconnect your HighLevel account.`);
   // The message is complete: core must not append the bundle and request URLs ("What happened") the user would see.
   (error as { doNotContextify?: boolean }).doNotContextify = true;
   return error;
@@ -148,7 +158,12 @@ export const authentication = (scopes: string[]) => ({
         false,
       ),
     refreshAccessToken: (z: ZObject, bundle: Bundle) =>
-      requestToken(z, { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') }, true, bundle.authData ?? {}),
+      requestToken(
+        z,
+        { grant_type: 'refresh_token', refresh_token: String(bundle.authData.refresh_token ?? '') },
+        true,
+        bundle.authData ?? {},
+      ),
     scope: requestedScopes(scopes).join(' '),
     // Off on purpose: core's autoRefresh turns every 401 into a refresh before the app sees the body, and HighLevel
     // also answers a missing scope with 401. errors.ts throws RefreshAuthError (which Zapier answers with

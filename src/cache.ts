@@ -23,7 +23,13 @@ const perBundle = new WeakMap<object, Map<string, Promise<unknown>>>();
  * `load()`'s value for this step's location, under z.cache key `highlevel:<name>:<locationId>`: one load per step
  * at most, none while the cached value is valid (and usable). A failed load is not kept: the next caller retries.
  */
-export function cachedPerConnection<T>(z: ZObject, bundle: Bundle, name: string, load: () => Promise<T>, options: CachedOptions<T>): Promise<T> {
+export function cachedPerConnection<T>(
+  z: ZObject,
+  bundle: Bundle,
+  name: string,
+  load: () => Promise<T>,
+  options: CachedOptions<T>,
+): Promise<T> {
   let memo = perBundle.get(bundle);
   if (!memo) perBundle.set(bundle, (memo = new Map()));
   const known = memo.get(name);

@@ -38,7 +38,11 @@ export async function callHighLevel<T = any>(
   options: CallOptions = {},
 ): Promise<T | null> {
   const connection = await connectionFor(z, bundle, endpoint);
-  const params: Record<string, string | number | undefined> = { locationId: connection.locationId, companyId: connection.companyId, ...parts.path };
+  const params: Record<string, string | number | undefined> = {
+    locationId: connection.locationId,
+    companyId: connection.companyId,
+    ...parts.path,
+  };
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const value = params[name];
     if (value === undefined || value === '') {
@@ -92,7 +96,9 @@ export async function callHighLevel<T = any>(
   };
   let answer: { raw: true; response: RawHttpResponse } | { raw: false; response: HttpResponse };
   try {
-    answer = options.raw ? { raw: true, response: await z.request({ ...request, raw: true }) } : { raw: false, response: await z.request(request) };
+    answer = options.raw
+      ? { raw: true, response: await z.request({ ...request, raw: true }) }
+      : { raw: false, response: await z.request(request) };
   } catch (error) {
     throw networkError(z, endpoint, explainStaleAuth(z, error));
   }
@@ -102,7 +108,11 @@ export async function callHighLevel<T = any>(
   const secrets = [...secretsOf(bundle), connection.token];
   if (answer.raw) {
     const { status, headers } = answer.response;
-    if (status >= 400) throwForHighLevelError(z, { status, headers, content: await answer.response.text() } as HttpResponse, { scope: endpoint.scope, secrets });
+    if (status >= 400)
+      throwForHighLevelError(z, { status, headers, content: await answer.response.text() } as HttpResponse, {
+        scope: endpoint.scope,
+        secrets,
+      });
     // The caller asked for the raw response (options.raw): T is what it expects to stream.
     return answer.response as unknown as T;
   }
@@ -139,7 +149,9 @@ function networkError(z: ZObject, endpoint: Endpoint, error: unknown): Error {
     return error as Error;
   }
   const timedOut = e.type === 'request-timeout' || e.name === 'AbortError' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKETTIMEDOUT';
-  const cause = timedOut ? `no answer within ${Math.round(clientLimits.timeoutMs / 1000)} s` : `the connection failed (${e.code ?? e.errno ?? 'network error'})`;
+  const cause = timedOut
+    ? `no answer within ${Math.round(clientLimits.timeoutMs / 1000)} s`
+    : `the connection failed (${e.code ?? e.errno ?? 'network error'})`;
   return new z.errors.Error(
     `Could not reach HighLevel for ${endpoint.method} ${endpoint.path}: ${cause}. This is usually temporary; try again later.`,
     timedOut ? 'HighLevelTimeout' : 'HighLevelUnreachable',

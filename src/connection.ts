@@ -80,7 +80,8 @@ async function locationToken(z: ZObject, bundle: Bundle, companyId: string, loca
   const key = cacheKey(companyId, locationId);
   const agencyToken = authOf(bundle).access_token ?? '';
   const cached = await readCache(z, key);
-  if (cached && cached.from === fingerprint(agencyToken) && cached.expiresAt - TOKEN_EXPIRY_MARGIN_S * 1000 > Date.now()) return cached.token;
+  if (cached && cached.from === fingerprint(agencyToken) && cached.expiresAt - TOKEN_EXPIRY_MARGIN_S * 1000 > Date.now())
+    return cached.token;
 
   let response: HttpResponse;
   try {
@@ -117,7 +118,12 @@ async function locationToken(z: ZObject, bundle: Bundle, companyId: string, loca
     );
   }
   const lifetime = Number(data.expires_in) > 0 ? Number(data.expires_in) : 3600;
-  await writeCache(z, key, { token: data.access_token, expiresAt: Date.now() + lifetime * 1000, from: fingerprint(agencyToken) }, lifetime - TOKEN_EXPIRY_MARGIN_S);
+  await writeCache(
+    z,
+    key,
+    { token: data.access_token, expiresAt: Date.now() + lifetime * 1000, from: fingerprint(agencyToken) },
+    lifetime - TOKEN_EXPIRY_MARGIN_S,
+  );
   return data.access_token;
 }
 
@@ -136,7 +142,8 @@ export async function connectionFor(z: ZObject, bundle: Bundle, endpoint?: Endpo
   }
   const locationId = String((bundle.inputData as Record<string, unknown> | undefined)?.locationId ?? '').trim();
   // Agency-level endpoints use the agency token; without an endpoint, callers only ask which location this step uses.
-  if (!endpoint || endpoint.agencyOnly) return { token: auth.access_token ?? '', companyId, locationId: (!endpoint && locationId) || undefined };
+  if (!endpoint || endpoint.agencyOnly)
+    return { token: auth.access_token ?? '', companyId, locationId: (!endpoint && locationId) || undefined };
   if (!locationId) {
     throw new z.errors.Error(
       'This step runs on an agency connection: choose the sub-account in the "Location" field.',

@@ -45,7 +45,7 @@ export function highLevelMessage(body: unknown): string | undefined {
 
 function traceIdOf(response: HttpResponse, body: unknown): string | undefined {
   const fromBody = body && typeof body === 'object' ? (body as Record<string, unknown>).traceId : undefined;
-  return typeof fromBody === 'string' ? fromBody : header(response, 'x-trace-id') ?? header(response, 'traceid');
+  return typeof fromBody === 'string' ? fromBody : (header(response, 'x-trace-id') ?? header(response, 'traceid'));
 }
 
 /** Seconds to wait before retrying a 429: Retry-After, else HighLevel's rate-limit interval, else 10 s. */

@@ -63,9 +63,22 @@ const FAMILY_SCOPE: Record<EventFamily, string> = {
   voiceAi: 'voice-ai-dashboard.readonly',
 };
 
-const ID_PATH: Partial<Record<EventFamily, string>> = { appointment: 'appointment.id', message: 'messageId', invoice: '_id', order: '_id', product: '_id', price: '_id' };
+const ID_PATH: Partial<Record<EventFamily, string>> = {
+  appointment: 'appointment.id',
+  message: 'messageId',
+  invoice: '_id',
+  order: '_id',
+  product: '_id',
+  price: '_id',
+};
 
-const e = (type: string, label: string, family: EventFamily): EventType => ({ type, label, family, scope: FAMILY_SCOPE[family], idPath: ID_PATH[family] ?? 'id' });
+const e = (type: string, label: string, family: EventFamily): EventType => ({
+  type,
+  label,
+  family,
+  scope: FAMILY_SCOPE[family],
+  idPath: ID_PATH[family] ?? 'id',
+});
 
 export const EVENT_TYPES: EventType[] = [
   e('ContactCreate', 'Contact created', 'contact'),
@@ -125,51 +138,132 @@ export const EVENT_TYPES: EventType[] = [
 export const eventType = (type: string): EventType | undefined => EVENT_TYPES.find((t) => t.type === type);
 
 /** Scopes the events need (for the app's OAuth scope list). */
-export const eventScopes = (types: string[]): string[] => [...new Set(types.map((t) => eventType(t)?.scope).filter((s): s is string => !!s))];
+export const eventScopes = (types: string[]): string[] => [
+  ...new Set(types.map((t) => eventType(t)?.scope).filter((s): s is string => !!s)),
+];
 
 // ---------------------------------------------------------------------------------------------------------
 // Labels of the fields each family's payload carries (the docs' examples), for the generic trigger's output.
 
 const CONTACT = {
-  id: 'Contact ID', firstName: 'First Name', lastName: 'Last Name', name: 'Full Name', email: 'Email', phone: 'Phone',
-  companyName: 'Company Name', address1: 'Street Address', city: 'City', state: 'State / Region', postalCode: 'Postal Code',
-  country: 'Country', website: 'Website', source: 'Source', dateOfBirth: 'Date of Birth', dnd: 'Do Not Disturb', tags: 'Tags',
-  assignedTo: 'Assigned User ID', dateAdded: 'Date Added', customFields: 'Custom Fields',
-  dndSettings__SMS__status: 'DND SMS Status', dndSettings__Email__status: 'DND Email Status', dndSettings__Call__status: 'DND Call Status',
+  id: 'Contact ID',
+  firstName: 'First Name',
+  lastName: 'Last Name',
+  name: 'Full Name',
+  email: 'Email',
+  phone: 'Phone',
+  companyName: 'Company Name',
+  address1: 'Street Address',
+  city: 'City',
+  state: 'State / Region',
+  postalCode: 'Postal Code',
+  country: 'Country',
+  website: 'Website',
+  source: 'Source',
+  dateOfBirth: 'Date of Birth',
+  dnd: 'Do Not Disturb',
+  tags: 'Tags',
+  assignedTo: 'Assigned User ID',
+  dateAdded: 'Date Added',
+  customFields: 'Custom Fields',
+  dndSettings__SMS__status: 'DND SMS Status',
+  dndSettings__Email__status: 'DND Email Status',
+  dndSettings__Call__status: 'DND Call Status',
   dndSettings__WhatsApp__status: 'DND WhatsApp Status',
 };
 const OPPORTUNITY = {
-  id: 'Opportunity ID', name: 'Opportunity Name', status: 'Status', pipelineId: 'Pipeline ID', pipelineStageId: 'Stage ID',
-  monetaryValue: 'Lead Value', assignedTo: 'Assigned User ID', contactId: 'Contact ID', source: 'Source', dateAdded: 'Date Added',
+  id: 'Opportunity ID',
+  name: 'Opportunity Name',
+  status: 'Status',
+  pipelineId: 'Pipeline ID',
+  pipelineStageId: 'Stage ID',
+  monetaryValue: 'Lead Value',
+  assignedTo: 'Assigned User ID',
+  contactId: 'Contact ID',
+  source: 'Source',
+  dateAdded: 'Date Added',
 };
 const APPOINTMENT = Object.fromEntries(
   Object.entries({
-    id: 'Appointment ID', title: 'Title', calendarId: 'Calendar ID', contactId: 'Contact ID', groupId: 'Calendar Group ID',
-    appointmentStatus: 'Status', assignedUserId: 'Assigned User ID', address: 'Meeting Location', notes: 'Notes', source: 'Source',
-    startTime: 'Start Time', endTime: 'End Time', dateAdded: 'Date Added', dateUpdated: 'Date Updated', users: 'User IDs',
+    id: 'Appointment ID',
+    title: 'Title',
+    calendarId: 'Calendar ID',
+    contactId: 'Contact ID',
+    groupId: 'Calendar Group ID',
+    appointmentStatus: 'Status',
+    assignedUserId: 'Assigned User ID',
+    address: 'Meeting Location',
+    notes: 'Notes',
+    source: 'Source',
+    startTime: 'Start Time',
+    endTime: 'End Time',
+    dateAdded: 'Date Added',
+    dateUpdated: 'Date Updated',
+    users: 'User IDs',
   }).map(([k, v]) => [`appointment__${k}`, v]),
 );
 const MESSAGE = {
-  messageId: 'Message ID', messageType: 'Message Type', body: 'Message Body', direction: 'Direction', status: 'Status',
-  contactId: 'Contact ID', conversationId: 'Conversation ID', dateAdded: 'Date Added', contentType: 'Content Type',
-  attachments: 'Attachment URLs', source: 'Source', userId: 'User ID', subject: 'Email Subject', from: 'Email From', to: 'Email To',
-  threadId: 'Email Thread ID', emailMessageId: 'Email Message ID', callDuration: 'Call Duration (s)', callStatus: 'Call Status',
+  messageId: 'Message ID',
+  messageType: 'Message Type',
+  body: 'Message Body',
+  direction: 'Direction',
+  status: 'Status',
+  contactId: 'Contact ID',
+  conversationId: 'Conversation ID',
+  dateAdded: 'Date Added',
+  contentType: 'Content Type',
+  attachments: 'Attachment URLs',
+  source: 'Source',
+  userId: 'User ID',
+  subject: 'Email Subject',
+  from: 'Email From',
+  to: 'Email To',
+  threadId: 'Email Thread ID',
+  emailMessageId: 'Email Message ID',
+  callDuration: 'Call Duration (s)',
+  callStatus: 'Call Status',
   conversationProviderId: 'Conversation Provider ID',
 };
 const INVOICE = {
-  _id: 'Invoice ID', name: 'Invoice Name', invoiceNumber: 'Invoice Number', status: 'Status', currency: 'Currency', total: 'Total',
-  amountPaid: 'Amount Paid', amountDue: 'Amount Due', issueDate: 'Issue Date', dueDate: 'Due Date', altId: 'Location ID',
-  contactDetails__id: 'Contact ID', contactDetails__name: 'Contact Name', contactDetails__email: 'Contact Email',
+  _id: 'Invoice ID',
+  name: 'Invoice Name',
+  invoiceNumber: 'Invoice Number',
+  status: 'Status',
+  currency: 'Currency',
+  total: 'Total',
+  amountPaid: 'Amount Paid',
+  amountDue: 'Amount Due',
+  issueDate: 'Issue Date',
+  dueDate: 'Due Date',
+  altId: 'Location ID',
+  contactDetails__id: 'Contact ID',
+  contactDetails__name: 'Contact Name',
+  contactDetails__email: 'Contact Email',
   contactDetails__phoneNo: 'Contact Phone',
 };
 const FAMILY_LABELS: Record<EventFamily, Record<string, string>> = {
   contact: CONTACT,
   note: { id: 'Note ID', body: 'Note', contactId: 'Contact ID', dateAdded: 'Date Added' },
-  task: { id: 'Task ID', title: 'Title', body: 'Description', contactId: 'Contact ID', assignedTo: 'Assigned User ID', dueDate: 'Due Date', dateAdded: 'Date Added' },
+  task: {
+    id: 'Task ID',
+    title: 'Title',
+    body: 'Description',
+    contactId: 'Contact ID',
+    assignedTo: 'Assigned User ID',
+    dueDate: 'Due Date',
+    dateAdded: 'Date Added',
+  },
   appointment: APPOINTMENT,
   opportunity: OPPORTUNITY,
   message: MESSAGE,
-  conversation: { id: 'Conversation ID', contactId: 'Contact ID', unreadCount: 'Unread Count', inbox: 'In Inbox', starred: 'Starred', deleted: 'Deleted' },
+  conversation: {
+    id: 'Conversation ID',
+    contactId: 'Contact ID',
+    unreadCount: 'Unread Count',
+    inbox: 'In Inbox',
+    starred: 'Starred',
+    deleted: 'Deleted',
+  },
   campaign: { id: 'Campaign ID', contactId: 'Contact ID', status: 'Status', templateId: 'Template ID', replied: 'Replied', date: 'Date' },
   invoice: INVOICE,
   order: { _id: 'Order ID', status: 'Status', contactId: 'Contact ID', amount: 'Amount', currency: 'Currency', createdAt: 'Created At' },
@@ -193,7 +287,12 @@ export function eventOutputFields(type: string | undefined): Array<{ key: string
   ];
   const family = type ? eventType(type)?.family : undefined;
   const labels = family ? FAMILY_LABELS[family] : {};
-  return [...envelope, ...Object.entries(labels).filter(([k]) => k !== 'id').map(([key, label]) => ({ key: key === '_id' ? '_id' : key, label }))];
+  return [
+    ...envelope,
+    ...Object.entries(labels)
+      .filter(([k]) => k !== 'id')
+      .map(([key, label]) => ({ key: key === '_id' ? '_id' : key, label })),
+  ];
 }
 
 /**

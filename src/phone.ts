@@ -60,7 +60,9 @@ export const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
 type Marked = { [PHONE_SCHEMA]?: 'one' | 'list' };
 
 /** Which fields hold phone numbers: `one` (a number) or `list` (a list of numbers). */
-export function phoneFields(fields: Array<{ key: string; label: string; schema: unknown }>): Array<{ key: string; label: string; kind: 'one' | 'list' }> {
+export function phoneFields(
+  fields: Array<{ key: string; label: string; schema: unknown }>,
+): Array<{ key: string; label: string; kind: 'one' | 'list' }> {
   return fields.flatMap((f) => {
     const kind = (f.schema as Marked | undefined)?.[PHONE_SCHEMA];
     return kind ? [{ key: f.key, label: f.label, kind }] : [];

@@ -20,7 +20,8 @@ export function pipelineNamesOf(pipelines: unknown): PipelineNames {
   for (const p of Array.isArray(pipelines) ? pipelines : []) {
     if (!p || typeof p !== 'object' || typeof p.id !== 'string') continue;
     const stages: Record<string, string> = {};
-    for (const s of Array.isArray(p.stages) ? p.stages : []) if (s && typeof s.id === 'string' && typeof s.name === 'string') stages[s.id] = s.name;
+    for (const s of Array.isArray(p.stages) ? p.stages : [])
+      if (s && typeof s.id === 'string' && typeof s.name === 'string') stages[s.id] = s.name;
     names[p.id] = { ...(typeof p.name === 'string' ? { name: p.name } : {}), stages };
   }
   return names;
@@ -33,11 +34,16 @@ export function withNames(item: Item, names: PipelineNames): Item {
   if (!item || typeof item !== 'object') return item;
   const pipeline = typeof item.pipelineId === 'string' ? names[item.pipelineId] : undefined;
   const stageName = typeof item.pipelineStageId === 'string' ? pipeline?.stages[item.pipelineStageId] : undefined;
-  return { ...item, ...(pipeline?.name !== undefined ? { pipelineName: pipeline.name } : {}), ...(stageName !== undefined ? { pipelineStageName: stageName } : {}) };
+  return {
+    ...item,
+    ...(pipeline?.name !== undefined ? { pipelineName: pipeline.name } : {}),
+    ...(stageName !== undefined ? { pipelineStageName: stageName } : {}),
+  };
 }
 
 const known = (names: PipelineNames, item: Item) =>
-  !item.pipelineId || (!!names[item.pipelineId] && (!item.pipelineStageId || names[item.pipelineId].stages[item.pipelineStageId] !== undefined));
+  !item.pipelineId ||
+  (!!names[item.pipelineId] && (!item.pipelineStageId || names[item.pipelineId].stages[item.pipelineStageId] !== undefined));
 
 /**
  * The step's opportunities (one record or a list) with pipeline and stage names. Nothing is read when no record
@@ -53,7 +59,8 @@ export async function withPipelineNames(z: ZObject, bundle: Bundle, result: any)
       z,
       bundle,
       'pipelineNames',
-      async () => pipelineNamesOf((await callHighLevel<{ pipelines?: unknown[] }>(z, bundle, opportunitiesApi.listPipelines, {}))?.pipelines),
+      async () =>
+        pipelineNamesOf((await callHighLevel<{ pipelines?: unknown[] }>(z, bundle, opportunitiesApi.listPipelines, {}))?.pipelines),
       // An hour: a pipeline or stage created since is read again at once (usable), so only a rename waits; a poll
       // then costs one request even on a 15-minute polling plan.
       { valid: isNames, usable: (cached) => items.every((i) => known(cached, i)), ttlSeconds: 3600 },

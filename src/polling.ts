@@ -96,7 +96,11 @@ export function pollStateKey(triggerKey: string, bundle: Bundle): string {
   const zapId = (bundle.meta as { zap?: { id?: unknown } } | undefined)?.zap?.id;
   if (zapId !== undefined && zapId !== null && zapId !== '') return `highlevel:poll:${triggerKey}:zap:${String(zapId)}`;
   const input = bundle.inputData ?? {};
-  const canonical = JSON.stringify(Object.keys(input).sort().map((k) => [k, (input as Record<string, unknown>)[k]]));
+  const canonical = JSON.stringify(
+    Object.keys(input)
+      .sort()
+      .map((k) => [k, (input as Record<string, unknown>)[k]]),
+  );
   return `highlevel:poll:${triggerKey}:input:${createHash('sha256').update(canonical).digest('hex').slice(0, 16)}`;
 }
 
@@ -205,7 +209,10 @@ export async function pollSorted<T>(z: ZObject, bundle: Bundle, triggerKey: stri
   const mark = top ?? state?.mark;
   if (!mark) return out;
   // z.cache refuses undefined values (core's ensureJSONEncodable): a gap without a cursor leaves the key out.
-  const saved: PollState = { mark, ...(gap ? { gap: { lower: gap.lower, skip: gap.skip, ...(gap.cursor != null ? { cursor: gap.cursor } : {}) } } : {}) };
+  const saved: PollState = {
+    mark,
+    ...(gap ? { gap: { lower: gap.lower, skip: gap.skip, ...(gap.cursor != null ? { cursor: gap.cursor } : {}) } } : {}),
+  };
   await connectionCacheSet(z, stateKey, saved, POLL_STATE_TTL_SECONDS);
   return out;
 }

@@ -75,8 +75,7 @@ export function zonedToEpoch(local: LocalDateTime, timeZone: string): number {
   return earlier < read && localAsUtc(localAt(earlier, timeZone)) === wanted ? earlier : read;
 }
 
-const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_LIKE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * Reads a date-time a zap sends: ISO-8601 (`2026-03-08T02:30`, `2026-03-08 14:00:00`, `…Z`, `…-05:00`), a bare
@@ -147,9 +146,19 @@ export function isoInZone(value: unknown, timeZone: string): unknown {
 
 /** A readable label for a time span, e.g. `Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT`. */
 export function describeSpan(startMs: number, endMs: number | undefined, timeZone: string): string {
-  const opts: Intl.DateTimeFormatOptions = { timeZone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  const opts: Intl.DateTimeFormatOptions = {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  };
   const start = new Intl.DateTimeFormat('en-US', opts).format(new Date(startMs));
-  const zoneName = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(startMs)).find((p) => p.type === 'timeZoneName')?.value;
+  const zoneName = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(startMs))
+    .find((p) => p.type === 'timeZoneName')?.value;
   if (endMs === undefined) return `${start} ${zoneName ?? timeZone}`;
   const end = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(endMs));
   return `${start} – ${end} ${zoneName ?? timeZone}`;

@@ -23,7 +23,7 @@ export const unsavedPolicyField: FieldDef = {
   key: UNSAVED_POLICY_KEY,
   label: 'If HighLevel Did Not Save a Value',
   helpText:
-    'When HighLevel\'s answer shows that a value you filled in was not stored as sent (e.g. it matched an existing contact by email and kept ' +
+    "When HighLevel's answer shows that a value you filled in was not stored as sent (e.g. it matched an existing contact by email and kept " +
     'that contact\'s phone): "Continue" succeeds and names the fields in Unsaved Fields and Warning; "Halt" stops the step instead.',
   schema: v.oneOf(['continue', 'halt']),
   choices: { continue: 'Continue and report it', halt: 'Halt the step' },
@@ -65,14 +65,19 @@ export function storedAsSent(kind: Comparable, sent: unknown, stored: unknown, p
 export function unsavedKeys(check: UnsavedCheck, input: Record<string, any>, record: Record<string, any>): string[] {
   return Object.entries(check)
     .filter(([key]) => !blank(input[key]) && !(Array.isArray(input[key]) && !input[key].length))
-    .filter(([key, kind]) => !storedAsSent(kind, input[key], record?.[key], !!record && key in record) && !asAdditionalEmail(kind, input[key], record))
+    .filter(
+      ([key, kind]) =>
+        !storedAsSent(kind, input[key], record?.[key], !!record && key in record) && !asAdditionalEmail(kind, input[key], record),
+    )
     .map(([key]) => key);
 }
 
 /** An email kept among the contact's `additionalEmails` (strings or `{ email }`) is stored, though not as primary. */
 function asAdditionalEmail(kind: Comparable, sent: unknown, record: Record<string, any>): boolean {
   if (kind !== 'email' || !Array.isArray(record?.additionalEmails)) return false;
-  return record.additionalEmails.some((e: unknown) => lower(typeof e === 'object' && e ? (e as { email?: unknown }).email : e) === lower(sent));
+  return record.additionalEmails.some(
+    (e: unknown) => lower(typeof e === 'object' && e ? (e as { email?: unknown }).email : e) === lower(sent),
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ const DATETIME_SCHEMA = Symbol.for('ghl-zapier.datetime');
 
 /** The sentence every date-time input's help text ends with (field.ts adds it). */
 export const WALL_CLOCK_HELP =
-  'Without an offset (e.g. 2026-12-01 09:00) it is read in your sub-account\'s time zone, else your zap\'s, else UTC.';
+  "Without an offset (e.g. 2026-12-01 09:00) it is read in your sub-account's time zone, else your zap's, else UTC.";
 
 export const isDateTimeSchema = (schema: unknown): boolean => !!(schema as { [DATETIME_SCHEMA]?: boolean } | undefined)?.[DATETIME_SCHEMA];
 

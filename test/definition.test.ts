@@ -132,31 +132,39 @@ describe('instant triggers', () => {
 
   it('the app has 25 instant triggers (24 typed, 8 of them for invoices, orders and records, and New HighLevel Event), each a visible trigger', () => {
     expect(hooks).toHaveLength(25);
-    for (const op of hooks) expect([op.key, op.kind, Boolean(App.triggers[op.key]), !!op.def.hidden]).toEqual([op.key, 'trigger', true, false]);
+    for (const op of hooks)
+      expect([op.key, op.kind, Boolean(App.triggers[op.key]), !!op.def.hidden]).toEqual([op.key, 'trigger', true, false]);
   });
 
-  it.each(hooks.map((op) => [op.key, op]))('%s: a REST hook with label, description, sample with id, output fields and performList', (_key, op) => {
-    const zapier = App.triggers[op.key];
-    expect(zapier.operation.type).toBe('hook');
-    for (const method of ['perform', 'performList', 'performSubscribe', 'performUnsubscribe']) expect([method, typeof zapier.operation[method]]).toEqual([method, 'function']);
-    expect(zapier.display.label).toMatch(/^[A-Z].* \(Instant\)$/);
-    expect(zapier.display.description).toMatch(/^Triggers when .*Instant/);
-    expect(zapier.operation.sample.id).toBeDefined();
-    const outputKeys = zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function').map((f: { key: string }) => f.key);
-    expect(outputKeys).toContain('id');
-    for (const field of zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function')) expect(field.label).toMatch(/\S/);
-    // Its events are HighLevel's, and their scopes are requested.
-    const known = new Set(EVENT_TYPES.map((t) => t.type));
-    for (const event of op.hook!.events) expect([event, known.has(event)]).toEqual([event, true]);
-    for (const scope of op.scopes ?? []) expect(requiredScopes()).toContain(scope);
-  });
+  it.each(hooks.map((op) => [op.key, op]))(
+    '%s: a REST hook with label, description, sample with id, output fields and performList',
+    (_key, op) => {
+      const zapier = App.triggers[op.key];
+      expect(zapier.operation.type).toBe('hook');
+      for (const method of ['perform', 'performList', 'performSubscribe', 'performUnsubscribe'])
+        expect([method, typeof zapier.operation[method]]).toEqual([method, 'function']);
+      expect(zapier.display.label).toMatch(/^[A-Z].* \(Instant\)$/);
+      expect(zapier.display.description).toMatch(/^Triggers when .*Instant/);
+      expect(zapier.operation.sample.id).toBeDefined();
+      const outputKeys = zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function').map((f: { key: string }) => f.key);
+      expect(outputKeys).toContain('id');
+      for (const field of zapier.operation.outputFields.filter((f: unknown) => typeof f !== 'function')) expect(field.label).toMatch(/\S/);
+      // Its events are HighLevel's, and their scopes are requested.
+      const known = new Set(EVENT_TYPES.map((t) => t.type));
+      for (const event of op.hook!.events) expect([event, known.has(event)]).toEqual([event, true]);
+      for (const scope of op.scopes ?? []) expect(requiredScopes()).toContain(scope);
+    },
+  );
 
   it('every typed instant trigger keeps its polling twin’s output keys (a zap can switch without re-mapping)', () => {
     for (const op of hooks.filter((h) => h.key !== 'new_highlevel_event_instant')) {
       const twinKeys = App.triggers[op.key.replace(/_instant$/, '')]?.operation.outputFields;
       if (!twinKeys) continue; // no twin of the same name (deleted, DND, task completed, outbound): checked by their tests
       const keys = (fields: any[]) => fields.filter((f) => typeof f !== 'function').map((f) => f.key);
-      expect([op.key, keys(twinKeys).filter((k: string) => !keys(App.triggers[op.key].operation.outputFields).includes(k))]).toEqual([op.key, []]);
+      expect([op.key, keys(twinKeys).filter((k: string) => !keys(App.triggers[op.key].operation.outputFields).includes(k))]).toEqual([
+        op.key,
+        [],
+      ]);
     }
   });
 
@@ -166,6 +174,8 @@ describe('instant triggers', () => {
     const specScopes = new Set(listOperations().flatMap((o) => o.scopes));
     for (const t of EVENT_TYPES) expect([t.type, t.scope, specScopes.has(t.scope)]).toEqual([t.type, t.scope, true]);
     const generic = hooks.find((op) => op.key === 'new_highlevel_event_instant')!;
-    expect(Object.keys(App.triggers[generic.key].operation.inputFields.find((f: any) => f.key === 'eventType').choices)).toEqual(EVENT_TYPES.map((t) => t.type));
+    expect(Object.keys(App.triggers[generic.key].operation.inputFields.find((f: any) => f.key === 'eventType').choices)).toEqual(
+      EVENT_TYPES.map((t) => t.type),
+    );
   });
 });

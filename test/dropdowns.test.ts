@@ -11,11 +11,23 @@ import { highlevel, run } from './support/highlevel';
 const paginated = operations.filter((op) => op.kind === 'trigger' && op.definition.operation.canPaginate);
 
 /** An agency (Company) connection, for agency-only dropdowns. */
-const AGENCY = { access_token: 'agency-at-secret-0987654321', refresh_token: 'agency-rt-secret-0987654321', userType: 'Company', companyId: 'cmp_8XyQ1z' };
+const AGENCY = {
+  access_token: 'agency-at-secret-0987654321',
+  refresh_token: 'agency-rt-secret-0987654321',
+  userType: 'Company',
+  companyId: 'cmp_8XyQ1z',
+};
 
 /** A valid value for a field: its first choice, else the first candidate its own schema accepts. */
 function valueFor(field: FieldDef): unknown {
-  const candidates = [...Object.keys(field.choices ?? {}), 'Xy7kP2mQ9rT4vW1zB3nC', 'true', '2026-03-10T09:00:00Z', 'rosa@example.com', '10'];
+  const candidates = [
+    ...Object.keys(field.choices ?? {}),
+    'Xy7kP2mQ9rT4vW1zB3nC',
+    'true',
+    '2026-03-10T09:00:00Z',
+    'rosa@example.com',
+    '10',
+  ];
   const value = candidates.find((c) => field.schema().safeParse(c).success);
   if (value === undefined) throw new Error(`no test value for ${field.key}`);
   return value;
@@ -40,10 +52,12 @@ async function page(op: Operation, page: number): Promise<{ sent: Sent[]; result
   const answer = answerOf(op);
   const scope = highlevel().persist();
   for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
-    scope.intercept(() => true, method).reply(function (uri, body) {
-      sent.push({ method: this.req.method, uri, body: JSON.stringify(body ?? null) });
-      return [200, answer];
-    });
+    scope
+      .intercept(() => true, method)
+      .reply(function (uri, body) {
+        sent.push({ method: this.req.method, uri, body: JSON.stringify(body ?? null) });
+        return [200, answer];
+      });
   }
   const inputData = Object.fromEntries(op.def.fields.filter((f) => f.required).map((f) => [f.key, valueFor(f)]));
   const result = await run(op, inputData, { meta: { page }, ...(isAgencyOnly(op.def) ? { authData: AGENCY } : {}) });
@@ -70,7 +84,14 @@ describe('dropdown paging ("load more")', () => {
 
 describe('dropdown labels', () => {
   it('pluralises nouns in English', () => {
-    expect(['Opportunity', 'Business', 'Blog Category', 'Note', 'Day', 'Survey'].map(pluralize)).toEqual(['Opportunities', 'Businesses', 'Blog Categories', 'Notes', 'Days', 'Surveys']);
+    expect(['Opportunity', 'Business', 'Blog Category', 'Note', 'Day', 'Survey'].map(pluralize)).toEqual([
+      'Opportunities',
+      'Businesses',
+      'Blog Categories',
+      'Notes',
+      'Days',
+      'Surveys',
+    ]);
   });
 
   it.each(paginated.filter((op) => op.def.hidden).map((op) => [op.key, op] as const))('%s: label has no broken plural', (_key, op) => {

@@ -29,15 +29,28 @@ const HOSTILE: Record<string, string> = {
 it('suites pass with a hostile .env and environment', () => {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-env-'));
   try {
-    fs.writeFileSync(path.join(cwd, '.env'), Object.entries(HOSTILE).map(([k, v]) => `${k}=${v}\n`).join(''));
+    fs.writeFileSync(
+      path.join(cwd, '.env'),
+      Object.entries(HOSTILE)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
     const results = path.join(cwd, 'results.json');
     const child = spawnSync(
       process.execPath,
       [
         require.resolve('jest/bin/jest'),
-        '--config', path.join(ROOT, 'jest.config.js'),
-        '--runTestsByPath', ...SUITES.map((s) => path.join(ROOT, s)),
-        '--json', '--outputFile', results, '--silent', '--ci', '--reporters=default', '--runInBand',
+        '--config',
+        path.join(ROOT, 'jest.config.js'),
+        '--runTestsByPath',
+        ...SUITES.map((s) => path.join(ROOT, s)),
+        '--json',
+        '--outputFile',
+        results,
+        '--silent',
+        '--ci',
+        '--reporters=default',
+        '--runInBand',
       ],
       { cwd, encoding: 'utf8', env: { ...process.env, ...HOSTILE }, timeout: 240_000 },
     );
@@ -45,7 +58,11 @@ it('suites pass with a hostile .env and environment', () => {
     const failures = (summary?.testResults ?? []).flatMap((file: any) =>
       file.assertionResults.filter((a: any) => a.status === 'failed').map((a: any) => `${path.relative(ROOT, file.name)}: ${a.fullName}`),
     );
-    expect({ exit: child.status, failures, error: summary ? undefined : (child.stderr ?? '').slice(-2000) }).toEqual({ exit: 0, failures: [], error: undefined });
+    expect({ exit: child.status, failures, error: summary ? undefined : (child.stderr ?? '').slice(-2000) }).toEqual({
+      exit: 0,
+      failures: [],
+      error: undefined,
+    });
     expect(summary.numTotalTestSuites).toBe(SUITES.length);
     expect(summary.numPassedTests).toBeGreaterThan(10);
   } finally {
@@ -53,13 +70,17 @@ it('suites pass with a hostile .env and environment', () => {
   }
 });
 
-it('no test code reads .env (zapier-platform-core\'s tools.env.inject, dotenv)', () => {
+it("no test code reads .env (zapier-platform-core's tools.env.inject, dotenv)", () => {
   const readers: string[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const file = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(file);
-      else if (/\.(ts|js)$/.test(entry.name) && file !== __filename && /env\.inject\(|require\(['"]dotenv|from ['"]dotenv|loadEnvFile\(/.test(fs.readFileSync(file, 'utf8'))) {
+      else if (
+        /\.(ts|js)$/.test(entry.name) &&
+        file !== __filename &&
+        /env\.inject\(|require\(['"]dotenv|from ['"]dotenv|loadEnvFile\(/.test(fs.readFileSync(file, 'utf8'))
+      ) {
         readers.push(path.relative(ROOT, file));
       }
     }

@@ -32,7 +32,9 @@ export const newBlogPostTrigger = pollingTrigger({
   ],
   perform: (input, ctx) =>
     offsetPages(POST_PAGE, async (offset) =>
-      records((await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } }))?.blogs),
+      records(
+        (await ctx.call(blogsApi.listPosts, { query: { blogId: input.blogId, status: input.status, limit: POST_PAGE, offset } }))?.blogs,
+      ),
     ),
   newestFirst: (post) => post.publishedAt ?? post.updatedAt,
   resultKey: 'blogs',

@@ -61,7 +61,10 @@ export const calendarResourceDropdown = dropdownTrigger({
   noun: 'Calendar Resource',
   endpoint: calendarsApi.listResources,
   fields: [resourceTypeField],
-  request: (input, { page }) => ({ path: { resourceType: input.resourceType }, query: { limit: RESOURCE_PAGE, skip: page * RESOURCE_PAGE } }),
+  request: (input, { page }) => ({
+    path: { resourceType: input.resourceType },
+    query: { limit: RESOURCE_PAGE, skip: page * RESOURCE_PAGE },
+  }),
   label: (r) => r.name || r.id,
   sample: { ...resourceSample, name: 'Yoga Room' },
   sampleAnswer: [resourceSample],
@@ -95,7 +98,10 @@ export const appointmentDropdown = pollingTrigger({
     return records(data?.events)
       .map((e) => appointmentOutput(e, timeZone))
       .sort((a, b) => (toEpochMs(a.startTime, 'UTC') ?? 0) - (toEpochMs(b.startTime, 'UTC') ?? 0))
-      .map((e) => ({ ...e, name: `${e.title ?? 'Appointment'} – ${describeSpan(toEpochMs(e.startTime, 'UTC') ?? 0, undefined, timeZone)}` }));
+      .map((e) => ({
+        ...e,
+        name: `${e.title ?? 'Appointment'} – ${describeSpan(toEpochMs(e.startTime, 'UTC') ?? 0, undefined, timeZone)}`,
+      }));
   },
   resultKey: 'events',
   sample: { ...appointmentSample, name: 'Discovery Call with Rosa Delgado – Tue, Mar 10, 2026, 9:00 AM EDT' },
@@ -109,7 +115,7 @@ export const appointmentNoteDropdown = dropdownTrigger({
   fields: [appointmentIdField],
   request: (input, { page }) => ({ path: { appointmentId: input.appointmentId }, query: { limit: NOTE_PAGE, offset: page * NOTE_PAGE } }),
   resultKey: 'notes',
-  label: (n) => (String(n.body ?? '').slice(0, 60) || n.id),
+  label: (n) => String(n.body ?? '').slice(0, 60) || n.id,
   sample: { ...appointmentNoteSample, name: 'Client asked to bring last year’s numbers.' },
 });
 
@@ -120,7 +126,13 @@ const WINDOW_HELP = `HighLevel lists appointments by start time only, so each ch
 /** GET /calendars/events and /blocked-slots need one of calendar, user or group. */
 const ownerFields: FieldDef[] = [
   { ...calendarIdField, required: false, helpText: `Watch this calendar. Fill in one of Calendar, User or Calendar Group. ${WINDOW_HELP}` },
-  { key: 'userId', label: 'User', helpText: "Watch this team member's appointments instead of a calendar's.", schema: v.id(), dynamic: 'user_list.id.name' },
+  {
+    key: 'userId',
+    label: 'User',
+    helpText: "Watch this team member's appointments instead of a calendar's.",
+    schema: v.id(),
+    dynamic: 'user_list.id.name',
+  },
   {
     key: 'groupId',
     label: 'Calendar Group',
@@ -197,7 +209,13 @@ export const updatedAppointmentTrigger = appointmentTrigger({
 });
 
 /** A blocked slot as GET /calendars/blocked-slots returns it (CalendarEventDTO). */
-const blockedSlotEventSample = { ...appointmentSample, id: 'Bk7pQ2wuBGAQzh2cH1aa', title: 'Team offsite', contactId: '', appointmentStatus: 'confirmed' };
+const blockedSlotEventSample = {
+  ...appointmentSample,
+  id: 'Bk7pQ2wuBGAQzh2cH1aa',
+  title: 'Team offsite',
+  contactId: '',
+  appointmentStatus: 'confirmed',
+};
 
 /** A blocked slot's dropdown label: its title (optional in HighLevel), else its start and calendar, else its id. */
 export function blockedSlotLabel(slot: Item, ctx: PollContext): string {
@@ -242,10 +260,16 @@ export const newAppointmentNoteTrigger = pollingTrigger({
   label: 'New Appointment Note',
   description: 'Triggers when a note is added to a chosen appointment.',
   endpoint: calendarsApi.listAppointmentNotes,
-  fields: [{ ...calendarIdField, required: false, helpText: 'The calendar whose appointments the Appointment dropdown lists.' }, appointmentIdField],
+  fields: [
+    { ...calendarIdField, required: false, helpText: 'The calendar whose appointments the Appointment dropdown lists.' },
+    appointmentIdField,
+  ],
   perform: async (input, ctx) =>
     offsetPages(NOTE_PAGE, async (offset) => {
-      const data = await ctx.call(calendarsApi.listAppointmentNotes, { path: { appointmentId: input.appointmentId }, query: { limit: NOTE_PAGE, offset } });
+      const data = await ctx.call(calendarsApi.listAppointmentNotes, {
+        path: { appointmentId: input.appointmentId },
+        query: { limit: NOTE_PAGE, offset },
+      });
       return { items: records(data?.notes).map((n) => ({ ...n, appointmentId: input.appointmentId })), more: !!data?.hasMore };
     }),
   newestFirst: (n) => instant(n.dateAdded),

@@ -56,7 +56,10 @@ export const updatedContactTrigger = pollingTrigger({
   changeId: { recordId: 'contactId', parts: (c) => [c.dateUpdated] },
   resultKey: 'contacts',
   sample: contactSample,
-  outputFields: [{ key: 'contactId', label: 'Contact ID' }, ...contactOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f))],
+  outputFields: [
+    { key: 'contactId', label: 'Contact ID' },
+    ...contactOutputFields.map((f) => (f.key === 'id' ? { ...f, label: 'Change ID' } : f)),
+  ],
   customFields: 'contact',
 });
 
@@ -105,7 +108,12 @@ export const newContactWithTagTrigger = pollingTrigger({
   // The search filters by tag; the check here drops a contact whose tag was removed while the index caught up.
   perform: async (input, ctx) => {
     const data = await ctx.call(contactsApi.searchContacts, {
-      body: { pageLimit: ctx.limit, page: ctx.page + 1, filters: [{ field: 'tags', operator: 'eq', value: input.tag }], sort: byDateUpdated },
+      body: {
+        pageLimit: ctx.limit,
+        page: ctx.page + 1,
+        filters: [{ field: 'tags', operator: 'eq', value: input.tag }],
+        sort: byDateUpdated,
+      },
     });
     const wanted = String(input.tag).toLowerCase();
     return contacts(data)
@@ -116,7 +124,11 @@ export const newContactWithTagTrigger = pollingTrigger({
   changeId: { recordId: 'contactId', parts: (c) => [c.tag] },
   resultKey: 'contacts',
   sample: { ...contactSample, tag: 'plumbing' },
-  outputFields: [{ key: 'contactId', label: 'Contact ID' }, { key: 'tag', label: 'Tag' }, ...contactOutputFields.filter((f) => f.key !== 'id')],
+  outputFields: [
+    { key: 'contactId', label: 'Contact ID' },
+    { key: 'tag', label: 'Tag' },
+    ...contactOutputFields.filter((f) => f.key !== 'id'),
+  ],
   customFields: 'contact',
 });
 
@@ -156,7 +168,12 @@ export const newBusinessContactTrigger = pollingTrigger({
   fields: [{ ...businessIdField, helpText: 'The business (company record) whose contacts to watch.' }],
   perform: (input, ctx) =>
     offsetPages(PAGE, async (skip) =>
-      contacts(await ctx.call(contactsApi.listBusinessContacts, { path: { businessId: input.businessId }, query: { limit: String(PAGE), skip: String(skip) } })),
+      contacts(
+        await ctx.call(contactsApi.listBusinessContacts, {
+          path: { businessId: input.businessId },
+          query: { limit: String(PAGE), skip: String(skip) },
+        }),
+      ),
     ),
   newestFirst: (c) => c.dateAdded,
   resultKey: 'contacts',

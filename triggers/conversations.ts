@@ -76,7 +76,13 @@ export const newInboundMessageTrigger = pollingTrigger({
   ],
   // The export's largest page (500): inbound replies must not fall off the page behind a burst of outbound messages.
   request: (input, { limit, cursor }) => ({
-    query: { limit: limit < 100 ? limit : 500, sortBy: 'createdAt', sortOrder: 'desc', channel: input.channel, ...(cursor ? { cursor: String(cursor) } : {}) },
+    query: {
+      limit: limit < 100 ? limit : 500,
+      sortBy: 'createdAt',
+      sortOrder: 'desc',
+      channel: input.channel,
+      ...(cursor ? { cursor: String(cursor) } : {}),
+    },
   }),
   items: (data) => ((data?.messages ?? []) as Item[]).filter((m) => m?.direction === 'inbound'),
   serverSorted: { key: (m) => m.dateAdded, pageSize: 500, nextCursor: (data) => data?.nextCursor },

@@ -13,7 +13,8 @@ export const customValueDropdown = pollingTrigger({
   hidden: true,
   endpoint: customValuesApi.list,
   fields: [],
-  perform: async (_input, ctx) => (ctx.page > 0 ? [] : (await allCustomValues(ctx)).map((c) => ({ ...c, name: c.name || c.fieldKey || c.id }))),
+  perform: async (_input, ctx) =>
+    ctx.page > 0 ? [] : (await allCustomValues(ctx)).map((c) => ({ ...c, name: c.name || c.fieldKey || c.id })),
   resultKey: 'customValues',
   sample: customValueSample,
   zapier: { canPaginate: true },

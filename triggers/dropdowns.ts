@@ -16,7 +16,12 @@ export const contactDropdown = dropdownTrigger({
   }),
   resultKey: 'contacts',
   label: (c) =>
-    personLabel([c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.contactName, c.email, c.phone, c.id),
+    personLabel(
+      [c.firstName ?? c.firstNameRaw, c.lastName ?? c.lastNameRaw].filter(Boolean).join(' ') || c.name || c.contactName,
+      c.email,
+      c.phone,
+      c.id,
+    ),
   sample: { ...contactSample, name: 'Rosa Delgado (rosa.delgado@example.com)' },
 });
 
@@ -28,7 +33,13 @@ export const userDropdown = dropdownTrigger({
   paged: false,
   resultKey: 'users',
   label: (u) => personLabel(u.name || [u.firstName, u.lastName].filter(Boolean).join(' '), u.email, u.phone, u.id),
-  sample: { id: 'y0BeYjuRIlDwsDcOHOJo', name: 'Sam Rivera (sam.rivera@example.com)', firstName: 'Sam', lastName: 'Rivera', email: 'sam.rivera@example.com' },
+  sample: {
+    id: 'y0BeYjuRIlDwsDcOHOJo',
+    name: 'Sam Rivera (sam.rivera@example.com)',
+    firstName: 'Sam',
+    lastName: 'Rivera',
+    email: 'sam.rivera@example.com',
+  },
 });
 
 /** A contact's tasks, for the task dropdown of Update Task and Complete Task. The endpoint returns them all at once. */

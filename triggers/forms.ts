@@ -1,4 +1,12 @@
-import { allSubmissions, answerOutputFields, formsApi, labelledAnswers, pollWindow, SubmissionKind, withOutputFieldsFunction } from '../src/api/forms';
+import {
+  allSubmissions,
+  answerOutputFields,
+  formsApi,
+  labelledAnswers,
+  pollWindow,
+  SubmissionKind,
+  withOutputFieldsFunction,
+} from '../src/api/forms';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Operation } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';

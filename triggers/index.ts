@@ -26,6 +26,32 @@ import * as instantEvent from './instantEvent';
 import * as moneyInstant from './moneyInstant';
 
 // One module per domain; every exported operation is registered.
-const modules: Record<string, unknown>[] = [contacts, tasks, notes, dropdowns, calendars, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, workflows, phoneNumbers, forms, invoices, customValues, products, payments, objects, medias, instant, instantEvent, moneyInstant];
+const modules: Record<string, unknown>[] = [
+  contacts,
+  tasks,
+  notes,
+  dropdowns,
+  calendars,
+  associations,
+  blogs,
+  conversations,
+  locations,
+  customFields,
+  opportunities,
+  users,
+  businesses,
+  workflows,
+  phoneNumbers,
+  forms,
+  invoices,
+  customValues,
+  products,
+  payments,
+  objects,
+  medias,
+  instant,
+  instantEvent,
+  moneyInstant,
+];
 
 export const triggers = collect(modules, 'trigger');

@@ -29,7 +29,13 @@ import { newTaskTrigger } from './tasks';
 
 const INSTANT = 'Instant: HighLevel sends the event as it happens, through the relay.';
 
-const sameText = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+const sameText = (a: unknown, b: unknown) =>
+  String(a ?? '')
+    .trim()
+    .toLowerCase() ===
+  String(b ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Never fail a step over a completing read: keep what the webhook carried, and say why in the log. */
 async function softly<T>(z: ZObject, what: string, work: () => Promise<T>, fallback: T): Promise<T> {
@@ -129,7 +135,9 @@ export const contactTagAddedInstant = hookTrigger({
   list: async (z, bundle) => {
     if (String(bundle.inputData?.tag ?? '').trim()) return newContactWithTagTrigger.perform(z, bundle);
     const contacts: Item[] = await newContactTrigger.perform(z, bundle);
-    return contacts.flatMap((c) => (Array.isArray(c.tags) ? c.tags : []).map((tag: string) => ({ ...c, id: `${c.id}_${tag}`, contactId: c.id, tag })));
+    return contacts.flatMap((c) =>
+      (Array.isArray(c.tags) ? c.tags : []).map((tag: string) => ({ ...c, id: `${c.id}_${tag}`, contactId: c.id, tag })),
+    );
   },
   customFields: 'contact',
 });
@@ -145,7 +153,9 @@ export const contactDndChangedInstant = hookTrigger({
   // The twin's contact with the per-channel settings ContactDndUpdate carries (HighLevel's ContactDndUpdate doc).
   sample: {
     ...updatedContactTrigger.def.sample,
-    dndSettings: Object.fromEntries(['SMS', 'Email', 'Call', 'WhatsApp', 'GMB', 'FB'].map((c) => [c, { status: c === 'SMS' ? 'active' : 'inactive' }])),
+    dndSettings: Object.fromEntries(
+      ['SMS', 'Email', 'Call', 'WhatsApp', 'GMB', 'FB'].map((c) => [c, { status: c === 'SMS' ? 'active' : 'inactive' }]),
+    ),
   },
   outputFields: [
     ...updatedContactTrigger.def.outputFields!,
@@ -181,7 +191,12 @@ export const newNoteInstant = hookTrigger({
     Promise.all(
       notes.map(async (note) => {
         if (note.userId || !note.contactId) return note;
-        const data = await softly(ctx.z, 'Note author', () => ctx.call(contactsApi.getNote, { path: { contactId: note.contactId, id: note.id } }, { notFoundAsNull: true }), null);
+        const data = await softly(
+          ctx.z,
+          'Note author',
+          () => ctx.call(contactsApi.getNote, { path: { contactId: note.contactId, id: note.id } }, { notFoundAsNull: true }),
+          null,
+        );
         const full = (data as Item | null)?.note;
         return full && typeof full === 'object' ? { ...full, ...note, userId: full.userId } : note;
       }),
@@ -190,7 +205,12 @@ export const newNoteInstant = hookTrigger({
   list: recentNotes,
 });
 
-const assigneeFilter: FieldDef = { ...assignedUserField, key: 'assignedTo', label: 'Assigned User', helpText: 'Only tasks assigned to this user (optional).' };
+const assigneeFilter: FieldDef = {
+  ...assignedUserField,
+  key: 'assignedTo',
+  label: 'Assigned User',
+  helpText: 'Only tasks assigned to this user (optional).',
+};
 
 /**
  * A task from its webhook. HighLevel's real TaskCreate arrives without contactId and body (#332): one task search
@@ -207,7 +227,8 @@ async function completeTasks(tasks: Item[], ctx: HookContext): Promise<Item[]> {
       const data = await softly(ctx.z, 'Task contact', () => ctx.call(contactsApi.searchLocationTasks, { body }), null);
       const found = recordsOf((data as Item | null)?.tasks).find((t) => t.id === task.id);
       if (!found) return task;
-      const contactId = found.contactId ?? found.contactDetails?.id ?? found.relations?.find?.((r: Item) => r.objectKey === 'contact')?.recordId;
+      const contactId =
+        found.contactId ?? found.contactDetails?.id ?? found.relations?.find?.((r: Item) => r.objectKey === 'contact')?.recordId;
       return { ...task, contactId: task.contactId ?? contactId, body: task.body ?? found.body ?? found.description };
     }),
   );
@@ -241,7 +262,10 @@ export const taskCompletedInstant = hookTrigger({
   completes: [contactsApi.searchLocationTasks],
   // Samples: the location's completed tasks.
   list: async (z, bundle) => {
-    const tasks: Item[] = await newTaskTrigger.perform(z, { ...bundle, inputData: { ...bundle.inputData, includeCompleted: true } } as Bundle);
+    const tasks: Item[] = await newTaskTrigger.perform(z, {
+      ...bundle,
+      inputData: { ...bundle.inputData, includeCompleted: true },
+    } as Bundle);
     return tasks.filter((t) => t.completed === true);
   },
 });
@@ -285,7 +309,12 @@ export const appointmentBookedInstant = hookTrigger({
   completes: [calendarsApi.listCalendars],
 });
 
-const APPOINTMENT_STATUSES: Record<string, string> = { confirmed: 'Confirmed', cancelled: 'Cancelled', showed: 'Showed', noshow: 'No-show' };
+const APPOINTMENT_STATUSES: Record<string, string> = {
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  showed: 'Showed',
+  noshow: 'No-show',
+};
 
 /** The change time in UTC, so the item id does not change with the zap's time zone (as in "Updated Appointment"). */
 const utcIso = (value: unknown) => {
@@ -335,7 +364,11 @@ export const appointmentDeletedInstant = hookTrigger({
 
 // ---- Opportunities ----------------------------------------------------------------------------------------
 
-const pipelineFilter = relabel(pipelineIdField, 'Pipeline', 'Only opportunities in this pipeline (optional; leave empty for all pipelines).');
+const pipelineFilter = relabel(
+  pipelineIdField,
+  'Pipeline',
+  'Only opportunities in this pipeline (optional; leave empty for all pipelines).',
+);
 const inPipeline = (o: Item, input: Input) => !input.pipelineId || o.pipelineId === input.pipelineId;
 
 /**
@@ -352,14 +385,20 @@ async function completeOpportunities(items: Item[], ctx: HookContext): Promise<I
   return Promise.all(
     items.map(async (o) => {
       const id = o.opportunityId ?? o.id;
-      const data = await softly(ctx.z, 'Opportunity details', () => ctx.call(opportunitiesApi.getOpportunity, { path: { id } }, { notFoundAsNull: true }), null);
+      const data = await softly(
+        ctx.z,
+        'Opportunity details',
+        () => ctx.call(opportunitiesApi.getOpportunity, { path: { id } }, { notFoundAsNull: true }),
+        null,
+      );
       const full = (data as Item | null)?.opportunity;
       return full && typeof full === 'object' ? { ...full, ...o } : o;
     }),
   );
 }
 
-const OPPORTUNITY_HELP = 'The webhook carries ids only: one read of the opportunity adds its contact and custom fields; pipeline and stage names come from a cached list.';
+const OPPORTUNITY_HELP =
+  'The webhook carries ids only: one read of the opportunity adds its contact and custom fields; pipeline and stage names come from a cached list.';
 
 export const newOpportunityInstant = hookTrigger({
   key: 'new_opportunity_instant',
@@ -390,7 +429,14 @@ export const opportunityStageChangedInstant = hookTrigger({
   records: (payload) => {
     const o = opportunityOf(payload);
     const at = eventTime(payload);
-    return [{ ...o, lastStageChangeAt: at ?? o.lastStageChangeAt, id: [o.id, o.pipelineStageId, at].filter(Boolean).join('_'), opportunityId: o.id }];
+    return [
+      {
+        ...o,
+        lastStageChangeAt: at ?? o.lastStageChangeAt,
+        id: [o.id, o.pipelineStageId, at].filter(Boolean).join('_'),
+        opportunityId: o.id,
+      },
+    ];
   },
   matches: (o, input) => inPipeline(o, input) && (!input.pipelineStageId || o.pipelineStageId === input.pipelineStageId),
   relayFilters: (input) => ({ pipelineId: input.pipelineId, pipelineStageId: input.pipelineStageId }),
@@ -411,7 +457,9 @@ export const opportunityStatusChangedInstant = hookTrigger({
   records: (payload) => {
     const o = opportunityOf(payload);
     const at = eventTime(payload);
-    return [{ ...o, lastStatusChangeAt: at ?? o.lastStatusChangeAt, id: [o.id, o.status, at].filter(Boolean).join('_'), opportunityId: o.id }];
+    return [
+      { ...o, lastStatusChangeAt: at ?? o.lastStatusChangeAt, id: [o.id, o.status, at].filter(Boolean).join('_'), opportunityId: o.id },
+    ];
   },
   matches: (o, input) => inPipeline(o, input) && (!input.status || o.status === input.status),
   relayFilters: (input) => ({ status: input.status, pipelineId: input.pipelineId }),
@@ -447,7 +495,7 @@ export function messageOf(payload: Item, direction: 'inbound' | 'outbound'): Ite
   return {
     ...message,
     id,
-    messageType: raw.startsWith('TYPE_') ? raw : known?.type ?? (raw ? `TYPE_${raw.toUpperCase()}` : undefined),
+    messageType: raw.startsWith('TYPE_') ? raw : (known?.type ?? (raw ? `TYPE_${raw.toUpperCase()}` : undefined)),
     channel: known?.channel ?? raw,
     // The docs' examples mislabel some directions; the event type says which way the message went.
     direction,
@@ -512,7 +560,9 @@ export const newOutboundMessageInstant = hookTrigger({
   // Samples: the message export (the inbound twin's source), outbound messages kept.
   list: async (z, bundle) => {
     const channel = (bundle.inputData as Item | undefined)?.channel;
-    const data = await callHighLevel(z, bundle, conversationsApi.exportMessages, { query: { limit: 100, sortBy: 'createdAt', sortOrder: 'desc', channel } });
+    const data = await callHighLevel(z, bundle, conversationsApi.exportMessages, {
+      query: { limit: 100, sortBy: 'createdAt', sortOrder: 'desc', channel },
+    });
     return recordsOf((data as Item | null)?.messages).filter((m) => m.direction === 'outbound');
   },
   sample: { ...messageSample, direction: 'outbound' },

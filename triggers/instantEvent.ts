@@ -25,7 +25,12 @@ export function eventRecord(payload: Item): Item {
   const known = eventType(String(body.type));
   const webhookId = body.webhookId ?? _relay?.webhookId;
   const id = (known && at(body, known.idPath)) ?? body.id ?? body._id ?? webhookId;
-  return { ...flatten(body), id, ...(webhookId ? { webhookId } : {}), ...(body.timestamp || !_relay?.receivedAt ? {} : { timestamp: _relay.receivedAt }) };
+  return {
+    ...flatten(body),
+    id,
+    ...(webhookId ? { webhookId } : {}),
+    ...(body.timestamp || !_relay?.receivedAt ? {} : { timestamp: _relay.receivedAt }),
+  };
 }
 
 /** An example of the chosen event for the connected location (shapes from the docs; the app's samples as values). */
@@ -38,10 +43,36 @@ export function exampleEvent(type: string, locationId: string): Item {
     note: { id: noteSample.id, body: noteSample.body, contactId: noteSample.contactId, dateAdded: noteSample.dateAdded },
     task: { ...taskSample, dateAdded: '2026-03-04T10:12:45.000Z' },
     appointment: { appointment: { ...appointmentSample, source: 'booking_widget' } },
-    opportunity: { id: opportunitySample.id, name: opportunitySample.name, status: opportunitySample.status, pipelineId: opportunitySample.pipelineId, pipelineStageId: opportunitySample.pipelineStageId, monetaryValue: opportunitySample.monetaryValue, assignedTo: opportunitySample.assignedTo, contactId: opportunitySample.contactId, source: opportunitySample.source, dateAdded: opportunitySample.createdAt },
-    message: { messageId: messageSample.id, messageType: 'SMS', body: messageSample.body, direction: type === 'OutboundMessage' ? 'outbound' : 'inbound', status: 'delivered', contactId: messageSample.contactId, conversationId: messageSample.conversationId, dateAdded: messageSample.dateAdded, contentType: 'text/plain', attachments: [] },
+    opportunity: {
+      id: opportunitySample.id,
+      name: opportunitySample.name,
+      status: opportunitySample.status,
+      pipelineId: opportunitySample.pipelineId,
+      pipelineStageId: opportunitySample.pipelineStageId,
+      monetaryValue: opportunitySample.monetaryValue,
+      assignedTo: opportunitySample.assignedTo,
+      contactId: opportunitySample.contactId,
+      source: opportunitySample.source,
+      dateAdded: opportunitySample.createdAt,
+    },
+    message: {
+      messageId: messageSample.id,
+      messageType: 'SMS',
+      body: messageSample.body,
+      direction: type === 'OutboundMessage' ? 'outbound' : 'inbound',
+      status: 'delivered',
+      contactId: messageSample.contactId,
+      conversationId: messageSample.conversationId,
+      dateAdded: messageSample.dateAdded,
+      contentType: 'text/plain',
+      attachments: [],
+    },
   };
-  const fallback = Object.fromEntries(eventOutputFields(type).slice(5).map((f) => [f.key, `(${f.label})`]));
+  const fallback = Object.fromEntries(
+    eventOutputFields(type)
+      .slice(5)
+      .map((f) => [f.key, `(${f.label})`]),
+  );
   const body = (family && bodies[family]) ?? fallback;
   return eventRecord({ type, locationId, ...body, webhookId: 'example-webhook-id', timestamp: '2026-03-04T10:12:45.000Z' });
 }
@@ -67,7 +98,8 @@ export const newHighLevelEventInstant = hookTrigger({
     {
       key: 'eventType',
       label: 'Event',
-      helpText: "The HighLevel event to watch. The marketplace app must have this event enabled (and its scope), or HighLevel does not send it.",
+      helpText:
+        'The HighLevel event to watch. The marketplace app must have this event enabled (and its scope), or HighLevel does not send it.',
       schema: v.oneOf(TYPES),
       required: true,
       choices: Object.fromEntries(EVENT_TYPES.map((t) => [t.type, `${t.label} (${t.type})`])),

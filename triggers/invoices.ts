@@ -48,7 +48,8 @@ function listTrigger(
     hidden: true,
     endpoint,
     fields: [],
-    perform: async (_input, ctx) => (await list(ctx, ctx.page * DROPDOWN_PAGE)).map(invoiceOf).map((i) => ({ ...i, name: label(i) || String(i.id ?? '') })),
+    perform: async (_input, ctx) =>
+      (await list(ctx, ctx.page * DROPDOWN_PAGE)).map(invoiceOf).map((i) => ({ ...i, name: label(i) || String(i.id ?? '') })),
     resultKey,
     sample,
     sampleAnswer,
@@ -63,7 +64,10 @@ export const invoiceDropdown = listTrigger(
   { id: invoiceSample.id, name: '#1019 · Water heater install – Delgado · Rosa Delgado · 1200 USD · sent' },
   { invoices: [invoiceRecord], total: 1 },
   'invoices',
-  (i) => [i.invoiceNumber !== undefined ? `#${i.invoiceNumber}` : '', i.name, i.contactDetails?.name, money(i), i.status].filter(Boolean).join(' · '),
+  (i) =>
+    [i.invoiceNumber !== undefined ? `#${i.invoiceNumber}` : '', i.name, i.contactDetails?.name, money(i), i.status]
+      .filter(Boolean)
+      .join(' · '),
   (ctx, offset) => listInvoices(ctx, {}, DROPDOWN_PAGE, offset),
 );
 
@@ -76,7 +80,9 @@ export const estimateDropdown = listTrigger(
   'estimates',
   (e) => [e.name, e.contactDetails?.name, money(e), e.estimateStatus].filter(Boolean).join(' · '),
   async (ctx, offset) => {
-    const data = await ctx.call(invoicesApi.listEstimates, { query: { ...(await altOf(ctx)), limit: String(DROPDOWN_PAGE), offset: String(offset) } });
+    const data = await ctx.call(invoicesApi.listEstimates, {
+      query: { ...(await altOf(ctx)), limit: String(DROPDOWN_PAGE), offset: String(offset) },
+    });
     return ((data?.estimates ?? []) as Item[]).filter((e) => e && typeof e === 'object');
   },
 );

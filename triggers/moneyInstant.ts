@@ -16,7 +16,11 @@ import { newOrder } from './payments';
 
 const INSTANT = 'Instant: HighLevel sends the event as it happens, through the relay.';
 
-const ctxOf = (z: ZObject, bundle: Bundle): Context => ({ z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) });
+const ctxOf = (z: ZObject, bundle: Bundle): Context => ({
+  z,
+  bundle,
+  call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options),
+});
 
 // ---- Invoices -------------------------------------------------------------------------------------------------
 
@@ -42,7 +46,13 @@ function invoiceHook(key: string, label: string, event: string, status: string, 
   });
 }
 
-export const invoicePaidInstant = invoiceHook('invoice_paid_instant', 'Invoice Paid (Instant)', 'InvoicePaid', 'paid', 'an invoice is paid in full');
+export const invoicePaidInstant = invoiceHook(
+  'invoice_paid_instant',
+  'Invoice Paid (Instant)',
+  'InvoicePaid',
+  'paid',
+  'an invoice is paid in full',
+);
 export const invoicePartiallyPaidInstant = invoiceHook(
   'invoice_partially_paid_instant',
   'Invoice Partially Paid (Instant)',
@@ -50,8 +60,20 @@ export const invoicePartiallyPaidInstant = invoiceHook(
   'partially_paid',
   'a payment covers part of an invoice (each such payment triggers)',
 );
-export const invoiceSentInstant = invoiceHook('invoice_sent_instant', 'Invoice Sent (Instant)', 'InvoiceSent', 'sent', 'an invoice is sent to its contact');
-export const invoiceVoidedInstant = invoiceHook('invoice_voided_instant', 'Invoice Voided (Instant)', 'InvoiceVoid', 'void', 'an invoice is voided');
+export const invoiceSentInstant = invoiceHook(
+  'invoice_sent_instant',
+  'Invoice Sent (Instant)',
+  'InvoiceSent',
+  'sent',
+  'an invoice is sent to its contact',
+);
+export const invoiceVoidedInstant = invoiceHook(
+  'invoice_voided_instant',
+  'Invoice Voided (Instant)',
+  'InvoiceVoid',
+  'void',
+  'an invoice is voided',
+);
 
 // ---- Orders -----------------------------------------------------------------------------------------------------
 
@@ -105,7 +127,11 @@ async function withProperties(records: Item[], ctx: HookContext): Promise<Item[]
   const read = new Map<string, Item>();
   for (const r of thin) {
     try {
-      const data = await ctx.call(objectsApi.getRecord, { path: { schemaKey: r.objectKey, id: r.recordId ?? r.id } }, { notFoundAsNull: true });
+      const data = await ctx.call(
+        objectsApi.getRecord,
+        { path: { schemaKey: r.objectKey, id: r.recordId ?? r.id } },
+        { notFoundAsNull: true },
+      );
       if (data?.record) read.set(r.id, data.record);
     } catch (error) {
       ctx.z.console.log(`Record ${r.recordId ?? r.id} unavailable, output keeps what the webhook carried: ${(error as Error).message}`);
@@ -113,7 +139,15 @@ async function withProperties(records: Item[], ctx: HookContext): Promise<Item[]
   }
   return records.map((r) => {
     const full = read.get(r.id);
-    return full ? { ...r, properties: full.properties, owner: full.owner ?? r.owner, createdAt: r.createdAt ?? full.dateAdded, updatedAt: r.updatedAt ?? full.dateUpdated } : r;
+    return full
+      ? {
+          ...r,
+          properties: full.properties,
+          owner: full.owner ?? r.owner,
+          createdAt: r.createdAt ?? full.dateAdded,
+          updatedAt: r.updatedAt ?? full.dateUpdated,
+        }
+      : r;
   });
 }
 
@@ -134,10 +168,31 @@ function recordHook(key: string, label: string, event: string, what: string, asC
     relayFilters: (input) => ({ objectKey: input.objectKey }),
     complete: withProperties,
     completes: [objectsApi.getRecord],
-    outputFields: [...(newObjectRecord.def.outputFields ?? []), ...(asChange ? [{ key: 'recordId', label: 'Record ID (the Record)' }] : [])],
-    zapier: { outputFields: [...(newObjectRecord.def.outputFields ?? []), ...(asChange ? [{ key: 'recordId', label: 'Record ID (the Record)' }] : []), propertyOutputFields()] },
+    outputFields: [
+      ...(newObjectRecord.def.outputFields ?? []),
+      ...(asChange ? [{ key: 'recordId', label: 'Record ID (the Record)' }] : []),
+    ],
+    zapier: {
+      outputFields: [
+        ...(newObjectRecord.def.outputFields ?? []),
+        ...(asChange ? [{ key: 'recordId', label: 'Record ID (the Record)' }] : []),
+        propertyOutputFields(),
+      ],
+    },
   });
 }
 
-export const objectRecordCreatedInstant = recordHook('object_record_created_instant', 'New Custom Object Record (Instant)', 'RecordCreate', 'a record is added to a custom object', false);
-export const objectRecordUpdatedInstant = recordHook('object_record_updated_instant', 'Custom Object Record Updated (Instant)', 'RecordUpdate', 'a custom object record is changed', true);
+export const objectRecordCreatedInstant = recordHook(
+  'object_record_created_instant',
+  'New Custom Object Record (Instant)',
+  'RecordCreate',
+  'a record is added to a custom object',
+  false,
+);
+export const objectRecordUpdatedInstant = recordHook(
+  'object_record_updated_instant',
+  'Custom Object Record Updated (Instant)',
+  'RecordUpdate',
+  'a custom object record is changed',
+  true,
+);

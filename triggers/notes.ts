@@ -28,7 +28,9 @@ export const contactNoteDropdown = dropdownTrigger({
   paged: false,
   resultKey: 'notes',
   label: (n) => {
-    const text = String(n.title || n.body || 'Empty note').replace(/\s+/g, ' ').trim();
+    const text = String(n.title || n.body || 'Empty note')
+      .replace(/\s+/g, ' ')
+      .trim();
     return text.length > 60 ? `${text.slice(0, 57)}…` : text;
   },
   sample: { ...noteSample, name: 'Asked for a quote for a water heater replacement.' },

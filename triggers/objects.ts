@@ -18,7 +18,8 @@ export const newObjectRecord = withOutputFieldsFunction(
     description: 'Triggers when a record is added to a custom object (e.g. a new Pet), with its properties labelled.',
     endpoint: objectsApi.searchRecords,
     fields: [{ ...objectKeyField, altersDynamicFields: false }],
-    perform: async (input, ctx) => (await searchRecords(ctx, input.objectKey, '')).map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey })),
+    perform: async (input, ctx) =>
+      (await searchRecords(ctx, input.objectKey, '')).map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey })),
     newestFirst: (r) => r.createdAt,
     resultKey: 'records',
     sample: searchedRecordSample,

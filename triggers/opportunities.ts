@@ -15,7 +15,11 @@ import {
   pipelineStageIdField,
 } from '../src/fields/opportunity';
 
-const pipelineFilter: FieldDef = relabel(pipelineIdField, 'Pipeline', 'Only opportunities in this pipeline (optional; leave empty for all pipelines).');
+const pipelineFilter: FieldDef = relabel(
+  pipelineIdField,
+  'Pipeline',
+  'Only opportunities in this pipeline (optional; leave empty for all pipelines).',
+);
 
 const searchItems = (data: any): Item[] => ((data?.opportunities ?? []) as Item[]).filter((o) => o && typeof o === 'object');
 
@@ -26,7 +30,9 @@ export const newOpportunityTrigger = pollingTrigger({
   description: 'Triggers when a new opportunity is added to your HighLevel location.',
   endpoint: opportunitiesApi.searchOpportunities,
   fields: [pipelineFilter],
-  request: (input, { limit, page }) => ({ body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit, page + 1) }),
+  request: (input, { limit, page }) => ({
+    body: opportunitySearchBody('date_added', [eq('pipeline_id', input.pipelineId)], limit, page + 1),
+  }),
   items: searchItems,
   serverSorted: { key: (o) => o.createdAt },
   customFields: 'opportunity',
@@ -89,7 +95,11 @@ export const opportunityStageChangedTrigger = opportunityChangeTrigger({
   sortField: 'last_stage_change_date',
   fields: [
     pipelineFilter,
-    relabel(pipelineStageIdField, 'Stage', 'Only when an opportunity enters this stage (optional). Choose the pipeline first to see its stages.'),
+    relabel(
+      pipelineStageIdField,
+      'Stage',
+      'Only when an opportunity enters this stage (optional). Choose the pipeline first to see its stages.',
+    ),
   ],
   filters: (input) => [eq('pipeline_id', input.pipelineId), eq('pipeline_stage_id', input.pipelineStageId)],
   change: (o) => [o.pipelineStageId, o.lastStageChangeAt],
@@ -104,7 +114,11 @@ export const opportunityStatusChangedTrigger = opportunityChangeTrigger({
   what: 'status',
   sortField: 'last_status_change_date',
   fields: [
-    relabel(opportunityStatusField, 'New Status', 'Only when an opportunity changes to this status (optional; leave empty for every change).'),
+    relabel(
+      opportunityStatusField,
+      'New Status',
+      'Only when an opportunity changes to this status (optional; leave empty for every change).',
+    ),
     pipelineFilter,
   ],
   filters: (input) => [eq('status', input.status), eq('pipeline_id', input.pipelineId)],
@@ -154,7 +168,9 @@ export const pipelineStageDropdown = pollingTrigger({
   description: 'Lists the stages of a pipeline for dropdowns.',
   hidden: true,
   endpoint: opportunitiesApi.listPipelines,
-  fields: [{ ...pipelineIdField, altersDynamicFields: undefined, helpText: 'The pipeline whose stages to list (all pipelines when empty).' }],
+  fields: [
+    { ...pipelineIdField, altersDynamicFields: undefined, helpText: 'The pipeline whose stages to list (all pipelines when empty).' },
+  ],
   perform: async (input: Input, ctx: PollContext) => {
     if (ctx.page > 0) return []; // one answer holds every stage: "load more" has nothing to add
     const data = await ctx.call(opportunitiesApi.listPipelines, {});

@@ -11,7 +11,8 @@ import {
 } from '../src/fields/payment';
 
 const record = ({ id: _id, ...rest }: Item) => rest;
-const polled = ' HighLevel cannot sort these, so each check reads the last days by date, every page (one request unless 100 or more arrived in those days).';
+const polled =
+  ' HighLevel cannot sort these, so each check reads the last days by date, every page (one request unless 100 or more arrived in those days).';
 
 /** New Order / Transaction / Subscription: the payments lists read over the poll window, newest first in the app. */
 export const newOrder = pollingTrigger({
@@ -71,10 +72,22 @@ export const orderDropdown = pollingTrigger({
   perform: async (_input, ctx) => {
     if (ctx.page > 0) return [];
     const startAt = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    const orders = await allPayments(ctx, 'orders', { startAt, endAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10) }, { maxPages: 2 });
+    const orders = await allPayments(
+      ctx,
+      'orders',
+      { startAt, endAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10) },
+      { maxPages: 2 },
+    );
     return orders.map((o) => ({
       ...o,
-      name: [o.contactName, typeof o.amount === 'number' ? `${o.amount} ${o.currency ?? ''}`.trim() : '', o.status, String(o.createdAt ?? '').slice(0, 10)].filter(Boolean).join(' · '),
+      name: [
+        o.contactName,
+        typeof o.amount === 'number' ? `${o.amount} ${o.currency ?? ''}`.trim() : '',
+        o.status,
+        String(o.createdAt ?? '').slice(0, 10),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     }));
   },
   newestFirst: (o) => o.createdAt,

@@ -32,7 +32,10 @@ export const productDropdown = pollingTrigger({
   endpoint: productsApi.listProducts,
   fields: [],
   perform: async (_input, ctx) =>
-    (await listProducts(ctx, DROPDOWN_PAGE, ctx.page * DROPDOWN_PAGE)).map((p) => ({ ...p, name: [p.name, p.productType].filter(Boolean).join(' · ') || p._id })),
+    (await listProducts(ctx, DROPDOWN_PAGE, ctx.page * DROPDOWN_PAGE)).map((p) => ({
+      ...p,
+      name: [p.name, p.productType].filter(Boolean).join(' · ') || p._id,
+    })),
   resultKey: 'products',
   sample: { id: productSample.id, name: 'Annual Boiler Service · SERVICE' },
   sampleAnswer: listAnswer,

@@ -14,7 +14,9 @@ export const newUserTrigger = pollingTrigger({
   description: 'Triggers when a new user is added to your HighLevel location.',
   endpoint: usersApi.searchUsers,
   fields: [],
-  request: (_input, { limit, page }) => ({ query: { sort: 'dateAdded', sortDirection: 'desc', limit: String(limit), skip: String(page * limit) } }),
+  request: (_input, { limit, page }) => ({
+    query: { sort: 'dateAdded', sortDirection: 'desc', limit: String(limit), skip: String(page * limit) },
+  }),
   // Users carry no creation date: the previous poll's first page (ids) marks where to stop.
   serverSorted: {},
   resultKey: 'users',

@@ -6,7 +6,8 @@ import { campaignSample, snapshotSample, workflowSample } from '../src/fields/wo
 // Workflows, campaigns and snapshots: HighLevel returns each list whole and campaigns and snapshots carry no date,
 // so they feed dropdowns (used by the contact actions "Add Contact to Workflow/Campaign") and the Find searches.
 
-const withStatus = (item: Record<string, any>) => (item.status && item.status !== 'published' ? `${item.name} (${item.status})` : item.name || item.id);
+const withStatus = (item: Record<string, any>) =>
+  item.status && item.status !== 'published' ? `${item.name} (${item.status})` : item.name || item.id;
 
 export const workflowDropdown = dropdownTrigger({
   key: 'workflow_list',

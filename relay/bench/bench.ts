@@ -67,7 +67,14 @@ function post(base: string, raw: string, signature: string): Promise<number> {
   const url = new URL(`${base}/v1/highlevel/webhook`);
   return new Promise((resolve) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-ghl-signature': signature, 'content-length': Buffer.byteLength(raw) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'x-ghl-signature': signature, 'content-length': Buffer.byteLength(raw) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -80,7 +87,14 @@ function post(base: string, raw: string, signature: string): Promise<number> {
 
 function makeEvents(sign: (raw: string) => string, phase: string, n: number) {
   return Array.from({ length: n }, (_, i) => {
-    const body = { type: 'ContactCreate', locationId: `benchLoc${i % SUBS}`, webhookId: `${phase}-${i}-${crypto.randomBytes(4).toString('hex')}`, phase, id: `c${i}`, sentAt: 0 };
+    const body = {
+      type: 'ContactCreate',
+      locationId: `benchLoc${i % SUBS}`,
+      webhookId: `${phase}-${i}-${crypto.randomBytes(4).toString('hex')}`,
+      phase,
+      id: `c${i}`,
+      sentAt: 0,
+    };
     return body;
   }).map((body) => ({ body, sign }));
 }
@@ -136,10 +150,12 @@ async function waitDelivered(seen: Map<string, number>, ids: string[], timeoutMs
 
 async function ceiling(): Promise<number> {
   const proc = spawn(process.execPath, [path.join(__dirname, 'bare.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => proc.stdout!.on('data', (d) => {
-    const m = /listening on (\S+)/.exec(String(d));
-    if (m) resolve(m[1]);
-  }));
+  const url = await new Promise<string>((resolve) =>
+    proc.stdout!.on('data', (d) => {
+      const m = /listening on (\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    }),
+  );
   const key = signer();
   const { perSecond } = await flood(url, makeEvents(key.sign, 'bare', EVENTS));
   proc.kill('SIGTERM');
@@ -150,12 +166,27 @@ async function run(store: string, storeEnv: Record<string, string>, bare: number
   const hl = await fakeHighLevel();
   const hooks = await hookCounter();
   const key = signer();
-  const relay: RelayProcess = await spawnRelay({ ...baseEnv(hl.base, key.publicPem), ...storeEnv, RELAY_LOG_LEVEL: 'warn', RELAY_RATE_LIMIT_PER_MINUTE: '100000', ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}) }, 60_000);
+  const relay: RelayProcess = await spawnRelay(
+    {
+      ...baseEnv(hl.base, key.publicPem),
+      ...storeEnv,
+      RELAY_LOG_LEVEL: 'warn',
+      RELAY_RATE_LIMIT_PER_MINUTE: '100000',
+      ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}),
+    },
+    60_000,
+  );
   try {
     for (let i = 0; i < SUBS; i++) {
-      const r = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: `${hooks.base}/hook/${i}`, locationId: `benchLoc${i}`, events: ['ContactCreate'], triggerKey: 'bench' }, {
-        authorization: `Bearer ${GOOD_TOKEN}`,
-      });
+      const r = await request(
+        relay.url,
+        'POST',
+        '/v1/subscriptions',
+        { targetUrl: `${hooks.base}/hook/${i}`, locationId: `benchLoc${i}`, events: ['ContactCreate'], triggerKey: 'bench' },
+        {
+          authorization: `Bearer ${GOOD_TOKEN}`,
+        },
+      );
       if (r.status !== 201) throw new Error(`subscribe failed: ${r.status}`);
     }
     const t0 = Date.now();
@@ -168,7 +199,16 @@ async function run(store: string, storeEnv: Record<string, string>, bare: number
     const acked = [...a.acked, ...b];
     const lost = acked.filter((id) => !hooks.seen.has(id)).length + (2 * EVENTS - acked.length);
     const duplicates = [...hooks.seen.values()].filter((n) => n > 1).length;
-    return { store, accepted: a.perSecond, ceiling: bare, median: pct(hooks.latencies, 50), p95: pct(hooks.latencies, 95), lost, duplicates, drainSeconds };
+    return {
+      store,
+      accepted: a.perSecond,
+      ceiling: bare,
+      median: pct(hooks.latencies, 50),
+      p95: pct(hooks.latencies, 95),
+      lost,
+      duplicates,
+      drainSeconds,
+    };
   } finally {
     await relay.stop();
     hooks.close();
@@ -178,7 +218,9 @@ async function run(store: string, storeEnv: Record<string, string>, bare: number
 
 async function main() {
   const rows: Row[] = [];
-  process.stdout.write(`relay benchmark: ${EVENTS} events over ${SUBS} subscriptions, ${CONCURRENCY} connections; latency at ${RATE} events/s\n`);
+  process.stdout.write(
+    `relay benchmark: ${EVENTS} events over ${SUBS} subscriptions, ${CONCURRENCY} connections; latency at ${RATE} events/s\n`,
+  );
   const bare = await ceiling();
   process.stdout.write(`bare fastify endpoint: ${bare.toFixed(0)} events/s\n`);
   if (only !== 'postgres') {
@@ -209,7 +251,10 @@ async function main() {
       '',
       `| Store | Accepted events/s (sustained, ${EVENTS.toLocaleString('en-US')} events) | Bare fastify events/s | Ratio | All delivered after (s) | Latency median @ ${RATE}/s (ms) | Latency p95 (ms) | Lost | Duplicates |`,
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.store} | ${f(r.accepted)} | ${f(r.ceiling)} | ${(r.accepted / r.ceiling).toFixed(2)} | ${r.drainSeconds.toFixed(1)} | ${f(r.median)} | ${f(r.p95)} | ${r.lost} | ${r.duplicates} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.store} | ${f(r.accepted)} | ${f(r.ceiling)} | ${(r.accepted / r.ceiling).toFixed(2)} | ${r.drainSeconds.toFixed(1)} | ${f(r.median)} | ${f(r.p95)} | ${r.lost} | ${r.duplicates} |`,
+      ),
       '',
     ].join('\n'),
   );

@@ -19,7 +19,8 @@ export function targetAllowed(target: string, extraPrefixes: string[]): boolean 
   } catch {
     return false;
   }
-  if (url.protocol === 'https:' && url.hostname === 'hooks.zapier.com' && url.pathname.startsWith('/hooks/') && !url.username && !url.port) return true;
+  if (url.protocol === 'https:' && url.hostname === 'hooks.zapier.com' && url.pathname.startsWith('/hooks/') && !url.username && !url.port)
+    return true;
   return extraPrefixes.some((p) => target.startsWith(p));
 }
 
@@ -110,7 +111,10 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
   app.post('/v1/subscriptions', limited, async (req, reply) => {
     const auth = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
-    if (!token) return reply.code(401).send({ error: 'unauthorized', message: 'Send the connection\'s HighLevel location token as "Authorization: Bearer <token>".' });
+    if (!token)
+      return reply
+        .code(401)
+        .send({ error: 'unauthorized', message: 'Send the connection\'s HighLevel location token as "Authorization: Bearer <token>".' });
     const b = (req.body ?? {}) as Record<string, unknown>;
     const problems: string[] = [];
     if (typeof b.targetUrl !== 'string') problems.push('targetUrl (string) is required');
@@ -120,11 +124,14 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
     if (!events.length || events.length > 50 || !events.every((e) => typeof e === 'string' && /^[A-Za-z]{1,64}$/.test(e))) {
       problems.push('events must be a non-empty list of HighLevel event types, e.g. ["ContactCreate"]');
     }
-    if (b.filters !== undefined && (typeof b.filters !== 'object' || b.filters === null || Array.isArray(b.filters))) problems.push('filters must be an object');
+    if (b.filters !== undefined && (typeof b.filters !== 'object' || b.filters === null || Array.isArray(b.filters)))
+      problems.push('filters must be an object');
     if (problems.length) return reply.code(400).send({ error: 'invalid_request', message: problems.join('; ') });
     const targetUrl = b.targetUrl as string;
     if (!targetAllowed(targetUrl, cfg.extraTargetPrefixes)) {
-      return reply.code(400).send({ error: 'invalid_target', message: 'targetUrl must be a Zapier hook URL (https://hooks.zapier.com/hooks/…).' });
+      return reply
+        .code(400)
+        .send({ error: 'invalid_target', message: 'targetUrl must be a Zapier hook URL (https://hooks.zapier.com/hooks/…).' });
     }
     const locationId = b.locationId as string;
     // Proof that the caller's token reads this location; the token itself is never stored.
@@ -139,15 +146,22 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
       return reply.code(502).send({ error: 'highlevel_unreachable', message: 'Could not reach HighLevel to verify the token; try again.' });
     }
     if (hl.status === 401 || hl.status === 403 || hl.status === 404 || hl.status === 400 || hl.status === 422) {
-      return reply.code(401).send({ error: 'unauthorized', message: `HighLevel rejected the token for location ${locationId} (HTTP ${hl.status}).` });
+      return reply
+        .code(401)
+        .send({ error: 'unauthorized', message: `HighLevel rejected the token for location ${locationId} (HTTP ${hl.status}).` });
     }
-    if (!hl.ok) return reply.code(502).send({ error: 'highlevel_error', message: `HighLevel answered HTTP ${hl.status} while verifying the token; try again.` });
+    if (!hl.ok)
+      return reply
+        .code(502)
+        .send({ error: 'highlevel_error', message: `HighLevel answered HTTP ${hl.status} while verifying the token; try again.` });
 
     const targetHash = keyedHash(key, 'target', targetUrl);
     const count = await db.query(`SELECT count(*)::int AS n FROM relay.subscription WHERE scope_id = $1`, [locationId]);
     const existing = await db.query<{ id: string }>(`SELECT id FROM relay.subscription WHERE target_hash = $1`, [targetHash]);
     if (!existing.rows.length && count.rows[0].n >= cfg.maxSubscriptionsPerLocation) {
-      return reply.code(429).send({ error: 'too_many_subscriptions', message: `Location ${locationId} has ${count.rows[0].n} subscriptions, the limit.` });
+      return reply
+        .code(429)
+        .send({ error: 'too_many_subscriptions', message: `Location ${locationId} has ${count.rows[0].n} subscriptions, the limit.` });
     }
     const id = existing.rows[0]?.id ?? crypto.randomUUID();
     // Deterministic per subscription, so a repeated subscribe answers the same {id, secret}; stored only as a hash.
@@ -158,10 +172,20 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
        ON CONFLICT (target_hash) DO UPDATE SET scope_id = EXCLUDED.scope_id, events = EXCLUDED.events,
          trigger_key = EXCLUDED.trigger_key, filters = EXCLUDED.filters, status = 'active'
        RETURNING id`,
-      [id, locationId, events, b.triggerKey, b.filters ? JSON.stringify(b.filters) : null, encrypt(key, targetUrl), targetHash, sha256Hex(secret)],
+      [
+        id,
+        locationId,
+        events,
+        b.triggerKey,
+        b.filters ? JSON.stringify(b.filters) : null,
+        encrypt(key, targetUrl),
+        targetHash,
+        sha256Hex(secret),
+      ],
     );
     const savedId = saved.rows[0].id;
-    const savedSecret = savedId === id ? secret : crypto.createHmac('sha256', key).update(`subscription-secret:${savedId}`).digest('base64url');
+    const savedSecret =
+      savedId === id ? secret : crypto.createHmac('sha256', key).update(`subscription-secret:${savedId}`).digest('base64url');
     req.log.info({ subscription: savedId, location: locationId, events }, 'subscribed');
     return reply.code(201).send({ id: savedId, secret: savedSecret });
   });
@@ -170,11 +194,13 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
     const { id } = req.params as { id: string };
     const header = req.headers['x-relay-secret'];
     const secret = (Array.isArray(header) ? header[0] : header) ?? /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
-    if (!secret) return reply.code(401).send({ error: 'unauthorized', message: 'Send the subscription secret in the x-relay-secret header.' });
+    if (!secret)
+      return reply.code(401).send({ error: 'unauthorized', message: 'Send the subscription secret in the x-relay-secret header.' });
     if (!UUID.test(id)) return reply.code(204).send();
     const found = await db.query<{ secret_hash: string }>(`SELECT secret_hash FROM relay.subscription WHERE id = $1`, [id]);
     if (!found.rows.length) return reply.code(204).send(); // already gone: unsubscribe is idempotent
-    if (!sameHex(found.rows[0].secret_hash, sha256Hex(secret))) return reply.code(401).send({ error: 'unauthorized', message: 'Wrong subscription secret.' });
+    if (!sameHex(found.rows[0].secret_hash, sha256Hex(secret)))
+      return reply.code(401).send({ error: 'unauthorized', message: 'Wrong subscription secret.' });
     await db.query(`DELETE FROM relay.subscription WHERE id = $1`, [id]);
     req.log.info({ subscription: id }, 'unsubscribed');
     return reply.code(204).send();
@@ -196,7 +222,10 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
     if (basic) given = Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':');
     const ok = Boolean(cfg.adminToken && given && sameHex(sha256Hex(given), sha256Hex(cfg.adminToken)));
     if (!ok) {
-      reply.code(401).header('www-authenticate', 'Basic realm="relay status"').send({ error: 'unauthorized', message: 'Admin token required (RELAY_ADMIN_TOKEN).' });
+      reply
+        .code(401)
+        .header('www-authenticate', 'Basic realm="relay status"')
+        .send({ error: 'unauthorized', message: 'Admin token required (RELAY_ADMIN_TOKEN).' });
     }
     return ok;
   };

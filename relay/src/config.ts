@@ -81,7 +81,8 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 export function parseKey(raw: string | undefined, name = 'RELAY_ENCRYPTION_KEY'): Buffer | undefined {
   if (!raw) return undefined;
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new Error(`${name} must be 32 bytes (64 hex characters or base64); generate one with: openssl rand -base64 32`);
+  if (key.length !== 32)
+    throw new Error(`${name} must be 32 bytes (64 hex characters or base64); generate one with: openssl rand -base64 32`);
   return key;
 }
 
@@ -100,7 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     acceptRsa: env.RELAY_ACCEPT_RSA_SIGNATURE === '1' || env.RELAY_ACCEPT_RSA_SIGNATURE === 'true',
     appId: env.GHL_APP_ID ? env.GHL_APP_ID.split('-')[0] : undefined,
     ghlApiBaseUrl: (env.GHL_API_BASE_URL || 'https://services.leadconnectorhq.com').replace(/\/+$/, ''),
-    extraTargetPrefixes: (env.RELAY_ALLOWED_TARGET_PREFIXES || '').split(',').map((s) => s.trim()).filter(Boolean),
+    extraTargetPrefixes: (env.RELAY_ALLOWED_TARGET_PREFIXES || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     retentionDays: num(env, 'RELAY_RETENTION_DAYS', 7),
     maxBodyBytes: num(env, 'RELAY_MAX_BODY_BYTES', 1024 * 1024),
     maxAttempts: Math.max(1, num(env, 'RELAY_MAX_ATTEMPTS', 8)),

@@ -78,7 +78,9 @@ export function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer
         } catch (error) {
           // The database failed mid-way: leave the job to pg-boss's retry (nothing was marked delivered).
           log.error({ job: job.id, error: (error as Error).message }, 'delivery bookkeeping failed');
-          await boss.fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { error: 'bookkeeping failed' }).catch(() => undefined);
+          await boss
+            .fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { error: 'bookkeeping failed' })
+            .catch(() => undefined);
         }
       }
     }
@@ -153,7 +155,10 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
   }
   if (status === 410) {
     await db.tx(async (sql) => {
-      await sql.query(`UPDATE relay.delivery SET state = 'gone', attempts = $2, last_status = 410, updated_at = now() WHERE job_id = $1`, [job.id, attempt]);
+      await sql.query(`UPDATE relay.delivery SET state = 'gone', attempts = $2, last_status = 410, updated_at = now() WHERE job_id = $1`, [
+        job.id,
+        attempt,
+      ]);
       await sql.query(`DELETE FROM relay.subscription WHERE id = $1`, [subId]);
     });
     log.info({ subscription: subId }, 'hook answered 410: subscription deleted');

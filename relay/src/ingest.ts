@@ -38,14 +38,20 @@ export function tagsNotIn(now: string[], before: string[]): string[] {
   });
 }
 
-const tagList = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim()).map((t) => t.trim()) : undefined);
+const tagList = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim()).map((t) => t.trim()) : undefined;
 
 /**
  * Keeps the last tag list seen per contact and derives what this event changed: `{tagsAdded, tagsRemoved}` (a
  * contact seen for the first time has every tag counted as added). Runs in the event's transaction with the row
  * locked, so events for one contact are compared in the order they were stored, on any number of relay processes.
  */
-async function trackContactTags(sql: Sql, scope: string, type: string, body: Record<string, unknown>): Promise<Record<string, string[]> | undefined> {
+async function trackContactTags(
+  sql: Sql,
+  scope: string,
+  type: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, string[]> | undefined> {
   const contactId = typeof body.id === 'string' ? body.id : undefined;
   if (!contactId) return undefined;
   if (type === 'ContactDelete') {
@@ -54,10 +60,20 @@ async function trackContactTags(sql: Sql, scope: string, type: string, body: Rec
   }
   const tags = tagList(body.tags);
   if (!CONTACT_TAG_EVENTS.has(type) || !tags) return undefined;
-  await sql.query(`INSERT INTO relay.contact_tags (scope_id, contact_id, tags) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [scope, contactId]);
-  const { rows } = await sql.query<{ tags: unknown }>(`SELECT tags FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2 FOR UPDATE`, [scope, contactId]);
+  await sql.query(`INSERT INTO relay.contact_tags (scope_id, contact_id, tags) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [
+    scope,
+    contactId,
+  ]);
+  const { rows } = await sql.query<{ tags: unknown }>(
+    `SELECT tags FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2 FOR UPDATE`,
+    [scope, contactId],
+  );
   const previous = tagList(typeof rows[0]?.tags === 'string' ? JSON.parse(rows[0].tags as string) : rows[0]?.tags) ?? [];
-  await sql.query(`UPDATE relay.contact_tags SET tags = $3::jsonb, updated_at = now() WHERE scope_id = $1 AND contact_id = $2`, [scope, contactId, JSON.stringify(tags)]);
+  await sql.query(`UPDATE relay.contact_tags SET tags = $3::jsonb, updated_at = now() WHERE scope_id = $1 AND contact_id = $2`, [
+    scope,
+    contactId,
+    JSON.stringify(tags),
+  ]);
   return { tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) };
 }
 
@@ -86,7 +102,9 @@ export interface IncomingEvent {
 export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[]): Promise<StoreResult[]> {
   return db.tx(async (sql) => {
     // Sorted keys: concurrent batches lock event rows in one order, so they cannot deadlock.
-    const order = events.map((_, i) => i).sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
+    const order = events
+      .map((_, i) => i)
+      .sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
     const inserted = await sql.query<{ event_key: string }>(
       `INSERT INTO relay.event (event_key, webhook_id, type, scope_id, body)
        SELECT k, w, t, s, decode(b, 'base64') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(k, w, t, s, b)
@@ -112,14 +130,18 @@ export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[])
       .sort((a, b) => (`${a.e.scope}\u0000${a.e.body.id}` < `${b.e.scope}\u0000${b.e.body.id}` ? -1 : 1));
     for (const { e } of tagWork) {
       const extra = await trackContactTags(sql, e.scope!, e.type, e.body);
-      if (extra) await sql.query(`UPDATE relay.event SET relay_extra = $2::jsonb WHERE event_key = $1`, [e.eventKey, JSON.stringify(extra)]);
+      if (extra)
+        await sql.query(`UPDATE relay.event SET relay_extra = $2::jsonb WHERE event_key = $1`, [e.eventKey, JSON.stringify(extra)]);
     }
     const routable: number[] = [];
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
       if (results[i].duplicate || !e.scope) continue;
       if (e.type === 'UNINSTALL' || e.type === 'INSTALL') {
-        await sql.query(`UPDATE relay.subscription SET status = $2 WHERE scope_id = $1`, [e.scope, e.type === 'INSTALL' ? 'active' : 'suspended']);
+        await sql.query(`UPDATE relay.subscription SET status = $2 WHERE scope_id = $1`, [
+          e.scope,
+          e.type === 'INSTALL' ? 'active' : 'suspended',
+        ]);
       } else routable.push(i);
     }
     if (!routable.length) return results;
@@ -132,7 +154,8 @@ export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[])
     for (const i of routable) {
       const e = events[i];
       const mine = subs.rows.filter((s) => s.scope_id === e.scope && s.events.includes(e.type) && filtersMatch(s.filters, e.body));
-      for (const s of mine) jobs.push({ id: uuidV5(`${e.eventKey}|${s.id}`), eventKey: e.eventKey, subscriptionId: s.id, scope: e.scope!, type: e.type });
+      for (const s of mine)
+        jobs.push({ id: uuidV5(`${e.eventKey}|${s.id}`), eventKey: e.eventKey, subscriptionId: s.id, scope: e.scope!, type: e.type });
       results[i].deliveries = mine.length;
       if (mine.length) matched.push({ key: e.eventKey, n: mine.length });
     }
@@ -194,7 +217,7 @@ export class IngestBatcher {
     while (this.running < this.maxConcurrent && this.queue.length) {
       const batch: Pending[] = [];
       const scopes = new Set<string>();
-      for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
+      for (let i = 0; i < this.queue.length && batch.length < this.maxBatch;) {
         const scope = this.queue[i].event.scope;
         if (scope !== null && (this.busy.has(scope) || scopes.has(scope))) {
           i++;

@@ -39,9 +39,7 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
   await migrate(db);
   const { PgBoss } = requirePgBoss();
   const boss = new PgBoss(
-    db.bossDb
-      ? { backend: 'pglite', db: db.bossDb, schedule: false }
-      : { connectionString: cfg.databaseUrl, max: 12, schedule: false },
+    db.bossDb ? { backend: 'pglite', db: db.bossDb, schedule: false } : { connectionString: cfg.databaseUrl, max: 12, schedule: false },
   );
   boss.on('error', (error: Error) => app?.log.error({ error: error.message }, 'pg-boss error'));
   await boss.start();
@@ -61,9 +59,11 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
     });
   }
   if (!(await boss.getQueue(DEAD_QUEUE))) {
-    await boss.createQueue(DEAD_QUEUE, { deleteAfterSeconds: queue.deleteAfterSeconds, retentionSeconds: queue.retentionSeconds }).catch(async (e: Error) => {
-      if (!(await boss.getQueue(DEAD_QUEUE))) throw e;
-    });
+    await boss
+      .createQueue(DEAD_QUEUE, { deleteAfterSeconds: queue.deleteAfterSeconds, retentionSeconds: queue.retentionSeconds })
+      .catch(async (e: Error) => {
+        if (!(await boss.getQueue(DEAD_QUEUE))) throw e;
+      });
   }
   let app: FastifyInstance | undefined;
   app = await buildApp(db, boss, cfg, key);

@@ -17,7 +17,13 @@ export interface StatusReport {
       pending: number;
     }[];
   }[];
-  eventTypes: { type: string; received: number; matched: number; delivered: number; latencyMs: { median: number | null; p95: number | null } }[];
+  eventTypes: {
+    type: string;
+    received: number;
+    matched: number;
+    delivered: number;
+    latencyMs: { median: number | null; p95: number | null };
+  }[];
   rejectedSignatures: { at: string; reason: string }[];
 }
 
@@ -88,7 +94,9 @@ export function statusHtml(r: StatusReport): string {
   const rows = r.locations
     .flatMap((l) =>
       l.subscriptions.map(
-        (s) => `<tr class="sub ${s.deadLetters ? 'has-dead' : ''}"><td>${esc(l.locationId)}</td><td>${esc(s.trigger)}</td><td>${esc(s.events.join(', '))}</td>
+        (
+          s,
+        ) => `<tr class="sub ${s.deadLetters ? 'has-dead' : ''}"><td>${esc(l.locationId)}</td><td>${esc(s.trigger)}</td><td>${esc(s.events.join(', '))}</td>
 <td>${esc(s.status)}</td><td>${esc(s.lastDeliveryAt ?? '—')}</td><td class="result">${esc(s.lastResult ?? '—')}</td>
 <td>${s.delivered24h}</td><td class="${s.failures24h ? 'bad' : ''}">${s.failures24h}</td><td class="${s.deadLetters ? 'bad' : ''}">${s.deadLetters}</td><td>${s.pending}</td></tr>`,
       ),

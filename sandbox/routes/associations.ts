@@ -64,8 +64,18 @@ export const associationRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.body.locationId);
       const { key, firstObjectLabel, firstObjectKey, secondObjectLabel, secondObjectKey } = req.body;
-      if ([...store(state).associations.values()].some((a) => a.locationId === req.locationId && a.key === key)) fail(400, `Association with key ${key} already exists`);
-      const association = { id: newId(), locationId: req.locationId, key, firstObjectLabel, firstObjectKey, secondObjectLabel, secondObjectKey, associationType: 'USER_DEFINED' };
+      if ([...store(state).associations.values()].some((a) => a.locationId === req.locationId && a.key === key))
+        fail(400, `Association with key ${key} already exists`);
+      const association = {
+        id: newId(),
+        locationId: req.locationId,
+        key,
+        firstObjectLabel,
+        firstObjectKey,
+        secondObjectLabel,
+        secondObjectKey,
+        associationType: 'USER_DEFINED',
+      };
       store(state).associations.set(association.id, association);
       return created(association);
     },
@@ -100,7 +110,10 @@ export const associationRoutes: Route[] = [
       assertLocation(req, req.query.locationId);
       const id = req.params.recordId;
       const all = [...store(state).relations.values()].filter(
-        (r) => r.locationId === req.locationId && (r.firstRecordId === id || r.secondRecordId === id) && (!req.query.associationIds || r.associationId === req.query.associationIds),
+        (r) =>
+          r.locationId === req.locationId &&
+          (r.firstRecordId === id || r.secondRecordId === id) &&
+          (!req.query.associationIds || r.associationId === req.query.associationIds),
       );
       return ok({ relations: page(all, req.query, 10), total: all.length });
     },

@@ -4,7 +4,21 @@ import { assertLocation, fail, ok, page, Route, RouteRequest, storeFor } from '.
 // Blogs (sites), their posts, authors and categories, in this module's own store. HighLevel's blog records use
 // `_id`. Seeded: one blog with an author, two categories and one published post.
 
-const POST_FIELDS = ['title', 'description', 'imageUrl', 'imageAltText', 'rawHTML', 'status', 'categories', 'tags', 'author', 'urlSlug', 'canonicalLink', 'publishedAt', 'blogId'];
+const POST_FIELDS = [
+  'title',
+  'description',
+  'imageUrl',
+  'imageAltText',
+  'rawHTML',
+  'status',
+  'categories',
+  'tags',
+  'author',
+  'urlSlug',
+  'canonicalLink',
+  'publishedAt',
+  'blogId',
+];
 
 const store = storeFor((state: SandboxState) => {
   const loc = state.locationId;
@@ -15,7 +29,14 @@ const store = storeFor((state: SandboxState) => {
   const categories = [
     ['Water Heaters', 'water-heaters'],
     ['Maintenance', 'maintenance'],
-  ].map(([label, urlSlug]) => ({ _id: newId(), label, urlSlug, locationId: loc, updatedAt: at, canonicalLink: `${site}/category/${urlSlug}` }));
+  ].map(([label, urlSlug]) => ({
+    _id: newId(),
+    label,
+    urlSlug,
+    locationId: loc,
+    updatedAt: at,
+    canonicalLink: `${site}/category/${urlSlug}`,
+  }));
   const post = {
     _id: newId(),
     blogId: blog._id,
@@ -47,7 +68,8 @@ const ofLocation = <T extends Rec>(req: RouteRequest, items: Iterable<T>) => [..
 
 /** 400 when another post of the location has the slug (HighLevel's slugs are unique per location). */
 function checkSlug(req: RouteRequest, state: SandboxState, urlSlug: string, postId?: string) {
-  if (ofLocation(req, store(state).posts.values()).some((p) => p.urlSlug === urlSlug && p._id !== postId)) fail(400, `The URL slug ${urlSlug} is already in use`);
+  if (ofLocation(req, store(state).posts.values()).some((p) => p.urlSlug === urlSlug && p._id !== postId))
+    fail(400, `The URL slug ${urlSlug} is already in use`);
 }
 
 function blogOf(req: RouteRequest, state: SandboxState, blogId: string): Rec {
@@ -111,7 +133,9 @@ export const blogRoutes: Route[] = [
     path: '/blogs/posts/url-slug-exists',
     handle(req, state) {
       assertLocation(req, req.query.locationId);
-      const exists = ofLocation(req, store(state).posts.values()).some((p) => p.urlSlug === req.query.urlSlug && p._id !== req.query.postId);
+      const exists = ofLocation(req, store(state).posts.values()).some(
+        (p) => p.urlSlug === req.query.urlSlug && p._id !== req.query.postId,
+      );
       return ok({ exists });
     },
   },

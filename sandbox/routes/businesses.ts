@@ -17,7 +17,18 @@ function businesses(state: SandboxState): Map<string, Rec> {
     ['Tanaka Dental', 'Birmingham'],
   ]) {
     const id = newId(24).toLowerCase();
-    store.set(id, { id, name, city, state: 'AL', country: 'US', locationId: state.locationId, createdBy: {}, updatedBy: {}, createdAt: at, updatedAt: at });
+    store.set(id, {
+      id,
+      name,
+      city,
+      state: 'AL',
+      country: 'US',
+      locationId: state.locationId,
+      createdBy: {},
+      updatedBy: {},
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   return store;
 }
@@ -51,7 +62,15 @@ export const businessRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.body?.locationId);
       const now = state.now();
-      const b = { id: newId(24).toLowerCase(), ...pick(req.body, FIELDS), locationId: req.locationId, createdBy: {}, updatedBy: {}, createdAt: now, updatedAt: now };
+      const b = {
+        id: newId(24).toLowerCase(),
+        ...pick(req.body, FIELDS),
+        locationId: req.locationId,
+        createdBy: {},
+        updatedBy: {},
+        createdAt: now,
+        updatedAt: now,
+      };
       businesses(state).set(b.id, b);
       // HighLevel's answer spells the record "buiseness".
       return created({ success: true, buiseness: b });

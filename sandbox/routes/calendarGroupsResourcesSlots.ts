@@ -7,11 +7,30 @@ import { assertLocation, created, crudRoutes, fail, ok, page, Route, RouteReques
 // update/delete. Calendars and events (blocked slots are events with `blocked`) live in calendars.ts's store;
 // the rest in this module's own store.
 
-const store = storeFor(() => ({ groups: new Map<string, Rec>(), resources: new Map<string, Rec>(), notifications: new Map<string, Rec>(), notes: new Map<string, Rec>() }));
+const store = storeFor(() => ({
+  groups: new Map<string, Rec>(),
+  resources: new Map<string, Rec>(),
+  notifications: new Map<string, Rec>(),
+  notes: new Map<string, Rec>(),
+}));
 
 const NOTIFICATION_FIELDS = [
-  'receiverType', 'channel', 'notificationType', 'isActive', 'templateId', 'body', 'subject', 'afterTime', 'beforeTime',
-  'additionalEmailIds', 'additionalPhoneNumbers', 'selectedUsers', 'deleted', 'fromAddress', 'fromName', 'fromNumber',
+  'receiverType',
+  'channel',
+  'notificationType',
+  'isActive',
+  'templateId',
+  'body',
+  'subject',
+  'afterTime',
+  'beforeTime',
+  'additionalEmailIds',
+  'additionalPhoneNumbers',
+  'selectedUsers',
+  'deleted',
+  'fromAddress',
+  'fromName',
+  'fromNumber',
 ];
 
 /** 400 when another group of the location has the slug. */
@@ -19,7 +38,14 @@ function slugTaken(req: RouteRequest, state: SandboxState, slug: string, except?
   return [...store(state).groups.values()].some((g) => g.locationId === req.locationId && g.slug === slug && g.id !== except);
 }
 
-const groupView = ({ id, locationId, name, slug, isActive, description }: Rec) => ({ id, locationId, name, slug, isActive, ...(description ? { description } : {}) });
+const groupView = ({ id, locationId, name, slug, isActive, description }: Rec) => ({
+  id,
+  locationId,
+  name,
+  slug,
+  isActive,
+  ...(description ? { description } : {}),
+});
 
 /** A blocked slot as create/edit answer it (times in the location's zone, as events). */
 const slotView = (e: Rec) => pick(e, ['id', 'locationId', 'calendarId', 'assignedUserId', 'title', 'startTime', 'endTime']);
@@ -28,7 +54,11 @@ function saveBlockedSlot(req: RouteRequest, state: SandboxState, existing?: Rec)
   const events = calendarStore(state);
   const calendar = calendarOf(req, events, req.body.calendarId);
   assertLocation(req, req.body.locationId);
-  const startMs = req.body.startTime ? instantOf(req.body.startTime, 'startTime') : existing ? toEpochMs(existing.startTime, 'UTC') : undefined;
+  const startMs = req.body.startTime
+    ? instantOf(req.body.startTime, 'startTime')
+    : existing
+      ? toEpochMs(existing.startTime, 'UTC')
+      : undefined;
   const endMs = req.body.endTime ? instantOf(req.body.endTime, 'endTime') : existing ? toEpochMs(existing.endTime, 'UTC') : undefined;
   if (startMs === undefined || endMs === undefined) fail(422, 'startTime and endTime are required');
   if (endMs <= startMs) fail(422, 'endTime must be after startTime');
@@ -112,10 +142,18 @@ export const calendarExtraRoutes: Route[] = [
     idParam: 'id',
     noun: 'Resource',
     records: (state) => store(state).resources,
-    list: (resources, req) => page(resources.filter((r) => r.resourceType === req.params.resourceType), req.query),
+    list: (resources, req) =>
+      page(
+        resources.filter((r) => r.resourceType === req.params.resourceType),
+        req.query,
+      ),
     get: (r) => r,
     create: {
-      build: (req) => ({ isActive: true, ...pick(req.body, ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds']), resourceType: req.params.resourceType }),
+      build: (req) => ({
+        isActive: true,
+        ...pick(req.body, ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds']),
+        resourceType: req.params.resourceType,
+      }),
       reply: (r) => r,
     },
     update: { fields: ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds', 'isActive'], reply: (r) => r },
@@ -130,7 +168,12 @@ export const calendarExtraRoutes: Route[] = [
     records: (state) => store(state).notifications,
     list: (all, req) =>
       page(
-        all.filter((n) => n.calendarId === req.params.calendarId && (req.query.isActive === undefined || String(n.isActive) === req.query.isActive) && String(n.deleted) === (req.query.deleted ?? 'false')),
+        all.filter(
+          (n) =>
+            n.calendarId === req.params.calendarId &&
+            (req.query.isActive === undefined || String(n.isActive) === req.query.isActive) &&
+            String(n.deleted) === (req.query.deleted ?? 'false'),
+        ),
         req.query,
         100,
       ),
@@ -145,7 +188,15 @@ export const calendarExtraRoutes: Route[] = [
       const calendar = calendarOf(req, calendarStore(state), req.params.calendarId);
       const saved = (req.body as Rec[]).map((n) => {
         const id = newId();
-        const record = { _id: id, id, isActive: true, deleted: false, ...pick(n, NOTIFICATION_FIELDS), calendarId: calendar.id, locationId: req.locationId };
+        const record = {
+          _id: id,
+          id,
+          isActive: true,
+          deleted: false,
+          ...pick(n, NOTIFICATION_FIELDS),
+          calendarId: calendar.id,
+          locationId: req.locationId,
+        };
         store(state).notifications.set(id, record);
         return record;
       });
@@ -163,7 +214,13 @@ export const calendarExtraRoutes: Route[] = [
       build(req, state) {
         const event = eventOf(req, calendarStore(state), req.params.appointmentId);
         const user = req.body.userId ? state.users.get(req.body.userId) : undefined;
-        return { body: req.body.body, userId: req.body.userId ?? '', appointmentId: event.id, contactId: event.contactId, createdBy: { id: user?.id ?? '', name: user?.name ?? '' } };
+        return {
+          body: req.body.body,
+          userId: req.body.userId ?? '',
+          appointmentId: event.id,
+          contactId: event.contactId,
+          createdBy: { id: user?.id ?? '', name: user?.name ?? '' },
+        };
       },
       reply: (note) => ({ note }),
     },
@@ -176,7 +233,9 @@ export const calendarExtraRoutes: Route[] = [
     path: '/calendars/appointments/{appointmentId}/notes',
     handle(req, state) {
       const event = eventOf(req, calendarStore(state), req.params.appointmentId);
-      const all = [...store(state).notes.values()].filter((n) => n.appointmentId === event.id).sort((a, b) => b.dateAdded.localeCompare(a.dateAdded));
+      const all = [...store(state).notes.values()]
+        .filter((n) => n.appointmentId === event.id)
+        .sort((a, b) => b.dateAdded.localeCompare(a.dateAdded));
       const notes = page(all, req.query, 10);
       return ok({ notes, hasMore: (Number(req.query.offset) || 0) + notes.length < all.length });
     },

@@ -41,21 +41,24 @@ function seed(state: SandboxState, store: CalendarStore) {
   store.calendars.set(calendar.id, calendar);
   // Two bookings for the first seeded contacts: tomorrow and the day after, 10:00 in the location's zone.
   const zone = timeZoneOf(state, loc);
-  state.contactsOf(loc).slice(0, 2).forEach((contact, i) => {
-    const day = localAt(Date.now() + (i + 1) * MS.DAY, zone);
-    const start = zonedToEpoch({ ...day, hour: 10, minute: 0, second: 0, millisecond: 0 }, zone);
-    saveEvent(state, store, zone, {
-      id: newId(),
-      calendarId: calendar.id,
-      locationId: loc,
-      contactId: contact.id,
-      title: `Discovery Call with ${[contact.firstName, contact.lastName].filter(Boolean).join(' ') || 'contact'}`,
-      appointmentStatus: 'confirmed',
-      assignedUserId: owner?.id ?? '',
-      startMs: start,
-      endMs: start + 30 * MS.MINUTE,
+  state
+    .contactsOf(loc)
+    .slice(0, 2)
+    .forEach((contact, i) => {
+      const day = localAt(Date.now() + (i + 1) * MS.DAY, zone);
+      const start = zonedToEpoch({ ...day, hour: 10, minute: 0, second: 0, millisecond: 0 }, zone);
+      saveEvent(state, store, zone, {
+        id: newId(),
+        calendarId: calendar.id,
+        locationId: loc,
+        contactId: contact.id,
+        title: `Discovery Call with ${[contact.firstName, contact.lastName].filter(Boolean).join(' ') || 'contact'}`,
+        appointmentStatus: 'confirmed',
+        assignedUserId: owner?.id ?? '',
+        startMs: start,
+        endMs: start + 30 * MS.MINUTE,
+      });
     });
-  });
 }
 
 function timeZoneOf(state: SandboxState, locationId: string): string {
@@ -75,7 +78,7 @@ function saveEvent(state: SandboxState, store: CalendarStore, zone: string, e: R
     isRecurring: false,
     ...existing,
     ...rest,
-    users: rest.assignedUserId ? [rest.assignedUserId] : existing?.users ?? [],
+    users: rest.assignedUserId ? [rest.assignedUserId] : (existing?.users ?? []),
     startTime: formatInZone(startMs, zone),
     endTime: formatInZone(endMs, zone),
     dateAdded: existing?.dateAdded ?? now,
@@ -119,7 +122,19 @@ const busy = (store: CalendarStore, calendarId: string, start: number, end: numb
 
 /** The answer of create/edit appointment (AppointmentSchemaResponse). */
 const appointmentAnswer = (e: Rec) =>
-  pick(e, ['id', 'calendarId', 'locationId', 'contactId', 'startTime', 'endTime', 'title', 'appointmentStatus', 'assignedUserId', 'address', 'isRecurring']);
+  pick(e, [
+    'id',
+    'calendarId',
+    'locationId',
+    'contactId',
+    'startTime',
+    'endTime',
+    'title',
+    'appointmentStatus',
+    'assignedUserId',
+    'address',
+    'isRecurring',
+  ]);
 
 const APPOINTMENT_KEYS = ['title', 'appointmentStatus', 'assignedUserId', 'address', 'description', 'meetingLocationType'];
 
@@ -163,9 +178,11 @@ export const calendarRoutes: Route[] = [
       if (to - from > 31 * MS.DAY) fail(422, 'The date range must be at most 31 days');
       const zone = pickTimeZone(req.query.timezone, timeZoneOf(state, req.locationId));
       const length = slotMs(calendar);
-      const step = (Number(calendar.slotInterval) || Number(calendar.slotDuration) || 30) * (calendar.slotIntervalUnit === 'hours' ? MS.HOUR : MS.MINUTE);
+      const step =
+        (Number(calendar.slotInterval) || Number(calendar.slotDuration) || 30) *
+        (calendar.slotIntervalUnit === 'hours' ? MS.HOUR : MS.MINUTE);
       const answer: Record<string, { slots: string[] }> = {};
-      for (let day = localAt(from, zone); ; ) {
+      for (let day = localAt(from, zone); ;) {
         const open = zonedToEpoch({ ...day, hour: OPEN_HOUR, minute: 0, second: 0, millisecond: 0 }, zone);
         if (open > to) break;
         const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
@@ -222,9 +239,12 @@ export const calendarRoutes: Route[] = [
       const startMs = instantOf(body.startTime, 'startTime');
       const endMs = body.endTime ? instantOf(body.endTime, 'endTime') : startMs + slotMs(calendar);
       if (endMs <= startMs) fail(422, 'endTime must be after startTime');
-      if (!body.ignoreFreeSlotValidation && busy(store, calendar.id, startMs, endMs)) fail(400, 'The slot you have selected is no longer available.');
+      if (!body.ignoreFreeSlotValidation && busy(store, calendar.id, startMs, endMs))
+        fail(400, 'The slot you have selected is no longer available.');
       const event = saveEvent(state, store, timeZoneOf(state, req.locationId), {
-        title: calendar.eventTitle?.replace('{{contact.name}}', [contact.firstName, contact.lastName].filter(Boolean).join(' ')) ?? calendar.name,
+        title:
+          calendar.eventTitle?.replace('{{contact.name}}', [contact.firstName, contact.lastName].filter(Boolean).join(' ')) ??
+          calendar.name,
         appointmentStatus: calendar.autoConfirm ? 'confirmed' : 'new',
         assignedUserId: calendar.teamMembers?.[0]?.userId ?? '',
         ...pick(body, APPOINTMENT_KEYS),
@@ -248,12 +268,22 @@ export const calendarRoutes: Route[] = [
       const body = req.body;
       const calendar = calendarOf(req, store, body.calendarId ?? event.calendarId);
       const startMs = body.startTime ? instantOf(body.startTime, 'startTime') : toEpochMs(event.startTime, 'UTC')!;
-      const endMs = body.endTime ? instantOf(body.endTime, 'endTime') : body.startTime ? startMs + slotMs(calendar) : toEpochMs(event.endTime, 'UTC')!;
+      const endMs = body.endTime
+        ? instantOf(body.endTime, 'endTime')
+        : body.startTime
+          ? startMs + slotMs(calendar)
+          : toEpochMs(event.endTime, 'UTC')!;
       if (endMs <= startMs) fail(422, 'endTime must be after startTime');
       if ((body.startTime || body.endTime) && !body.ignoreFreeSlotValidation && busy(store, calendar.id, startMs, endMs, event.id)) {
         fail(400, 'The slot you have selected is no longer available.');
       }
-      const saved = saveEvent(state, store, timeZoneOf(state, req.locationId), { ...event, ...pick(body, APPOINTMENT_KEYS), calendarId: calendar.id, startMs, endMs });
+      const saved = saveEvent(state, store, timeZoneOf(state, req.locationId), {
+        ...event,
+        ...pick(body, APPOINTMENT_KEYS),
+        calendarId: calendar.id,
+        startMs,
+        endMs,
+      });
       return ok(appointmentAnswer(saved));
     },
   },

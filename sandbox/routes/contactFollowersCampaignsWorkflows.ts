@@ -97,7 +97,10 @@ export const contactExtraRoutes: Route[] = [
     handle(req, state) {
       const contact = contactOf(req, state, req.params.contactId);
       const enrolled = state.workflowEnrollments.get(contact.id) ?? new Map<string, Rec>();
-      enrolled.set(req.params.workflowId, { enrolledAt: state.now(), ...(req.body.eventStartTime ? { eventStartTime: req.body.eventStartTime } : {}) });
+      enrolled.set(req.params.workflowId, {
+        enrolledAt: state.now(),
+        ...(req.body.eventStartTime ? { eventStartTime: req.body.eventStartTime } : {}),
+      });
       state.workflowEnrollments.set(contact.id, enrolled);
       return ok({ succeded: true });
     },

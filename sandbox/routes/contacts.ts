@@ -11,7 +11,7 @@ const DEFAULT_PAGE_LIMIT = 20;
 function sortKey(contact: Rec, sort: SortRule[]): Array<string | number> {
   const values = sort.map(({ field }) => {
     const v = contact[field];
-    return /^date/.test(field) && typeof v === 'string' ? Date.parse(v) : v ?? '';
+    return /^date/.test(field) && typeof v === 'string' ? Date.parse(v) : (v ?? '');
   });
   return [...values, contact.id];
 }
@@ -33,7 +33,12 @@ function matchesQuery(contact: Rec, query: string): boolean {
 }
 
 /** The location's contact with this email (case-insensitive), else with this phone number. */
-function findDuplicate(state: SandboxState, locationId: string, email?: string, phone?: string): { contact: Rec; field: string } | undefined {
+function findDuplicate(
+  state: SandboxState,
+  locationId: string,
+  email?: string,
+  phone?: string,
+): { contact: Rec; field: string } | undefined {
   const contacts = state.contactsOf(locationId);
   const byEmail = email && contacts.find((c) => c.emailLowerCase === email.trim().toLowerCase());
   if (byEmail) return { contact: byEmail, field: 'email' };
@@ -62,7 +67,10 @@ function contactChanges(state: SandboxState, locationId: string, body: Rec): Rec
 
 function createContact(req: RouteRequest, state: SandboxState): Rec {
   const now = state.now();
-  const contact = buildContact({ ...contactChanges(state, req.locationId, req.body), locationId: req.locationId }, { id: newId(), dateAdded: now, dateUpdated: now });
+  const contact = buildContact(
+    { ...contactChanges(state, req.locationId, req.body), locationId: req.locationId },
+    { id: newId(), dateAdded: now, dateUpdated: now },
+  );
   state.contacts.set(contact.id, contact);
   return contact;
 }
@@ -80,7 +88,8 @@ function updateContact(state: SandboxState, existing: Rec, changes: Rec): Rec {
 }
 
 /** Tags compare case-insensitively, as everywhere else in the sandbox (uniqueTags keeps one spelling per tag). */
-const hasTag = (contact: Rec, tag: unknown) => (contact.tags ?? []).some((t: string) => t.toLowerCase() === String(tag).trim().toLowerCase());
+const hasTag = (contact: Rec, tag: unknown) =>
+  (contact.tags ?? []).some((t: string) => t.toLowerCase() === String(tag).trim().toLowerCase());
 
 /**
  * One Search Contacts filter or filter group. The sandbox evaluates the tags filter (eq / not_eq one tag,
@@ -125,12 +134,7 @@ function bulkTagChange(state: SandboxState, req: RouteRequest, contactId: string
   if (!contact || contact.locationId !== req.locationId) return { contactId, message: 'Contact not found', type: 'error' };
   const oldTags: string[] = contact.tags ?? [];
   const remove = new Set(tags.map((t) => String(t).trim().toLowerCase()));
-  const next =
-    type === 'add'
-      ? uniqueTags([...oldTags, ...tags])
-      : removeAll
-        ? []
-        : oldTags.filter((t) => !remove.has(t.toLowerCase()));
+  const next = type === 'add' ? uniqueTags([...oldTags, ...tags]) : removeAll ? [] : oldTags.filter((t) => !remove.has(t.toLowerCase()));
   updateContact(state, contact, { tags: next });
   const lower = (list: string[]) => new Set(list.map((t) => t.toLowerCase()));
   const before = lower(oldTags);

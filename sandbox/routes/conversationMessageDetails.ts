@@ -93,7 +93,14 @@ export const conversationExtraRoutes: Route[] = [
     handle(req, state) {
       const message = callOf(req, state);
       const text = sentences(state, message);
-      return ok({ mediaChannel: 1, sentenceIndex: 0, startTime: 0, endTime: text.length * 2500, transcript: text.join(' '), confidence: 0.92 });
+      return ok({
+        mediaChannel: 1,
+        sentenceIndex: 0,
+        startTime: 0,
+        endTime: text.length * 2500,
+        transcript: text.join(' '),
+        confidence: 0.92,
+      });
     },
   },
   {
@@ -111,7 +118,12 @@ export const conversationExtraRoutes: Route[] = [
       const message = messageOf(req, state, req.params.messageId);
       message.status = req.body.status;
       if (req.body.error) message.error = req.body.error;
-      return ok({ conversationId: message.conversationId, messageId: message.id, status: message.status, ...(message.messageType === 'TYPE_EMAIL' ? { emailMessageId: message.id } : {}) });
+      return ok({
+        conversationId: message.conversationId,
+        messageId: message.id,
+        status: message.status,
+        ...(message.messageType === 'TYPE_EMAIL' ? { emailMessageId: message.id } : {}),
+      });
     },
   },
   {

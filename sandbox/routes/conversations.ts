@@ -39,7 +39,12 @@ export function messageOf(req: RouteRequest, state: SandboxState, id: string): R
 }
 
 /** Adds a message to the contact's conversation (started if needed) and moves the conversation to the top. */
-function addMessage(req: RouteRequest, state: SandboxState, contactId: string, direction: 'inbound' | 'outbound'): { conversation: Rec; message: Rec } {
+function addMessage(
+  req: RouteRequest,
+  state: SandboxState,
+  contactId: string,
+  direction: 'inbound' | 'outbound',
+): { conversation: Rec; message: Rec } {
   const contact = contactOf(req, state, contactId);
   const channel = channelOf(req.body.type);
   const store = storeOf(state);
@@ -113,7 +118,16 @@ export const conversationRoutes: Route[] = [
     path: '/conversations/{conversationId}',
     handle(req, state) {
       const c = conversationOf(req, state, req.params.conversationId);
-      return ok({ id: c.id, contactId: c.contactId, locationId: c.locationId, deleted: false, inbox: true, type: c.type === 'TYPE_EMAIL' ? 2 : 1, unreadCount: c.unreadCount, starred: false });
+      return ok({
+        id: c.id,
+        contactId: c.contactId,
+        locationId: c.locationId,
+        deleted: false,
+        inbox: true,
+        type: c.type === 'TYPE_EMAIL' ? 2 : 1,
+        unreadCount: c.unreadCount,
+        starred: false,
+      });
     },
   },
   {
@@ -178,7 +192,12 @@ export const conversationRoutes: Route[] = [
     path: '/conversations/messages',
     handle(req, state) {
       const { conversation, message } = addMessage(req, state, req.body.contactId, 'outbound');
-      return ok({ conversationId: conversation.id, messageId: message.id, ...(message.messageType === 'TYPE_EMAIL' ? { emailMessageId: message.id } : {}), status: 'pending' });
+      return ok({
+        conversationId: conversation.id,
+        messageId: message.id,
+        ...(message.messageType === 'TYPE_EMAIL' ? { emailMessageId: message.id } : {}),
+        status: 'pending',
+      });
     },
   },
   {

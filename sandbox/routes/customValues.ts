@@ -4,11 +4,21 @@ import { assertLocation, fail, ok, Route, RouteRequest, storeFor } from './route
 // A location's custom values (seeded: a booking link) and the writes of its tag list (the list itself is served
 // with the contact extras, from the shared state's tags).
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 
 const values = storeFor((state: SandboxState) => {
   const id = newId();
-  const seeded = { id, name: 'Booking Link', fieldKey: '{{ custom_values.booking_link }}', value: 'https://sandbox-plumbing.example.com/book', locationId: state.locationId };
+  const seeded = {
+    id,
+    name: 'Booking Link',
+    fieldKey: '{{ custom_values.booking_link }}',
+    value: 'https://sandbox-plumbing.example.com/book',
+    locationId: state.locationId,
+  };
   return new Map<string, Rec>([[id, seeded]]);
 });
 
@@ -53,7 +63,13 @@ export const customValueRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.params.locationId);
       checkUniqueName(state, req.locationId, req.body.name);
-      const record = { id: newId(), name: req.body.name, fieldKey: `{{ custom_values.${slug(req.body.name)} }}`, value: req.body.value, locationId: req.locationId };
+      const record = {
+        id: newId(),
+        name: req.body.name,
+        fieldKey: `{{ custom_values.${slug(req.body.name)} }}`,
+        value: req.body.value,
+        locationId: req.locationId,
+      };
       values(state).set(record.id, record);
       return ok({ customValue: record });
     },
@@ -74,7 +90,8 @@ export const customValueRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.params.locationId);
       const name = String(req.body.name).trim();
-      if (state.tagsOf(req.locationId).some((t) => t.name.toLowerCase() === name.toLowerCase())) fail(400, `The tag ${name} already exists`);
+      if (state.tagsOf(req.locationId).some((t) => t.name.toLowerCase() === name.toLowerCase()))
+        fail(400, `The tag ${name} already exists`);
       const tag = { id: newId(), name, locationId: req.locationId };
       state.tags.set(`${req.locationId}:${name.toLowerCase()}`, tag);
       return ok({ tag });
@@ -90,7 +107,8 @@ export const customValueRoutes: Route[] = [
       tag.name = name;
       state.tags.set(`${req.locationId}:${name.toLowerCase()}`, tag);
       // HighLevel renames the tag on the contacts that carry it.
-      for (const c of state.contactsOf(req.locationId)) if (Array.isArray(c.tags)) c.tags = c.tags.map((t: string) => (t.toLowerCase() === key.split(':')[1] ? name : t));
+      for (const c of state.contactsOf(req.locationId))
+        if (Array.isArray(c.tags)) c.tags = c.tags.map((t: string) => (t.toLowerCase() === key.split(':')[1] ? name : t));
       return ok({ tag });
     },
   },
@@ -100,7 +118,8 @@ export const customValueRoutes: Route[] = [
     handle(req, state) {
       const [key] = tagOf(req, state);
       state.tags.delete(key);
-      for (const c of state.contactsOf(req.locationId)) if (Array.isArray(c.tags)) c.tags = c.tags.filter((t: string) => t.toLowerCase() !== key.split(':')[1]);
+      for (const c of state.contactsOf(req.locationId))
+        if (Array.isArray(c.tags)) c.tags = c.tags.filter((t: string) => t.toLowerCase() !== key.split(':')[1]);
       return ok({ succeded: true });
     },
   },

@@ -18,12 +18,23 @@ const store = storeFor((state: SandboxState) => {
   const s = { forms, surveys, submissions: { form: [] as Rec[], survey: [] as Rec[] } };
   const custom = state.customFieldsOf(loc)[0];
   const at = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-  s.submissions.form.push(submission('form', forms[0].id, loc, at(1), 'Rosa', 'Delgado', 'rosa@example.com', custom ? { [custom.id]: 'Kitchen remodel' } : {}));
+  s.submissions.form.push(
+    submission('form', forms[0].id, loc, at(1), 'Rosa', 'Delgado', 'rosa@example.com', custom ? { [custom.id]: 'Kitchen remodel' } : {}),
+  );
   s.submissions.survey.push(submission('survey', surveys[0].id, loc, at(3), 'Sam', 'Rivera', 'sam@example.com', {}));
   return s;
 });
 
-function submission(kind: SubmissionKind, parentId: string, locationId: string, createdAt: string, first: string, last: string, email: string, extra: Rec): Rec {
+function submission(
+  kind: SubmissionKind,
+  parentId: string,
+  locationId: string,
+  createdAt: string,
+  first: string,
+  last: string,
+  email: string,
+  extra: Rec,
+): Rec {
   const answers = { first_name: first, last_name: last, email, ...extra };
   return {
     id: newId(24),
@@ -33,7 +44,15 @@ function submission(kind: SubmissionKind, parentId: string, locationId: string, 
     name: `${first} ${last}`,
     email,
     locationId,
-    others: { ...answers, fieldsOriSequance: Object.keys(answers), eventData: { source: 'Direct traffic', medium: kind, page: { url: 'https://sandbox-plumbing.example.com/quote', title: 'Get a Quote' } } },
+    others: {
+      ...answers,
+      fieldsOriSequance: Object.keys(answers),
+      eventData: {
+        source: 'Direct traffic',
+        medium: kind,
+        page: { url: 'https://sandbox-plumbing.example.com/quote', title: 'Get a Quote' },
+      },
+    },
   };
 }
 
@@ -43,7 +62,12 @@ export function parentsOf(state: SandboxState, kind: SubmissionKind): Rec[] {
 }
 
 /** Records a submission of the form or survey now (what a person filling it in does), and returns it. */
-export function addSubmission(state: SandboxState, kind: SubmissionKind, parentId: string, answers: { first: string; last: string; email: string; extra?: Rec }): Rec {
+export function addSubmission(
+  state: SandboxState,
+  kind: SubmissionKind,
+  parentId: string,
+  answers: { first: string; last: string; email: string; extra?: Rec },
+): Rec {
   const record = submission(kind, parentId, state.locationId, state.now(), answers.first, answers.last, answers.email, answers.extra ?? {});
   store(state).submissions[kind].push(record);
   return record;
@@ -72,14 +96,28 @@ function submissionsRoute(kind: SubmissionKind): Route {
         .submissions[kind].filter((s) => s.locationId === req.locationId)
         .filter((s) => !req.query[parentKey] || s[parentKey] === req.query[parentKey])
         .filter((s) => s.createdAt.slice(0, 10) >= from && s.createdAt.slice(0, 10) <= to)
-        .filter((s) => !needle || s.contactId.toLowerCase() === needle || [s.name, s.email, s.others.phone].some((v) => String(v ?? '').toLowerCase().includes(needle)))
+        .filter(
+          (s) =>
+            !needle ||
+            s.contactId.toLowerCase() === needle ||
+            [s.name, s.email, s.others.phone].some((v) =>
+              String(v ?? '')
+                .toLowerCase()
+                .includes(needle),
+            ),
+        )
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       const current = Math.max(Number(req.query.page ?? 1) || 1, 1);
       const items = matches.slice((current - 1) * limit, current * limit);
       const more = current * limit < matches.length;
       return ok({
         submissions: items.map(strip),
-        meta: { total: matches.length, currentPage: current, nextPage: more ? current + 1 : null, prevPage: current > 1 ? current - 1 : null },
+        meta: {
+          total: matches.length,
+          currentPage: current,
+          nextPage: more ? current + 1 : null,
+          prevPage: current > 1 ? current - 1 : null,
+        },
       });
     },
   };

@@ -13,7 +13,11 @@ function assertAlt(req: RouteRequest, where: Rec | undefined) {
 
 const totalOf = (items: Rec[]) => items.reduce((sum, i) => sum + Number(i.amount) * Number(i.qty ?? 1), 0);
 const discounted = (total: number, discount: Rec | undefined) =>
-  !discount?.value ? total : discount.type === 'fixed' ? Math.max(total - discount.value, 0) : Math.round(total * (100 - discount.value)) / 100;
+  !discount?.value
+    ? total
+    : discount.type === 'fixed'
+      ? Math.max(total - discount.value, 0)
+      : Math.round(total * (100 - discount.value)) / 100;
 const withIds = (items: Rec[]) => items.map((i) => ({ _id: newId(24).toLowerCase(), taxes: [], type: 'one_time', ...i }));
 
 function newInvoice(req: RouteRequest, state: SandboxState, body: Rec, status: string): Rec {
@@ -67,7 +71,9 @@ const touch = (state: SandboxState, record: Rec, changes: Rec) => Object.assign(
 const plain = ({ totalSummary: _t, sentTo: _s, ...invoice }: Rec) => invoice;
 const contactMatches = (invoice: Rec, needle: string) =>
   [invoice._id, invoice.name, String(invoice.invoiceNumber), invoice.contactDetails?.email, invoice.contactDetails?.phoneNo].some((v) =>
-    String(v ?? '').toLowerCase().includes(needle),
+    String(v ?? '')
+      .toLowerCase()
+      .includes(needle),
   );
 
 export const invoiceRoutes: Route[] = [
@@ -83,7 +89,11 @@ export const invoiceRoutes: Route[] = [
         .filter((i) => !status || i.status === status)
         .filter((i) => !search || contactMatches(i, search.toLowerCase()))
         // By issue date, newest first on `descend` (the only sort field); ties keep creation order, newest first.
-        .sort((a, b) => (req.query.sortOrder === 'ascend' ? 1 : -1) * (a.issueDate.localeCompare(b.issueDate) || a.createdAt.localeCompare(b.createdAt)));
+        .sort(
+          (a, b) =>
+            (req.query.sortOrder === 'ascend' ? 1 : -1) *
+            (a.issueDate.localeCompare(b.issueDate) || a.createdAt.localeCompare(b.createdAt)),
+        );
       const offset = Number(req.query.offset) || 0;
       return ok({ invoices: invoices.slice(offset, offset + (Number(req.query.limit) || 10)), total: invoices.length });
     },
@@ -145,7 +155,8 @@ export const invoiceRoutes: Route[] = [
       const invoice = invoiceOf(req, state, req.params.invoiceId);
       if (invoice.status === 'void' || invoice.status === 'draft') fail(400, `A ${invoice.status} invoice cannot be paid`);
       const amount = req.body.amount ?? invoice.amountDue;
-      if (amount <= 0 || amount > invoice.amountDue) fail(400, `The amount must be more than 0 and at most the amount due (${invoice.amountDue})`);
+      if (amount <= 0 || amount > invoice.amountDue)
+        fail(400, `The amount must be more than 0 and at most the amount due (${invoice.amountDue})`);
       const amountPaid = invoice.amountPaid + amount;
       const amountDue = Math.round((invoice.total - amountPaid) * 100) / 100;
       touch(state, invoice, { amountPaid, amountDue, status: amountDue === 0 ? 'paid' : 'partially_paid' });
@@ -159,7 +170,11 @@ export const invoiceRoutes: Route[] = [
       assertAlt(req, req.query);
       const estimates = [...store(state).estimates.values()].filter((e) => e.altId === req.locationId).reverse();
       const offset = Number(req.query.offset) || 0;
-      return ok({ estimates: estimates.slice(offset, offset + (Number(req.query.limit) || 10)), total: estimates.length, traceId: newId() });
+      return ok({
+        estimates: estimates.slice(offset, offset + (Number(req.query.limit) || 10)),
+        total: estimates.length,
+        traceId: newId(),
+      });
     },
   },
   {
@@ -171,7 +186,8 @@ export const invoiceRoutes: Route[] = [
       const now = state.now();
       const items = withIds(b.items ?? []);
       const total = discounted(totalOf(items), b.discount);
-      const day = (d: string | undefined, fallback: number) => (d ? new Date(`${d}T00:00:00.000Z`) : new Date(Date.now() + fallback)).toISOString();
+      const day = (d: string | undefined, fallback: number) =>
+        (d ? new Date(`${d}T00:00:00.000Z`) : new Date(Date.now() + fallback)).toISOString();
       const estimate: Rec = {
         _id: newId(24).toLowerCase(),
         altId: req.locationId,
@@ -224,7 +240,12 @@ export const invoiceRoutes: Route[] = [
       const estimate = estimateOf(req, state, req.params.estimateId);
       if (estimate.estimateStatus === 'invoiced') fail(400, 'The estimate is already invoiced');
       const issueDate = new Date().toISOString().slice(0, 10);
-      const invoice = newInvoice(req, state, { ...estimate, items: estimate.items.map(({ _id, ...i }: Rec) => i), issueDate, title: 'INVOICE' }, 'draft');
+      const invoice = newInvoice(
+        req,
+        state,
+        { ...estimate, items: estimate.items.map(({ _id, ...i }: Rec) => i), issueDate, title: 'INVOICE' },
+        'draft',
+      );
       if (req.body.markAsInvoiced) touch(state, estimate, { estimateStatus: 'invoiced' });
       return ok({ estimate: { ...estimate, traceId: newId() }, invoice: plain(invoice) });
     },

@@ -4,8 +4,30 @@ import { assertAgency, assertLocation, created, fail, ok, page, Route, RouteRequ
 // Locations (sub-accounts) and their company live in the shared state; custom field definitions too
 // (state.customFields, CustomFieldSchema). Custom-field folders (custom-fields.json) are this module's own store.
 
-const LOCATION_FIELDS = ['name', 'phone', 'email', 'address', 'city', 'state', 'country', 'postalCode', 'website', 'timezone', 'settings', 'social'];
-const FIELD_FIELDS = ['name', 'placeholder', 'position', 'model', 'acceptedFormat', 'isMultipleFile', 'maxNumberOfFiles', 'textBoxListOptions'];
+const LOCATION_FIELDS = [
+  'name',
+  'phone',
+  'email',
+  'address',
+  'city',
+  'state',
+  'country',
+  'postalCode',
+  'website',
+  'timezone',
+  'settings',
+  'social',
+];
+const FIELD_FIELDS = [
+  'name',
+  'placeholder',
+  'position',
+  'model',
+  'acceptedFormat',
+  'isMultipleFile',
+  'maxNumberOfFiles',
+  'textBoxListOptions',
+];
 
 const folders = storeFor(() => new Map<string, Rec>());
 
@@ -130,8 +152,12 @@ export const locationRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.params.locationId);
       const model = req.body.model ?? 'contact';
-      const key = String(req.body.name).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
-      if (state.customFieldsOf(req.locationId).some((f) => f.fieldKey === `${model}.${key}`)) fail(400, `A custom field with key ${model}.${key} already exists`);
+      const key = String(req.body.name)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '');
+      if (state.customFieldsOf(req.locationId).some((f) => f.fieldKey === `${model}.${key}`))
+        fail(400, `A custom field with key ${model}.${key} already exists`);
       const now = state.now();
       const field = {
         id: newId(),
@@ -174,7 +200,10 @@ export const locationRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.query.locationId);
       const key = req.params.objectKey;
-      const fields = state.customFieldsOf(req.locationId).filter((f) => f.model === key).map(objectField);
+      const fields = state
+        .customFieldsOf(req.locationId)
+        .filter((f) => f.model === key)
+        .map(objectField);
       return ok({ fields, folders: [...folders(state).values()].filter((f) => f.locationId === req.locationId && f.objectKey === key) });
     },
   },

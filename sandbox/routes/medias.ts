@@ -8,7 +8,15 @@ const MAX_BYTES = 25 * 1024 * 1024;
 
 const store = storeFor((state: SandboxState) => {
   const at = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000).toISOString();
-  const folder = { _id: newId(24).toLowerCase(), altId: state.locationId, altType: 'location', name: 'Manuals', type: 'folder', createdAt: at, updatedAt: at };
+  const folder = {
+    _id: newId(24).toLowerCase(),
+    altId: state.locationId,
+    altType: 'location',
+    name: 'Manuals',
+    type: 'folder',
+    createdAt: at,
+    updatedAt: at,
+  };
   return new Map<string, Rec>([[folder._id, folder]]);
 });
 
@@ -43,7 +51,20 @@ export const mediaRoutes: Route[] = [
       const id = newId(24).toLowerCase();
       const name = String(req.body.name ?? file.filename);
       const path = `${req.locationId}/media/${id}-${encodeURIComponent(name)}`;
-      const record = { _id: id, altId: req.locationId, altType: 'location', name, type: 'file', contentType: file.contentType, size: file.size, parentId, path, url: `https://storage.sandbox.example.com/${path}`, createdAt: now, updatedAt: now };
+      const record = {
+        _id: id,
+        altId: req.locationId,
+        altType: 'location',
+        name,
+        type: 'file',
+        contentType: file.contentType,
+        size: file.size,
+        parentId,
+        path,
+        url: `https://storage.sandbox.example.com/${path}`,
+        createdAt: now,
+        updatedAt: now,
+      };
       store(state).set(id, record);
       return ok({ fileId: id, url: record.url });
     },

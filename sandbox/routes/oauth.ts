@@ -55,9 +55,17 @@ export const oauthRoutes: Route[] = [
     handle(req, state) {
       assertAgency(req, req.body.companyId);
       const location = state.locations.get(req.body.locationId);
-      if (!location || location.companyId !== req.companyId) fail(400, 'Location not found for this company, or the app is not installed there.');
+      if (!location || location.companyId !== req.companyId)
+        fail(400, 'Location not found for this company, or the app is not installed there.');
       const { access_token } = state.issueTokens({ ...state.defaultGrant(), locationId: location.id, userType: 'Location' });
-      return ok({ access_token, token_type: 'Bearer', expires_in: state.tokenTtlSeconds, scope: 'locations.readonly contacts.write', locationId: location.id, userId: state.defaultGrant().userId });
+      return ok({
+        access_token,
+        token_type: 'Bearer',
+        expires_in: state.tokenTtlSeconds,
+        scope: 'locations.readonly contacts.write',
+        locationId: location.id,
+        userId: state.defaultGrant().userId,
+      });
     },
   },
 ];

@@ -34,11 +34,25 @@ const store = storeFor((state: SandboxState) => {
   const fields = [
     field('Pet Name', 'name', 'TEXT'),
     field('Weight (kg)', 'weight_kg', 'NUMERICAL'),
-    field('Species', 'species', 'SINGLE_OPTIONS', { options: [{ key: 'dog', label: 'Dog' }, { key: 'cat', label: 'Cat' }] }),
+    field('Species', 'species', 'SINGLE_OPTIONS', {
+      options: [
+        { key: 'dog', label: 'Dog' },
+        { key: 'cat', label: 'Cat' },
+      ],
+    }),
     field('Last Visit', 'last_visit', 'DATE'),
   ];
   const records = new Map<string, Rec>();
-  const first = { id: newId(24).toLowerCase(), objectKey: 'custom_objects.pet', locationId: loc, owner: [], followers: [], properties: { name: 'Buddy', species: 'dog' }, createdAt: at, updatedAt: at };
+  const first = {
+    id: newId(24).toLowerCase(),
+    objectKey: 'custom_objects.pet',
+    locationId: loc,
+    owner: [],
+    followers: [],
+    properties: { name: 'Buddy', species: 'dog' },
+    createdAt: at,
+    updatedAt: at,
+  };
   records.set(first.id, first);
   return { objects, fields: new Map<string, Rec[]>([['custom_objects.pet', fields]]), records, seq: 0 };
 });
@@ -68,7 +82,14 @@ function recordOf(req: RouteRequest, state: SandboxState): Rec {
   return record;
 }
 
-const asRecord = ({ id, owner, followers, properties, createdAt, updatedAt }: Rec) => ({ id, owner, followers, properties, dateAdded: createdAt, dateUpdated: updatedAt });
+const asRecord = ({ id, owner, followers, properties, createdAt, updatedAt }: Rec) => ({
+  id,
+  owner,
+  followers,
+  properties,
+  dateAdded: createdAt,
+  dateUpdated: updatedAt,
+});
 const by = { channel: 'WEB_USER', source: 'PUBLIC_API', sourceId: 'sandbox' };
 
 export const objectRoutes: Route[] = [
@@ -86,7 +107,11 @@ export const objectRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.query.locationId);
       const object = objectOf(req, state, req.params.key);
-      return ok({ object, cache: false, ...(req.query.fetchProperties === 'true' ? { fields: store(state).fields.get(object.key) ?? [] } : {}) });
+      return ok({
+        object,
+        cache: false,
+        ...(req.query.fetchProperties === 'true' ? { fields: store(state).fields.get(object.key) ?? [] } : {}),
+      });
     },
   },
   {
@@ -96,10 +121,21 @@ export const objectRoutes: Route[] = [
       assertLocation(req, req.body.locationId);
       objectOf(req, state, req.params.schemaKey);
       checkProperties(state, req.params.schemaKey, req.body.properties);
-      const primary = String(objectOf(req, state, req.params.schemaKey).primaryDisplayProperty).split('.').pop()!;
+      const primary = String(objectOf(req, state, req.params.schemaKey).primaryDisplayProperty)
+        .split('.')
+        .pop()!;
       if (req.body.properties[primary] === undefined) fail(400, `${primary} is required`);
       const now = state.now();
-      const record = { id: newId(24).toLowerCase(), objectKey: req.params.schemaKey, locationId: req.locationId, owner: req.body.owner ?? [], followers: [], properties: req.body.properties, createdAt: now, updatedAt: now };
+      const record = {
+        id: newId(24).toLowerCase(),
+        objectKey: req.params.schemaKey,
+        locationId: req.locationId,
+        owner: req.body.owner ?? [],
+        followers: [],
+        properties: req.body.properties,
+        createdAt: now,
+        updatedAt: now,
+      };
       store(state).records.set(record.id, record);
       return created({ record: asRecord(record) });
     },
@@ -116,7 +152,11 @@ export const objectRoutes: Route[] = [
       assertLocation(req, req.query.locationId);
       const record = recordOf(req, state);
       if (req.body.properties !== undefined) checkProperties(state, req.params.schemaKey, req.body.properties);
-      Object.assign(record, { properties: { ...record.properties, ...(req.body.properties ?? {}) }, ...(req.body.owner ? { owner: req.body.owner } : {}), updatedAt: state.now() });
+      Object.assign(record, {
+        properties: { ...record.properties, ...(req.body.properties ?? {}) },
+        ...(req.body.owner ? { owner: req.body.owner } : {}),
+        updatedAt: state.now(),
+      });
       return ok({ record: asRecord(record) });
     },
   },

@@ -35,7 +35,13 @@ const FILTER_KEYS: Record<string, string> = {
 export function opportunityStore(state: SandboxState): Store {
   let store = stores.get(state);
   if (store) return store;
-  const stage = (name: string, position: number) => ({ id: `${newId(8)}-${newId(4)}-${newId(4)}`.toLowerCase(), name, position, showInFunnel: true, showInPieChart: true });
+  const stage = (name: string, position: number) => ({
+    id: `${newId(8)}-${newId(4)}-${newId(4)}`.toLowerCase(),
+    name,
+    position,
+    showInFunnel: true,
+    showInPieChart: true,
+  });
   const pipeline = {
     id: newId(),
     name: 'Service Sales',
@@ -47,28 +53,31 @@ export function opportunityStore(state: SandboxState): Store {
   store = { pipelines: [pipeline], opportunities: new Map(), followers: new Map() };
   stores.set(state, store);
   const start = Date.now() - 3 * DAY_MS;
-  state.contactsOf(state.locationId).slice(0, 2).forEach((contact, i) => {
-    const at = new Date(start + i * DAY_MS).toISOString();
-    const opportunity = {
-      id: newId(),
-      name: `${contact.name ?? 'Customer'} – ${i ? 'Leak repair' : 'Water heater'}`,
-      monetaryValue: i ? 450 : 2800,
-      pipelineId: pipeline.id,
-      pipelineStageId: pipeline.stages[i].id,
-      assignedTo: contact.assignedTo,
-      status: 'open',
-      source: 'Website form',
-      contactId: contact.id,
-      locationId: state.locationId,
-      customFields: [],
-      createdAt: at,
-      updatedAt: at,
-      lastStageChangeAt: at,
-      lastStatusChangeAt: at,
-      lastActionDate: at,
-    };
-    store!.opportunities.set(opportunity.id, opportunity);
-  });
+  state
+    .contactsOf(state.locationId)
+    .slice(0, 2)
+    .forEach((contact, i) => {
+      const at = new Date(start + i * DAY_MS).toISOString();
+      const opportunity = {
+        id: newId(),
+        name: `${contact.name ?? 'Customer'} – ${i ? 'Leak repair' : 'Water heater'}`,
+        monetaryValue: i ? 450 : 2800,
+        pipelineId: pipeline.id,
+        pipelineStageId: pipeline.stages[i].id,
+        assignedTo: contact.assignedTo,
+        status: 'open',
+        source: 'Website form',
+        contactId: contact.id,
+        locationId: state.locationId,
+        customFields: [],
+        createdAt: at,
+        updatedAt: at,
+        lastStageChangeAt: at,
+        lastStatusChangeAt: at,
+        lastActionDate: at,
+      };
+      store!.opportunities.set(opportunity.id, opportunity);
+    });
   return store;
 }
 
@@ -104,7 +113,8 @@ function save(state: SandboxState, o: Rec, changes: Rec): Rec {
   const accepted = pick(changes, EDITABLE);
   checkStatus(accepted.status);
   const pipelineId = accepted.pipelineId ?? o.pipelineId;
-  if (accepted.pipelineId !== undefined || accepted.pipelineStageId !== undefined) checkPipeline(state, pipelineId, accepted.pipelineStageId);
+  if (accepted.pipelineId !== undefined || accepted.pipelineStageId !== undefined)
+    checkPipeline(state, pipelineId, accepted.pipelineStageId);
   const now = state.now();
   const next: Rec = { ...o, ...accepted, updatedAt: now, lastActionDate: now };
   if (Array.isArray(changes.customFields)) next.customFields = mergeCustomFields(o.customFields ?? [], changes.customFields);
@@ -169,12 +179,22 @@ export const opportunityRoutes: Route[] = [
     handle(req, state) {
       const body = req.body ?? {};
       assertLocation(req, body.locationId);
-      const text = String(body.query ?? '').trim().toLowerCase();
+      const text = String(body.query ?? '')
+        .trim()
+        .toLowerCase();
       let found = [...opportunityStore(state).opportunities.values()]
         .filter((o) => o.locationId === req.locationId)
         .filter((o) => (body.filters ?? []).every((f: Rec) => matches(state, o, f)))
         .map((o) => view(state, o))
-        .filter((o) => !text || [o.name, o.contact?.name, o.contact?.email, o.contact?.phone].some((v) => String(v ?? '').toLowerCase().includes(text)));
+        .filter(
+          (o) =>
+            !text ||
+            [o.name, o.contact?.name, o.contact?.email, o.contact?.phone].some((v) =>
+              String(v ?? '')
+                .toLowerCase()
+                .includes(text),
+            ),
+        );
       for (const sort of [...(body.sort ?? [])].reverse()) {
         const key = SORT_KEYS[sort?.field];
         if (!key) fail(422, [`sort: unsupported field ${JSON.stringify(sort?.field)}`]);
@@ -230,7 +250,9 @@ export const opportunityRoutes: Route[] = [
       assertLocation(req, body.locationId);
       const all = [...opportunityStore(state).opportunities.values()].filter((o) => o.locationId === req.locationId);
       // Matched by id, else by contact within the pipeline (HighLevel's undocumented key, as the app assumes).
-      const existing = body.id ? all.find((o) => o.id === body.id) : all.find((o) => o.contactId === body.contactId && o.pipelineId === body.pipelineId);
+      const existing = body.id
+        ? all.find((o) => o.id === body.id)
+        : all.find((o) => o.contactId === body.contactId && o.pipelineId === body.pipelineId);
       if (body.id && !existing) fail(404, 'Opportunity not found');
       const record = existing ? save(state, existing, body) : create(state, req, { name: 'Opportunity', ...body });
       return ok({ opportunity: view(state, record), new: !existing });

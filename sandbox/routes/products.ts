@@ -8,7 +8,15 @@ const PRICE_FIELDS = ['name', 'type', 'currency', 'amount', 'recurring', 'descri
 
 const store = storeFor((state: SandboxState) => {
   const at = new Date(Date.now() - 5 * 24 * 60 * 60 * 1000).toISOString();
-  const seeded = { _id: newId(24).toLowerCase(), locationId: state.locationId, name: 'Drain Cleaning', productType: 'SERVICE', availableInStore: false, createdAt: at, updatedAt: at };
+  const seeded = {
+    _id: newId(24).toLowerCase(),
+    locationId: state.locationId,
+    name: 'Drain Cleaning',
+    productType: 'SERVICE',
+    availableInStore: false,
+    createdAt: at,
+    updatedAt: at,
+  };
   return { products: new Map<string, Rec>([[seeded._id, seeded]]), prices: new Map<string, Rec>() };
 });
 
@@ -47,7 +55,13 @@ export const productRoutes: Route[] = [
     handle(req, state) {
       assertLocation(req, req.body.locationId);
       const now = state.now();
-      const product = { _id: newId(24).toLowerCase(), ...pick(req.body, FIELDS), locationId: req.locationId, createdAt: now, updatedAt: now };
+      const product = {
+        _id: newId(24).toLowerCase(),
+        ...pick(req.body, FIELDS),
+        locationId: req.locationId,
+        createdAt: now,
+        updatedAt: now,
+      };
       store(state).products.set(product._id, product);
       return created(product);
     },
@@ -70,7 +84,16 @@ export const productRoutes: Route[] = [
       const product = productOf(req, state);
       if (req.body.type === 'recurring' && !req.body.recurring) fail(422, 'recurring must be an object for a recurring price');
       const now = state.now();
-      const price = { _id: newId(24).toLowerCase(), ...pick(req.body, PRICE_FIELDS), product: product._id, locationId: req.locationId, membershipOffers: [], variantOptionIds: [], createdAt: now, updatedAt: now };
+      const price = {
+        _id: newId(24).toLowerCase(),
+        ...pick(req.body, PRICE_FIELDS),
+        product: product._id,
+        locationId: req.locationId,
+        membershipOffers: [],
+        variantOptionIds: [],
+        createdAt: now,
+        updatedAt: now,
+      };
       store(state).prices.set(price._id, price);
       return created(price);
     },

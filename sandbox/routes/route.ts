@@ -128,7 +128,13 @@ export function crudRoutes(c: Crud): Route[] {
       path: c.base,
       handle(req, state) {
         assertLocation(req, req.query.locationId);
-        return ok(list([...c.records(state).values()].filter((r) => r.locationId === req.locationId), req, state));
+        return ok(
+          list(
+            [...c.records(state).values()].filter((r) => r.locationId === req.locationId),
+            req,
+            state,
+          ),
+        );
       },
     });
   }

@@ -27,7 +27,11 @@ const named = (user: Rec) => Object.assign(user, { name: [user.firstName, user.l
 
 function matches(user: Rec, text: string): boolean {
   const q = text.trim().toLowerCase();
-  return [user.name, user.email, user.phone].some((v) => String(v ?? '').toLowerCase().includes(q));
+  return [user.name, user.email, user.phone].some((v) =>
+    String(v ?? '')
+      .toLowerCase()
+      .includes(q),
+  );
 }
 
 export const userRoutes: Route[] = [
@@ -65,8 +69,14 @@ export const userRoutes: Route[] = [
     path: '/users/search/filter-by-email',
     handle(req, state) {
       assertAgency(req, req.body.companyId);
-      const emails = new Set(String(req.body.emails).split(',').map((e) => e.trim().toLowerCase()));
-      const users = [...state.users.values()].filter((u) => emails.has(String(u.email).toLowerCase()) && (req.body.deleted === true || !u.deleted));
+      const emails = new Set(
+        String(req.body.emails)
+          .split(',')
+          .map((e) => e.trim().toLowerCase()),
+      );
+      const users = [...state.users.values()].filter(
+        (u) => emails.has(String(u.email).toLowerCase()) && (req.body.deleted === true || !u.deleted),
+      );
       return ok({ users: page(users, { skip: req.body.skip, limit: req.body.limit }, 25).map(view), count: users.length });
     },
   },
@@ -84,7 +94,8 @@ export const userRoutes: Route[] = [
       const locationIds: string[] = req.body.locationIds;
       if (req.userType !== 'Company') for (const id of locationIds) assertLocation(req, id);
       const email = String(req.body.email).toLowerCase();
-      if ([...state.users.values()].some((u) => !u.deleted && String(u.email).toLowerCase() === email)) fail(400, 'User already exists with this email');
+      if ([...state.users.values()].some((u) => !u.deleted && String(u.email).toLowerCase() === email))
+        fail(400, 'User already exists with this email');
       const user = named({
         id: newId(),
         ...pick(req.body, WRITABLE),
@@ -115,7 +126,10 @@ export const userRoutes: Route[] = [
     handle(req, state) {
       const user = userOf(req, state, req.params.userId);
       user.deleted = true;
-      return ok({ succeded: true, message: `Queued deleting user with e-mail ${user.email} and name ${user.name}. Will take effect in a few minutes.` });
+      return ok({
+        succeded: true,
+        message: `Queued deleting user with e-mail ${user.email} and name ${user.name}. Will take effect in a few minutes.`,
+      });
     },
   },
 ];

@@ -9,7 +9,15 @@ function lists(state: SandboxState) {
   let store = stores.get(state);
   if (!store) {
     const at = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000).toISOString();
-    const workflow = (name: string, status: string) => ({ id: `${newId(8)}-${newId(4)}-${newId(4)}-${newId(4)}-${newId(12)}`.toLowerCase(), name, status, version: 1, createdAt: at, updatedAt: at, locationId: state.locationId });
+    const workflow = (name: string, status: string) => ({
+      id: `${newId(8)}-${newId(4)}-${newId(4)}-${newId(4)}-${newId(12)}`.toLowerCase(),
+      name,
+      status,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      locationId: state.locationId,
+    });
     const campaign = (name: string, status: string) => ({ id: newId(), name, status, locationId: state.locationId });
     store = {
       workflows: [workflow('New Lead Nurture', 'published'), workflow('Quote Follow-Up', 'published'), workflow('Review Request', 'draft')],

@@ -5,7 +5,11 @@ const read = 'businesses.readonly';
 const write = 'businesses.write';
 
 export const businessesApi = {
-  listBusinesses: endpoint('businesses.json', 'GET /businesses/', { operationId: 'get-businesses-by-location', scope: read, locationIn: 'query' }),
+  listBusinesses: endpoint('businesses.json', 'GET /businesses/', {
+    operationId: 'get-businesses-by-location',
+    scope: read,
+    locationIn: 'query',
+  }),
   getBusiness: endpoint('businesses.json', 'GET /businesses/{businessId}', { operationId: 'get-business', scope: read }),
   createBusiness: endpoint('businesses.json', 'POST /businesses/', { operationId: 'create-business', scope: write, locationIn: 'body' }),
   updateBusiness: endpoint('businesses.json', 'PUT /businesses/{businessId}', { operationId: 'update-business', scope: write }),

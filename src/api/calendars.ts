@@ -26,31 +26,85 @@ export const calendarsApi = {
   updateGroup: endpoint(spec, 'PUT /calendars/groups/{groupId}', { ...groupsWrite, operationId: 'edit-group' }),
   setGroupStatus: endpoint(spec, 'PUT /calendars/groups/{groupId}/status', { ...groupsWrite, operationId: 'disable-group' }),
   deleteGroup: endpoint(spec, 'DELETE /calendars/groups/{groupId}', { ...groupsWrite, operationId: 'delete-group' }),
-  validateGroupSlug: endpoint(spec, 'POST /calendars/groups/validate-slug', { ...groupsWrite, operationId: 'validate-groups-slug', locationIn: 'body' }),
+  validateGroupSlug: endpoint(spec, 'POST /calendars/groups/validate-slug', {
+    ...groupsWrite,
+    operationId: 'validate-groups-slug',
+    locationIn: 'body',
+  }),
 
   listEvents: endpoint(spec, 'GET /calendars/events', { ...events, operationId: 'get-calendar-events', locationIn: 'query' }),
   listBlockedSlots: endpoint(spec, 'GET /calendars/blocked-slots', { ...events, operationId: 'get-blocked-slots', locationIn: 'query' }),
   getAppointment: endpoint(spec, 'GET /calendars/events/appointments/{eventId}', { ...events, operationId: 'get-appointment' }),
-  createAppointment: endpoint(spec, 'POST /calendars/events/appointments', { ...eventsWrite, operationId: 'create-appointment', locationIn: 'body' }),
+  createAppointment: endpoint(spec, 'POST /calendars/events/appointments', {
+    ...eventsWrite,
+    operationId: 'create-appointment',
+    locationIn: 'body',
+  }),
   updateAppointment: endpoint(spec, 'PUT /calendars/events/appointments/{eventId}', { ...eventsWrite, operationId: 'edit-appointment' }),
   deleteEvent: endpoint(spec, 'DELETE /calendars/events/{eventId}', { ...eventsWrite, operationId: 'delete-event' }),
-  createBlockSlot: endpoint(spec, 'POST /calendars/events/block-slots', { ...eventsWrite, operationId: 'create-block-slot', locationIn: 'body' }),
-  updateBlockSlot: endpoint(spec, 'PUT /calendars/events/block-slots/{eventId}', { ...eventsWrite, operationId: 'edit-block-slot', locationIn: 'body' }),
+  createBlockSlot: endpoint(spec, 'POST /calendars/events/block-slots', {
+    ...eventsWrite,
+    operationId: 'create-block-slot',
+    locationIn: 'body',
+  }),
+  updateBlockSlot: endpoint(spec, 'PUT /calendars/events/block-slots/{eventId}', {
+    ...eventsWrite,
+    operationId: 'edit-block-slot',
+    locationIn: 'body',
+  }),
 
-  listAppointmentNotes: endpoint(spec, 'GET /calendars/appointments/{appointmentId}/notes', { ...events, operationId: 'get-appointment-notes' }),
-  createAppointmentNote: endpoint(spec, 'POST /calendars/appointments/{appointmentId}/notes', { ...eventsWrite, operationId: 'create-appointment-note' }),
-  updateAppointmentNote: endpoint(spec, 'PUT /calendars/appointments/{appointmentId}/notes/{noteId}', { ...eventsWrite, operationId: 'update-appointment-note' }),
-  deleteAppointmentNote: endpoint(spec, 'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}', { ...eventsWrite, operationId: 'delete-appointment-note' }),
+  listAppointmentNotes: endpoint(spec, 'GET /calendars/appointments/{appointmentId}/notes', {
+    ...events,
+    operationId: 'get-appointment-notes',
+  }),
+  createAppointmentNote: endpoint(spec, 'POST /calendars/appointments/{appointmentId}/notes', {
+    ...eventsWrite,
+    operationId: 'create-appointment-note',
+  }),
+  updateAppointmentNote: endpoint(spec, 'PUT /calendars/appointments/{appointmentId}/notes/{noteId}', {
+    ...eventsWrite,
+    operationId: 'update-appointment-note',
+  }),
+  deleteAppointmentNote: endpoint(spec, 'DELETE /calendars/appointments/{appointmentId}/notes/{noteId}', {
+    ...eventsWrite,
+    operationId: 'delete-appointment-note',
+  }),
 
   listNotifications: endpoint(spec, 'GET /calendars/{calendarId}/notifications', { ...events, operationId: 'get-event-notification' }),
-  getNotification: endpoint(spec, 'GET /calendars/{calendarId}/notifications/{notificationId}', { ...events, operationId: 'find-event-notification' }),
-  createNotifications: endpoint(spec, 'POST /calendars/{calendarId}/notifications', { ...eventsWrite, operationId: 'create-event-notification' }),
-  updateNotification: endpoint(spec, 'PUT /calendars/{calendarId}/notifications/{notificationId}', { ...eventsWrite, operationId: 'update-event-notification' }),
-  deleteNotification: endpoint(spec, 'DELETE /calendars/{calendarId}/notifications/{notificationId}', { ...eventsWrite, operationId: 'delete-event-notification' }),
+  getNotification: endpoint(spec, 'GET /calendars/{calendarId}/notifications/{notificationId}', {
+    ...events,
+    operationId: 'find-event-notification',
+  }),
+  createNotifications: endpoint(spec, 'POST /calendars/{calendarId}/notifications', {
+    ...eventsWrite,
+    operationId: 'create-event-notification',
+  }),
+  updateNotification: endpoint(spec, 'PUT /calendars/{calendarId}/notifications/{notificationId}', {
+    ...eventsWrite,
+    operationId: 'update-event-notification',
+  }),
+  deleteNotification: endpoint(spec, 'DELETE /calendars/{calendarId}/notifications/{notificationId}', {
+    ...eventsWrite,
+    operationId: 'delete-event-notification',
+  }),
 
-  listResources: endpoint(spec, 'GET /calendars/resources/{resourceType}', { ...resources, operationId: 'fetch-calendar-resources', locationIn: 'query' }),
+  listResources: endpoint(spec, 'GET /calendars/resources/{resourceType}', {
+    ...resources,
+    operationId: 'fetch-calendar-resources',
+    locationIn: 'query',
+  }),
   getResource: endpoint(spec, 'GET /calendars/resources/{resourceType}/{id}', { ...resources, operationId: 'get-calendar-resource' }),
-  createResource: endpoint(spec, 'POST /calendars/resources/{resourceType}', { ...resourcesWrite, operationId: 'create-calendar-resource', locationIn: 'body' }),
-  updateResource: endpoint(spec, 'PUT /calendars/resources/{resourceType}/{id}', { ...resourcesWrite, operationId: 'update-calendar-resource' }),
-  deleteResource: endpoint(spec, 'DELETE /calendars/resources/{resourceType}/{id}', { ...resourcesWrite, operationId: 'delete-calendar-resource' }),
+  createResource: endpoint(spec, 'POST /calendars/resources/{resourceType}', {
+    ...resourcesWrite,
+    operationId: 'create-calendar-resource',
+    locationIn: 'body',
+  }),
+  updateResource: endpoint(spec, 'PUT /calendars/resources/{resourceType}/{id}', {
+    ...resourcesWrite,
+    operationId: 'update-calendar-resource',
+  }),
+  deleteResource: endpoint(spec, 'DELETE /calendars/resources/{resourceType}/{id}', {
+    ...resourcesWrite,
+    operationId: 'delete-calendar-resource',
+  }),
 };

@@ -1,5 +1,9 @@
 import { endpoint } from './endpoint';
 
 export const campaignsApi = {
-  listCampaigns: endpoint('campaigns.json', 'GET /campaigns/', { operationId: 'get-campaigns', scope: 'campaigns.readonly', locationIn: 'query' }),
+  listCampaigns: endpoint('campaigns.json', 'GET /campaigns/', {
+    operationId: 'get-campaigns',
+    scope: 'campaigns.readonly',
+    locationIn: 'query',
+  }),
 };

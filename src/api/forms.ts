@@ -9,9 +9,17 @@ import { endpoint } from './endpoint';
 // (GoHighLevel/highlevel-api-docs#269), so the triggers poll the submissions endpoints with their date filters.
 export const formsApi = {
   listForms: endpoint('forms.json', 'GET /forms/', { operationId: 'get-forms', scope: 'forms.readonly', locationIn: 'query' }),
-  listFormSubmissions: endpoint('forms.json', 'GET /forms/submissions', { operationId: 'get-forms-submissions', scope: 'forms.readonly', locationIn: 'query' }),
+  listFormSubmissions: endpoint('forms.json', 'GET /forms/submissions', {
+    operationId: 'get-forms-submissions',
+    scope: 'forms.readonly',
+    locationIn: 'query',
+  }),
   listSurveys: endpoint('surveys.json', 'GET /surveys/', { operationId: 'get-surveys', scope: 'surveys.readonly', locationIn: 'query' }),
-  listSurveySubmissions: endpoint('surveys.json', 'GET /surveys/submissions', { operationId: 'get-surveys-submissions', scope: 'surveys.readonly', locationIn: 'query' }),
+  listSurveySubmissions: endpoint('surveys.json', 'GET /surveys/submissions', {
+    operationId: 'get-surveys-submissions',
+    scope: 'surveys.readonly',
+    locationIn: 'query',
+  }),
 };
 
 export type SubmissionKind = 'form' | 'survey';
@@ -112,7 +120,16 @@ const META_KEYS = new Set([
   'contactId',
 ]);
 
-const textOf = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const textOf = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+    : v === undefined || v === null
+      ? ''
+      : Array.isArray(v)
+        ? v.join(', ')
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
 
 /** Names the step needs to label a submission: custom fields (contact model) and the forms' or surveys' names. */
 export interface SubmissionNames {
@@ -138,7 +155,7 @@ export function labelledSubmission(kind: SubmissionKind, raw: Item, names: Submi
   for (const key of keys) {
     const def = byId.get(key);
     const outKey = def ? customOutputKey(def, key) : key;
-    const label = def ? def.name?.trim() || def.fieldKey || key : STANDARD_ANSWERS[key] ?? key;
+    const label = def ? def.name?.trim() || def.fieldKey || key : (STANDARD_ANSWERS[key] ?? key);
     answers[outKey] = o[key];
     if (textOf(o[key]) !== '') lines.push(`${label}: ${textOf(o[key])}`);
   }
@@ -182,7 +199,12 @@ export async function parentNames(z: ZObject, bundle: Bundle, kind: SubmissionKi
 
 /** Whether any answer is keyed by something other than a standard field (a custom field's id). */
 const hasCustomAnswer = (items: Item[]) =>
-  items.some((s) => s.others && typeof s.others === 'object' && Object.keys(s.others).some((k) => !(k in STANDARD_ANSWERS) && !META_KEYS.has(k) && !k.startsWith('__')));
+  items.some(
+    (s) =>
+      s.others &&
+      typeof s.others === 'object' &&
+      Object.keys(s.others).some((k) => !(k in STANDARD_ANSWERS) && !META_KEYS.has(k) && !k.startsWith('__')),
+  );
 
 /**
  * The step's submissions, labelled (see labelledSubmission). Nothing is read when there is no submission; the
@@ -217,7 +239,10 @@ export const labelledAnswers = (kind: SubmissionKind): OutputEnricher => ({
 });
 
 /** Adds an output-fields function (fields known only at run time) after an operation's declared output fields. */
-export function withOutputFieldsFunction<T extends { definition: Record<string, any> }>(op: T, fn: (z: ZObject, bundle: Bundle) => Promise<unknown[]>): T {
+export function withOutputFieldsFunction<T extends { definition: Record<string, any> }>(
+  op: T,
+  fn: (z: ZObject, bundle: Bundle) => Promise<unknown[]>,
+): T {
   const operation = op.definition.operation;
   operation.outputFields = [...(operation.outputFields ?? []), fn];
   return op;
@@ -232,7 +257,10 @@ export function answerOutputFields() {
     const standard = Object.entries(STANDARD_ANSWERS).map(([key, label]) => ({ key: `answers__${key}`, label: `Answer: ${label}` }));
     try {
       const defs = await customFieldDefinitions(z, bundle, 'contact');
-      return [...standard, ...defs.map((d) => ({ key: `answers__${customOutputKey(d, d.id)}`, label: `Answer: ${d.name?.trim() || d.fieldKey || d.id}` }))];
+      return [
+        ...standard,
+        ...defs.map((d) => ({ key: `answers__${customOutputKey(d, d.id)}`, label: `Answer: ${d.name?.trim() || d.fieldKey || d.id}` })),
+      ];
     } catch (error) {
       z.console.log(`Custom fields unavailable: ${(error as Error).message}`);
       return standard;

@@ -16,9 +16,18 @@ export const invoicesApi = {
   voidInvoice: endpoint('invoices.json', 'POST /invoices/{invoiceId}/void', { operationId: 'void-invoice', scope: write }),
   recordPayment: endpoint('invoices.json', 'POST /invoices/{invoiceId}/record-payment', { operationId: 'record-invoice', scope: write }),
   text2pay: endpoint('invoices.json', 'POST /invoices/text2pay', { operationId: 'text2pay-invoice', scope: write }),
-  listEstimates: endpoint('invoices.json', 'GET /invoices/estimate/list', { operationId: 'list-estimates', scope: 'invoices/estimate.readonly' }),
-  createEstimate: endpoint('invoices.json', 'POST /invoices/estimate', { operationId: 'create-new-estimate', scope: 'invoices/estimate.write' }),
-  sendEstimate: endpoint('invoices.json', 'POST /invoices/estimate/{estimateId}/send', { operationId: 'send-estimate', scope: 'invoices/estimate.write' }),
+  listEstimates: endpoint('invoices.json', 'GET /invoices/estimate/list', {
+    operationId: 'list-estimates',
+    scope: 'invoices/estimate.readonly',
+  }),
+  createEstimate: endpoint('invoices.json', 'POST /invoices/estimate', {
+    operationId: 'create-new-estimate',
+    scope: 'invoices/estimate.write',
+  }),
+  sendEstimate: endpoint('invoices.json', 'POST /invoices/estimate/{estimateId}/send', {
+    operationId: 'send-estimate',
+    scope: 'invoices/estimate.write',
+  }),
   invoiceFromEstimate: endpoint('invoices.json', 'POST /invoices/estimate/{estimateId}/invoice', {
     operationId: 'create-invoice-from-estimate',
     scope: 'invoices/estimate.write',
@@ -28,7 +37,12 @@ export const invoicesApi = {
 /** `{ altId: <the step's location>, altType: 'location' }`, as every invoices.json request names the location. */
 export async function altOf(ctx: Context): Promise<{ altId: string; altType: 'location' }> {
   const { locationId } = await connectionFor(ctx.z, ctx.bundle);
-  if (!locationId) throw new ctx.z.errors.Error('This step needs a location: reconnect HighLevel to a sub-account, or pick a Location.', 'InvalidInput', 400);
+  if (!locationId)
+    throw new ctx.z.errors.Error(
+      'This step needs a location: reconnect HighLevel to a sub-account, or pick a Location.',
+      'InvalidInput',
+      400,
+    );
   return { altId: locationId, altType: 'location' };
 }
 
@@ -53,7 +67,9 @@ export async function contactDetailsOf(ctx: Context, contactId: string): Promise
   const c: Item = read ? data.contact : { id: contactId };
   const name = c.name || [c.firstName, c.lastName].filter(Boolean).join(' ') || c.companyName || c.email || '';
   const address = Object.fromEntries(
-    Object.entries({ addressLine1: c.address1, city: c.city, state: c.state, postalCode: c.postalCode, countryCode: c.country }).filter(([, v]) => typeof v === 'string' && v),
+    Object.entries({ addressLine1: c.address1, city: c.city, state: c.state, postalCode: c.postalCode, countryCode: c.country }).filter(
+      ([, v]) => typeof v === 'string' && v,
+    ),
   );
   const details = {
     id: c.id ?? contactId,
@@ -83,7 +99,9 @@ export function lineItemsOf(items: LineItemInput[], currency: string): Item[] {
 
 /** DiscountDto (required by CreateInvoiceDto / CreateEstimatesDto): the input's discount, or none. */
 export function discountOf(input: Input): Item {
-  return input.discountValue !== undefined ? { type: input.discountType ?? 'percentage', value: input.discountValue } : { type: 'percentage', value: 0 };
+  return input.discountValue !== undefined
+    ? { type: input.discountType ?? 'percentage', value: input.discountValue }
+    : { type: 'percentage', value: 0 };
 }
 
 /** Today as YYYY-MM-DD (UTC), HighLevel's default issue date. */
@@ -91,6 +109,6 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 /** The record of an invoice answer: `invoice` in send/record-payment/text2pay answers, else the answer itself; `_id` also as `id`. */
 export function invoiceOf(data: any): Item {
-  const invoice = data && typeof data === 'object' && data.invoice && typeof data.invoice === 'object' ? data.invoice : data ?? {};
+  const invoice = data && typeof data === 'object' && data.invoice && typeof data.invoice === 'object' ? data.invoice : (data ?? {});
   return { ...invoice, id: invoice._id ?? invoice.id };
 }

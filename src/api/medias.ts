@@ -13,7 +13,11 @@ export const mediasApi = {
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 /** Files or folders of the library, newest first (`sortBy=createdAt`), one page. */
-export async function listMedia(ctx: Context, type: 'file' | 'folder', options: { query?: string; parentId?: string; limit?: number; offset?: number } = {}): Promise<Item[]> {
+export async function listMedia(
+  ctx: Context,
+  type: 'file' | 'folder',
+  options: { query?: string; parentId?: string; limit?: number; offset?: number } = {},
+): Promise<Item[]> {
   const data = await ctx.call(mediasApi.listFiles, {
     query: {
       ...(await altOf(ctx)),
@@ -55,7 +59,10 @@ const safeDecode = (s: string) => {
  * A multipart/form-data body (RFC 7578): text fields, then the file. Built as one Buffer, so it needs no
  * form library and the request can be retried as it is.
  */
-export function multipartBody(fields: Record<string, string | undefined>, file: { name: string; contentType: string; content: Buffer }): { content: Buffer; contentType: string } {
+export function multipartBody(
+  fields: Record<string, string | undefined>,
+  file: { name: string; contentType: string; content: Buffer },
+): { content: Buffer; contentType: string } {
   const boundary = `----ghlZapier${randomBytes(12).toString('hex')}`;
   const quote = (s: string) => s.replace(/["\r\n]/g, (c) => (c === '"' ? '%22' : ' '));
   const chunks: Buffer[] = [];
@@ -63,7 +70,11 @@ export function multipartBody(fields: Record<string, string | undefined>, file: 
     if (value === undefined) continue;
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
   }
-  chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quote(file.name)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+  chunks.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quote(file.name)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+    ),
+  );
   chunks.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { content: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }

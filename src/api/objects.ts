@@ -9,13 +9,39 @@ import { endpoint } from './endpoint';
 // Custom objects and their records (objects.json). An object is addressed by its key (`custom_objects.pet`); a
 // record's properties are keyed by the last segment of their field key (`custom_objects.pet.name` → `name`).
 export const objectsApi = {
-  listObjects: endpoint('objects.json', 'GET /objects/', { operationId: 'get-object-by-location-id', scope: 'objects/schema.readonly', locationIn: 'query' }),
-  getObject: endpoint('objects.json', 'GET /objects/{key}', { operationId: 'get-object-schema-by-key', scope: 'objects/schema.readonly', locationIn: 'query' }),
-  createRecord: endpoint('objects.json', 'POST /objects/{schemaKey}/records', { operationId: 'create-object-record', scope: 'objects/record.write', locationIn: 'body' }),
-  getRecord: endpoint('objects.json', 'GET /objects/{schemaKey}/records/{id}', { operationId: 'get-record-by-id', scope: 'objects/record.readonly' }),
-  updateRecord: endpoint('objects.json', 'PUT /objects/{schemaKey}/records/{id}', { operationId: 'update-object-record', scope: 'objects/record.write', locationIn: 'query' }),
-  deleteRecord: endpoint('objects.json', 'DELETE /objects/{schemaKey}/records/{id}', { operationId: 'delete-object-record', scope: 'objects/record.write' }),
-  searchRecords: endpoint('objects.json', 'POST /objects/{schemaKey}/records/search', { operationId: 'search-object-records', scope: 'objects/record.readonly', locationIn: 'body' }),
+  listObjects: endpoint('objects.json', 'GET /objects/', {
+    operationId: 'get-object-by-location-id',
+    scope: 'objects/schema.readonly',
+    locationIn: 'query',
+  }),
+  getObject: endpoint('objects.json', 'GET /objects/{key}', {
+    operationId: 'get-object-schema-by-key',
+    scope: 'objects/schema.readonly',
+    locationIn: 'query',
+  }),
+  createRecord: endpoint('objects.json', 'POST /objects/{schemaKey}/records', {
+    operationId: 'create-object-record',
+    scope: 'objects/record.write',
+    locationIn: 'body',
+  }),
+  getRecord: endpoint('objects.json', 'GET /objects/{schemaKey}/records/{id}', {
+    operationId: 'get-record-by-id',
+    scope: 'objects/record.readonly',
+  }),
+  updateRecord: endpoint('objects.json', 'PUT /objects/{schemaKey}/records/{id}', {
+    operationId: 'update-object-record',
+    scope: 'objects/record.write',
+    locationIn: 'query',
+  }),
+  deleteRecord: endpoint('objects.json', 'DELETE /objects/{schemaKey}/records/{id}', {
+    operationId: 'delete-object-record',
+    scope: 'objects/record.write',
+  }),
+  searchRecords: endpoint('objects.json', 'POST /objects/{schemaKey}/records/search', {
+    operationId: 'search-object-records',
+    scope: 'objects/record.readonly',
+    locationIn: 'body',
+  }),
 };
 
 /** One property of an object (ICustomField in objects.json). */
@@ -41,7 +67,10 @@ export function objectProperties(z: ZObject, bundle: Bundle, objectKey: string):
     bundle,
     `objectProperties:${objectKey}`,
     async () => {
-      const data = await callHighLevel<Item>(z, bundle, objectsApi.getObject, { path: { key: objectKey }, query: { fetchProperties: 'true' } });
+      const data = await callHighLevel<Item>(z, bundle, objectsApi.getObject, {
+        path: { key: objectKey },
+        query: { fetchProperties: 'true' },
+      });
       return ((data?.fields ?? []) as ObjectProperty[]).filter((f) => f && typeof f.fieldKey === 'string' && f.fieldKey);
     },
     { valid: (v): v is ObjectProperty[] => Array.isArray(v) },
@@ -86,7 +115,10 @@ export function propertyOutputFields() {
     const objectKey = (bundle.inputData as Item | undefined)?.objectKey;
     if (!objectKey) return [];
     try {
-      return (await objectProperties(z, bundle, objectKey)).map((p) => ({ key: `properties__${propertyKey(p)}`, label: p.name?.trim() || propertyKey(p) }));
+      return (await objectProperties(z, bundle, objectKey)).map((p) => ({
+        key: `properties__${propertyKey(p)}`,
+        label: p.name?.trim() || propertyKey(p),
+      }));
     } catch (error) {
       z.console.log(`Object properties unavailable: ${(error as Error).message}`);
       return [];
@@ -106,7 +138,11 @@ export async function propertyValues(ctx: Context, label: string, objectKey: str
   const known = new Set(fields.map((f) => f.key));
   const unknown = filled.map(([k]) => k).filter((k) => !known.has(k));
   if (unknown.length) {
-    throw new ctx.z.errors.Error(`${label}: the object ${objectKey} has no propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => k.slice(PROPERTY_PREFIX.length)).join(', ')}.`, 'InvalidInput', 400);
+    throw new ctx.z.errors.Error(
+      `${label}: the object ${objectKey} has no propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((k) => k.slice(PROPERTY_PREFIX.length)).join(', ')}.`,
+      'InvalidInput',
+      400,
+    );
   }
   const parsed = parseInput(fields, Object.fromEntries(filled));
   if (!parsed.ok) throw new ctx.z.errors.Error(`${label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
@@ -129,7 +165,10 @@ export async function searchRecords(ctx: Context, objectKey: string, query: stri
   return collectPages<Item, { page: number; searchAfter: string[] }>(
     { page: 1, searchAfter: [] },
     async (cursor) => {
-      const data = await ctx.call(objectsApi.searchRecords, { path: { schemaKey: objectKey }, body: { page: cursor.page, pageLimit, query, searchAfter: cursor.searchAfter } });
+      const data = await ctx.call(objectsApi.searchRecords, {
+        path: { schemaKey: objectKey },
+        body: { page: cursor.page, pageLimit, query, searchAfter: cursor.searchAfter },
+      });
       const items = ((data?.records ?? []) as Item[]).filter((r) => r && typeof r === 'object');
       const last = items[items.length - 1];
       // The spec types the request's searchAfter as strings (the answer's as numbers).

@@ -9,15 +9,30 @@ import { endpoint } from './endpoint';
 // them with their date filters (`startAt`/`endAt`, YYYY-MM-DD), like the form submissions.
 export const paymentsApi = {
   listOrders: endpoint('payments.json', 'GET /payments/orders', { operationId: 'list-orders', scope: 'payments/orders.readonly' }),
-  getOrder: endpoint('payments.json', 'GET /payments/orders/{orderId}', { operationId: 'get-order-by-id', scope: 'payments/orders.readonly' }),
+  getOrder: endpoint('payments.json', 'GET /payments/orders/{orderId}', {
+    operationId: 'get-order-by-id',
+    scope: 'payments/orders.readonly',
+  }),
   recordOrderPayment: endpoint('payments.json', 'POST /payments/orders/{orderId}/record-payment', {
     operationId: 'record-order-payment',
     scope: 'payments/orders.collectPayment',
   }),
-  createFulfillment: endpoint('payments.json', 'POST /payments/orders/{orderId}/fulfillments', { operationId: 'create-order-fulfillment', scope: 'payments/orders.write' }),
-  listTransactions: endpoint('payments.json', 'GET /payments/transactions', { operationId: 'list-transactions', scope: 'payments/transactions.readonly' }),
-  getTransaction: endpoint('payments.json', 'GET /payments/transactions/{transactionId}', { operationId: 'get-transaction-by-id', scope: 'payments/transactions.readonly' }),
-  listSubscriptions: endpoint('payments.json', 'GET /payments/subscriptions', { operationId: 'list-subscriptions', scope: 'payments/subscriptions.readonly' }),
+  createFulfillment: endpoint('payments.json', 'POST /payments/orders/{orderId}/fulfillments', {
+    operationId: 'create-order-fulfillment',
+    scope: 'payments/orders.write',
+  }),
+  listTransactions: endpoint('payments.json', 'GET /payments/transactions', {
+    operationId: 'list-transactions',
+    scope: 'payments/transactions.readonly',
+  }),
+  getTransaction: endpoint('payments.json', 'GET /payments/transactions/{transactionId}', {
+    operationId: 'get-transaction-by-id',
+    scope: 'payments/transactions.readonly',
+  }),
+  listSubscriptions: endpoint('payments.json', 'GET /payments/subscriptions', {
+    operationId: 'list-subscriptions',
+    scope: 'payments/subscriptions.readonly',
+  }),
 };
 
 export type PaymentList = 'orders' | 'transactions' | 'subscriptions';
@@ -47,18 +62,28 @@ export async function allPayments(
   { pageSize = PAYMENTS_PAGE, maxPages }: { pageSize?: number; maxPages?: number } = {},
 ): Promise<Item[]> {
   const alt = await paymentAlt(ctx, list);
-  return collectPages(0, async (offset: number) => {
-    const data = await ctx.call(LIST[list], { query: { ...alt, ...filters, limit: String(pageSize), offset: String(offset) } });
-    const items = ((data?.data ?? []) as Item[]).filter((r) => r && typeof r === 'object');
-    const total = typeof data?.totalCount === 'number' ? data.totalCount : undefined;
-    const more = items.length >= pageSize && (total === undefined || offset + items.length < total);
-    return { items, next: more ? offset + pageSize : undefined };
-  }, maxPages);
+  return collectPages(
+    0,
+    async (offset: number) => {
+      const data = await ctx.call(LIST[list], { query: { ...alt, ...filters, limit: String(pageSize), offset: String(offset) } });
+      const items = ((data?.data ?? []) as Item[]).filter((r) => r && typeof r === 'object');
+      const total = typeof data?.totalCount === 'number' ? data.totalCount : undefined;
+      const more = items.length >= pageSize && (total === undefined || offset + items.length < total);
+      return { items, next: more ? offset + pageSize : undefined };
+    },
+    maxPages,
+  );
 }
 
 /** One poll of a payments list: the records of the poll window (see forms.ts pollWindow), every page. */
-export function pollPayments(ctx: Context & { limit: number }, list: PaymentList, filters: Record<string, string | undefined> = {}): Promise<Item[]> {
+export function pollPayments(
+  ctx: Context & { limit: number },
+  list: PaymentList,
+  filters: Record<string, string | undefined> = {},
+): Promise<Item[]> {
   const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
   // Loading a sample in the editor: the latest 10 whatever their date, so a quiet account still shows a real one.
-  return sampling ? allPayments(ctx, list, filters, { pageSize: 10, maxPages: 1 }) : allPayments(ctx, list, { ...filters, ...pollWindow(Date.now()) });
+  return sampling
+    ? allPayments(ctx, list, filters, { pageSize: 10, maxPages: 1 })
+    : allPayments(ctx, list, { ...filters, ...pollWindow(Date.now()) });
 }

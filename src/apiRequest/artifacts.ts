@@ -111,7 +111,12 @@ export function matchOperation(method: string, concretePath: string): IndexOpera
     let literals = 0;
     const matches = have.every((seg, i) => {
       if (!seg.includes('{')) return seg === want[i] && ++literals > 0;
-      const re = new RegExp(`^${seg.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+      const re = new RegExp(
+        `^${seg
+          .split(/\{[^}]+\}/)
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      );
       return re.test(want[i]);
     });
     if (matches && (!best || literals > best.literals)) best = { op, literals };

@@ -3,7 +3,19 @@ import type { GenField } from './types';
 // The field details are stored compactly (build.zip budget): what follows from a field's key is left out on disk
 // and restored when an area file is read. expand(compact(f)) === f for every field (the generator checks).
 
-const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', url: 'URL', urls: 'URLs', api: 'API', sku: 'SKU', ip: 'IP', utm: 'UTM', html: 'HTML', sms: 'SMS', dnd: 'DND' };
+const ACRONYMS: Record<string, string> = {
+  id: 'ID',
+  ids: 'IDs',
+  url: 'URL',
+  urls: 'URLs',
+  api: 'API',
+  sku: 'SKU',
+  ip: 'IP',
+  utm: 'UTM',
+  html: 'HTML',
+  sms: 'SMS',
+  dnd: 'DND',
+};
 
 /** `invoiceId` → `Invoice ID`, `start_date` → `Start Date`. */
 export function humanize(name: string): string {

@@ -51,11 +51,23 @@ export function operationField(area: string, granted: Set<string> | undefined): 
   };
 }
 
-const ZAPIER_TYPES: Record<GenField['t'], string> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean', datetime: 'datetime', json: 'json' };
+const ZAPIER_TYPES: Record<GenField['t'], string> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  datetime: 'datetime',
+  json: 'json',
+};
 
 /** The editor field for one generated input (required only when the connection cannot fill it). */
 export function zapierField(field: GenField, fillable = true): ZapierField {
-  const out: ZapierField = { key: field.k, label: field.l, helpText: field.h, required: Boolean(field.r && !(field.f && fillable) && field.d === undefined) };
+  const out: ZapierField = {
+    key: field.k,
+    label: field.l,
+    helpText: field.h,
+    required: Boolean(field.r && !(field.f && fillable) && field.d === undefined),
+  };
   if (field.ch) {
     out.children = field.ch.map((child) => zapierField({ ...child }));
     return out;
@@ -87,7 +99,8 @@ export function apiRequestFields(bundle: Bundle): ZapierField[] {
   // An agency connection has no location of its own to fill an agency-level operation's location inputs with.
   const noLocation = isAgencyConnection(bundle) && op.agencyOnly;
   for (const field of detail.fields) {
-    if (!(agency && field.f === 'location')) fields.push(zapierField(field, !(noLocation && (field.f === 'location' || field.f === 'alt'))));
+    if (!(agency && field.f === 'location'))
+      fields.push(zapierField(field, !(noLocation && (field.f === 'location' || field.f === 'alt'))));
   }
   return fields;
 }

@@ -20,9 +20,16 @@ const invalid = (z: ZObject, message: string) => new z.errors.Error(message, 'In
 export function chosenOperation(z: ZObject, input: Item): IndexOperation {
   const key = String(input[OPERATION] ?? '').trim();
   const op = loadIndex().byKey.get(key);
-  if (!op) throw invalid(z, `API Request: invalid input. Operation (operation) must be one of HighLevel's API operations; choose one from the list (got "${key.slice(0, 80)}").`);
+  if (!op)
+    throw invalid(
+      z,
+      `API Request: invalid input. Operation (operation) must be one of HighLevel's API operations; choose one from the list (got "${key.slice(0, 80)}").`,
+    );
   if (op.multipart) {
-    throw invalid(z, `API Request: invalid input. Operation (operation) "${op.summary}" uploads a file (multipart), which API Request does not send; use a HighLevel file action instead.`);
+    throw invalid(
+      z,
+      `API Request: invalid input. Operation (operation) "${op.summary}" uploads a file (multipart), which API Request does not send; use a HighLevel file action instead.`,
+    );
   }
   return op;
 }
@@ -63,7 +70,8 @@ export function checkedPath(z: ZObject, raw: unknown): string {
   } catch {
     throw bad('has a malformed %-escape');
   }
-  if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\'))) throw bad('must not contain "." or ".." segments');
+  if (segments.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\')))
+    throw bad('must not contain "." or ".." segments');
   if (p.replace(/\/{2,}/g, '/') !== p) throw bad('must not contain "//"');
   if (/^\/oauth(\/|$)/i.test(p)) throw bad("must not be an OAuth endpoint (/oauth/…): the connection manages HighLevel's tokens");
   // Belt and braces: the URL the client builds stays on HighLevel's origin.
@@ -83,13 +91,15 @@ function queryOf(z: ZObject, raw: unknown): Record<string, unknown> {
       value = Object.fromEntries(new URLSearchParams(raw.replace(/^\?/, '')));
     }
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid(z, 'Custom API Request: invalid input. Query (query) must be name/value pairs.');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw invalid(z, 'Custom API Request: invalid input. Query (query) must be name/value pairs.');
   return Object.fromEntries(Object.entries(value as Item).filter(([k, v]) => k.trim() && !isBlank(v)));
 }
 
 function bodyOf(z: ZObject, method: string, raw: unknown): unknown {
   if (isBlank(raw)) return undefined;
-  if (method === 'GET') throw invalid(z, 'Custom API Request: invalid input. Body (body) cannot be sent with GET; leave it blank or choose another method.');
+  if (method === 'GET')
+    throw invalid(z, 'Custom API Request: invalid input. Body (body) cannot be sent with GET; leave it blank or choose another method.');
   if (typeof raw !== 'string') return raw;
   try {
     return JSON.parse(raw);
@@ -104,7 +114,9 @@ function bodyOf(z: ZObject, method: string, raw: unknown): unknown {
  */
 export async function performCustomRequest(z: ZObject, bundle: Bundle): Promise<Item> {
   const input = (bundle.inputData ?? {}) as Item;
-  const method = String(input.method ?? '').trim().toUpperCase();
+  const method = String(input.method ?? '')
+    .trim()
+    .toUpperCase();
   if (!(METHODS as readonly string[]).includes(method)) {
     throw invalid(z, `Custom API Request: invalid input. Method (method) must be one of: ${METHODS.join(', ')}.`);
   }
@@ -168,7 +180,11 @@ export async function outputOf(z: ZObject, raw: unknown, what: string): Promise<
         return shape(JSON.parse(text));
       } catch {
         if (/json/.test(type)) {
-          throw new z.errors.Error(`HighLevel answered ${what} with a response that is not JSON (status ${response.status}). Try again later.`, 'HighLevelBadResponse', response.status);
+          throw new z.errors.Error(
+            `HighLevel answered ${what} with a response that is not JSON (status ${response.status}). Try again later.`,
+            'HighLevelBadResponse',
+            response.status,
+          );
         }
       }
     }
@@ -183,5 +199,7 @@ function shape(data: unknown): Item {
   if (Array.isArray(data)) return { items: data };
   if (!data || typeof data !== 'object') return { value: data };
   const record = data as Item;
-  return (record.id === undefined || record.id === null) && record._id !== undefined && record._id !== null ? { ...record, id: record._id } : record;
+  return (record.id === undefined || record.id === null) && record._id !== undefined && record._id !== null
+    ? { ...record, id: record._id }
+    : record;
 }

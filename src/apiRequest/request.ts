@@ -50,7 +50,8 @@ function scalar(field: Pick<GenField, 't' | 'c'>, raw: unknown): Converted {
       else return { ok: false, message: 'must be true or false' };
       break;
     case 'datetime': {
-      const ms = typeof text === 'number' ? text : typeof text === 'string' ? (/^\d{12,14}$/.test(text) ? Number(text) : Date.parse(text)) : NaN;
+      const ms =
+        typeof text === 'number' ? text : typeof text === 'string' ? (/^\d{12,14}$/.test(text) ? Number(text) : Date.parse(text)) : NaN;
       if (!Number.isFinite(ms)) return { ok: false, message: 'must be a date and time, e.g. 2026-01-31T15:00:00Z' };
       value = new Date(ms).toISOString();
       break;
@@ -162,7 +163,12 @@ export function requestFor(z: ZObject, label: string, detail: GenDetail, input: 
     if (field.o && field.in === 'body') body[field.p[0]] ??= {};
     let raw = input[field.k];
     if (isBlank(raw) && field.f) {
-      const fill = { location: defaults.locationId, company: defaults.companyId, alt: altType === 'location' ? defaults.locationId : defaults.companyId, altType }[field.f];
+      const fill = {
+        location: defaults.locationId,
+        company: defaults.companyId,
+        alt: altType === 'location' ? defaults.locationId : defaults.companyId,
+        altType,
+      }[field.f];
       raw = fill;
     }
     if (isBlank(raw) && field.d !== undefined && field.r) raw = field.d;

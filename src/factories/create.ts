@@ -35,7 +35,7 @@ export function createAction<const F extends readonly FieldDef[]>(typed: CreateD
       if (def.perform) return withId(await def.perform!(input, ctx));
       const parts = def.request ? def.request(input, ctx) : requestFromInput(def.endpoint, input, def.pathFrom);
       const data = await ctx.call(def.endpoint, parts);
-      return withId(def.result ? def.result(data ?? {}, input, ctx) : unwrap(def, data) ?? {});
+      return withId(def.result ? def.result(data ?? {}, input, ctx) : (unwrap(def, data) ?? {}));
     };
     const result = await write();
     return check ? reportUnsaved(ctx.z, def.label, def.fields, check, policy, input, result) : result;

@@ -70,7 +70,11 @@ export function deleteAction<const F extends readonly FieldDef[]>(typed: DeleteD
       // HighLevel answering 2xx with its flag false did not delete: the step fails rather than let the zap go on.
       if (!deletedFrom(data)) {
         const said = typeof data?.message === 'string' && data.message ? `: ${data.message}` : '';
-        throw new ctx.z.errors.Error(`HighLevel did not delete the ${def.noun.toLowerCase()} ${input[def.idKey]}${said}.`, 'HighLevelNotDeleted', 200);
+        throw new ctx.z.errors.Error(
+          `HighLevel did not delete the ${def.noun.toLowerCase()} ${input[def.idKey]}${said}.`,
+          'HighLevelNotDeleted',
+          200,
+        );
       }
       return {
         ...withoutFlags(data),

@@ -31,7 +31,11 @@ export function relayBaseUrl(z: ZObject): string {
   const url = (process.env[RELAY_URL_ENV] ?? '').trim().replace(/\/+$/, '');
   if (!url) throw new z.errors.Error(RELAY_SETUP_HELP, 'RelayNotConfigured', 400);
   if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-    throw new z.errors.Error(`${RELAY_URL_ENV} is not a URL (it must look like https://relay.example.com). ${RELAY_SETUP_HELP}`, 'RelayNotConfigured', 400);
+    throw new z.errors.Error(
+      `${RELAY_URL_ENV} is not a URL (it must look like https://relay.example.com). ${RELAY_SETUP_HELP}`,
+      'RelayNotConfigured',
+      400,
+    );
   }
   return url;
 }
@@ -92,7 +96,8 @@ export function hookTrigger(def: HookTriggerDef): Operation {
   const twin = def.twin;
   const endpoint = def.endpoint ?? twin?.def.endpoint;
   const sample = def.sample ?? twin?.def.sample;
-  if (!endpoint || !sample || (!twin && !def.list)) throw new Error(`${def.key}: a hook trigger needs a polling twin, or an endpoint, a sample and a list`);
+  if (!endpoint || !sample || (!twin && !def.list))
+    throw new Error(`${def.key}: a hook trigger needs a polling twin, or an endpoint, a sample and a list`);
   const base: OperationDef = {
     ...def,
     endpoint,
@@ -129,21 +134,30 @@ export function hookTrigger(def: HookTriggerDef): Operation {
     const relay = relayBaseUrl(z);
     const connection = await connectionFor(z, bundle, base.endpoint);
     if (!connection.locationId) {
-      throw new z.errors.Error('This connection has no location to watch; reconnect HighLevel choosing a sub-account.', 'InvalidInput', 400);
+      throw new z.errors.Error(
+        'This connection has no location to watch; reconnect HighLevel choosing a sub-account.',
+        'InvalidInput',
+        400,
+      );
     }
     const filters = def.relayFilters ? dropBlank(def.relayFilters(input)) : {};
-    const response = await relayRequest(z, 'subscribe', {
-      method: 'POST',
-      url: `${relay}/v1/subscriptions`,
-      headers: { Authorization: `Bearer ${connection.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        targetUrl: bundle.targetUrl,
-        locationId: connection.locationId,
-        events: eventsFor(input),
-        triggerKey: def.key,
-        ...(Object.keys(filters).length ? { filters } : {}),
-      }),
-    }, [connection.token, bundle.targetUrl ?? '']);
+    const response = await relayRequest(
+      z,
+      'subscribe',
+      {
+        method: 'POST',
+        url: `${relay}/v1/subscriptions`,
+        headers: { Authorization: `Bearer ${connection.token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          targetUrl: bundle.targetUrl,
+          locationId: connection.locationId,
+          events: eventsFor(input),
+          triggerKey: def.key,
+          ...(Object.keys(filters).length ? { filters } : {}),
+        }),
+      },
+      [connection.token, bundle.targetUrl ?? ''],
+    );
     const data = parseJson(response.content);
     if (response.status >= 400 || typeof data?.id !== 'string' || typeof data?.secret !== 'string') {
       throw relayError(z, 'subscribe', response, data, connection.locationId);
@@ -156,11 +170,16 @@ export function hookTrigger(def: HookTriggerDef): Operation {
     // Nothing was subscribed (turning on failed): nothing to undo.
     if (!id || !secret) return { id: id ?? null, deleted: false };
     const relay = relayBaseUrl(z);
-    const response = await relayRequest(z, 'unsubscribe', {
-      method: 'DELETE',
-      url: `${relay}/v1/subscriptions/${encodeURIComponent(id)}`,
-      headers: { Authorization: `Bearer ${secret}`, Accept: 'application/json' },
-    }, [secret]);
+    const response = await relayRequest(
+      z,
+      'unsubscribe',
+      {
+        method: 'DELETE',
+        url: `${relay}/v1/subscriptions/${encodeURIComponent(id)}`,
+        headers: { Authorization: `Bearer ${secret}`, Accept: 'application/json' },
+      },
+      [secret],
+    );
     // 404: already gone (the relay deletes a subscription whose hook answered 410): turning off still succeeds.
     if (response.status >= 400 && response.status !== 404) throw relayError(z, 'unsubscribe', response, parseJson(response.content));
     return { id, deleted: true };
@@ -171,7 +190,9 @@ export function hookTrigger(def: HookTriggerDef): Operation {
 }
 
 const dropBlank = (record: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length)));
+  Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && !v.length)),
+  );
 
 function parseJson(content: string | undefined): any {
   try {
@@ -192,16 +213,27 @@ interface RelayResponse {
  * turn any 401 into a HighLevel token refresh. A network failure becomes a message naming the relay (never the
  * token or the hook URL).
  */
-async function relayRequest(z: ZObject, what: string, request: { method: string; url: string; headers: Record<string, string>; body?: string }, secrets: string[]): Promise<RelayResponse> {
+async function relayRequest(
+  z: ZObject,
+  what: string,
+  request: { method: string; url: string; headers: Record<string, string>; body?: string },
+  secrets: string[],
+): Promise<RelayResponse> {
   try {
     const response = await fetch(request.url, { ...request, signal: AbortSignal.timeout(RELAY_TIMEOUT_MS) });
     return { status: response.status, content: await response.text(), retryAfter: response.headers.get('retry-after') ?? undefined };
   } catch (error) {
     const e = error as { name?: string; code?: string; cause?: { code?: string } };
-    const cause = e.name === 'TimeoutError' ? `no answer within ${RELAY_TIMEOUT_MS / 1000} s` : `the connection failed (${e.cause?.code ?? e.code ?? 'network error'})`;
+    const cause =
+      e.name === 'TimeoutError'
+        ? `no answer within ${RELAY_TIMEOUT_MS / 1000} s`
+        : `the connection failed (${e.cause?.code ?? e.code ?? 'network error'})`;
     const host = safeHost(request.url);
     throw new z.errors.Error(
-      redact(`Could not ${what} at the instant-trigger relay (${host}): ${cause}. Check that the relay is running (GET ${host}/healthz) and that ${RELAY_URL_ENV} points at it.`, secrets),
+      redact(
+        `Could not ${what} at the instant-trigger relay (${host}): ${cause}. Check that the relay is running (GET ${host}/healthz) and that ${RELAY_URL_ENV} points at it.`,
+        secrets,
+      ),
       'RelayUnreachable',
     );
   }
@@ -234,10 +266,22 @@ function relayError(z: ZObject, what: string, response: RelayResponse, data: any
     return new z.errors.ThrottledError(`The instant-trigger relay is busy${detail}. Zapier retries in ${retry} s.`, retry);
   }
   if (response.status >= 500) {
-    return new z.errors.Error(`The instant-trigger relay failed to ${what} (status ${response.status})${detail}. Try again later; if it persists, check the relay's /status page.`, 'RelayError', response.status);
+    return new z.errors.Error(
+      `The instant-trigger relay failed to ${what} (status ${response.status})${detail}. Try again later; if it persists, check the relay's /status page.`,
+      'RelayError',
+      response.status,
+    );
   }
   if (response.status < 400) {
-    return new z.errors.Error(`The instant-trigger relay answered ${what} without a subscription id and secret (status ${response.status}). Check that ${RELAY_URL_ENV} points at the relay.`, 'RelayBadResponse', 502);
+    return new z.errors.Error(
+      `The instant-trigger relay answered ${what} without a subscription id and secret (status ${response.status}). Check that ${RELAY_URL_ENV} points at the relay.`,
+      'RelayBadResponse',
+      502,
+    );
   }
-  return new z.errors.Error(`The instant-trigger relay refused to ${what} (status ${response.status})${detail}.`, 'RelayRefused', response.status);
+  return new z.errors.Error(
+    `The instant-trigger relay refused to ${what} (status ${response.status})${detail}.`,
+    'RelayRefused',
+    response.status,
+  );
 }

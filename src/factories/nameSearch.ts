@@ -10,7 +10,10 @@ import * as v from '../fields/values';
  * contains it. `namesOf` gives a record's name, or several (e.g. name and slug: any of them may match).
  */
 export function matchByName(items: Item[], wanted: string, namesOf: (item: Item) => unknown = (item) => item.name): Item[] {
-  const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
+  const norm = (s: unknown) =>
+    String(s ?? '')
+      .trim()
+      .toLowerCase();
   const target = norm(wanted);
   const names = (item: Item) => {
     const n = namesOf(item);

@@ -8,7 +8,15 @@ import { locationField } from '../fields/location';
 import { normalisePhones } from '../phone';
 import { resolveWallClockInputs } from '../wallClock';
 import { withoutInternalKeys, withSampleLabels } from './output';
-import { CustomFieldModel, customFieldsApi, customFieldDefinitions, customFieldValues, hasCustomFieldInput, withCustomFieldsDefinition, withReadableCustomFields } from '../customFields';
+import {
+  CustomFieldModel,
+  customFieldsApi,
+  customFieldDefinitions,
+  customFieldValues,
+  hasCustomFieldInput,
+  withCustomFieldsDefinition,
+  withReadableCustomFields,
+} from '../customFields';
 
 // Operations import OutputField from here as well as from fields/field.
 export type { OutputField };
@@ -100,14 +108,23 @@ export interface Operation {
   /** OAuth scopes needed beyond the endpoints' (an instant trigger's webhook events). */
   scopes?: string[];
   /** An instant (REST hook) trigger's other methods (src/factories/hook.ts). */
-  hook?: { events: string[]; performList: Operation['perform']; performSubscribe: Operation['perform']; performUnsubscribe: Operation['perform'] };
+  hook?: {
+    events: string[];
+    performList: Operation['perform'];
+    performSubscribe: Operation['perform'];
+    performUnsubscribe: Operation['perform'];
+  };
 }
 
 /**
  * The endpoint's path parameters from the input (each from the input key of its name, or the one `pathFrom`
  * names), and the input left over.
  */
-export function pathFromInput(endpoint: Endpoint, input: Input, pathFrom: Record<string, string> = {}): { path: Record<string, string>; rest: Input } {
+export function pathFromInput(
+  endpoint: Endpoint,
+  input: Input,
+  pathFrom: Record<string, string> = {},
+): { path: Record<string, string>; rest: Input } {
   const path: Record<string, string> = {};
   const used = new Set<string>();
   for (const name of pathParams(endpoint.path)) {
@@ -231,7 +248,12 @@ export function built(kind: Kind, def: OperationDef, perform: Operation['perform
     kind,
     key: def.key,
     def,
-    endpoints: [def.endpoint, ...(def.alsoCalls ?? []), ...(def.customFields ? [customFieldsApi.list] : []), ...(def.enrich?.endpoints ?? [])],
+    endpoints: [
+      def.endpoint,
+      ...(def.alsoCalls ?? []),
+      ...(def.customFields ? [customFieldsApi.list] : []),
+      ...(def.enrich?.endpoints ?? []),
+    ],
     perform,
     zapier,
     definition: zapier,
@@ -271,5 +293,7 @@ export function records(list: unknown): Item[] {
  * operation by exporting it. Other exports (helpers, samples) are skipped.
  */
 export function collect(from: Record<string, unknown>[], kind: Kind): Operation[] {
-  return from.flatMap((mod) => Object.values(mod).filter((x): x is Operation => !!x && typeof x === 'object' && (x as Operation).kind === kind));
+  return from.flatMap((mod) =>
+    Object.values(mod).filter((x): x is Operation => !!x && typeof x === 'object' && (x as Operation).kind === kind),
+  );
 }

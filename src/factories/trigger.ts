@@ -1,6 +1,18 @@
 import { pagingBoundOf, RequestParts } from '../client';
 import { pollSorted, SortKey } from '../polling';
-import { built, Context, Input, Item, Operation, OperationDef, pathFromInput, records, TriggerExtras, unwrap, validated } from './operation';
+import {
+  built,
+  Context,
+  Input,
+  Item,
+  Operation,
+  OperationDef,
+  pathFromInput,
+  records,
+  TriggerExtras,
+  unwrap,
+  validated,
+} from './operation';
 
 export interface PollContext extends Context {
   /** Zero-based page: dropdowns that load more, and the pages of a serverSorted poll. */
@@ -85,11 +97,16 @@ export function pollingTrigger(def: TriggerDef): Operation {
             const list = await def.perform(input, pageCtx);
             return { items: withIds(list), more: list.length >= pageSize };
           }
-          const data = await ctx.call(def.endpoint, def.request ? def.request(input, pageCtx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path });
+          const data = await ctx.call(
+            def.endpoint,
+            def.request ? def.request(input, pageCtx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path },
+          );
           const raw = unwrap(def, data);
-          const list = def.items ? def.items(data ?? {}, pageCtx) : raw ?? [];
+          const list = def.items ? def.items(data ?? {}, pageCtx) : (raw ?? []);
           const next = sorted.nextCursor?.(data ?? {});
-          const more = sorted.nextCursor ? next !== undefined && next !== null && next !== '' : (Array.isArray(raw) ? raw.length : list.length) >= pageSize;
+          const more = sorted.nextCursor
+            ? next !== undefined && next !== null && next !== ''
+            : (Array.isArray(raw) ? raw.length : list.length) >= pageSize;
           return { items: withIds(list), all: Array.isArray(raw) ? withIds(raw) : undefined, more, next };
         },
       });
@@ -103,8 +120,11 @@ export function pollingTrigger(def: TriggerDef): Operation {
         );
       }
     } else {
-      const data = await ctx.call(def.endpoint, def.request ? def.request(input, ctx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path });
-      items = def.items ? def.items(data ?? {}, ctx) : unwrap(def, data) ?? [];
+      const data = await ctx.call(
+        def.endpoint,
+        def.request ? def.request(input, ctx) : { path: pathFromInput(def.endpoint, input, def.pathFrom).path },
+      );
+      items = def.items ? def.items(data ?? {}, ctx) : (unwrap(def, data) ?? []);
     }
     items = records(items).filter((item) => item.id !== undefined && item.id !== null && item.id !== '');
     if (def.changeId) items = items.map((item) => keyedByChange(item, input, def.changeId!));

@@ -30,7 +30,7 @@ export const ZONE_HELP =
 export const appointmentIdField: FieldDef = {
   key: 'appointmentId',
   label: 'Appointment',
-  helpText: "The appointment. Choose the calendar to list its appointments, search for it, or map an appointment ID.",
+  helpText: 'The appointment. Choose the calendar to list its appointments, search for it, or map an appointment ID.',
   schema: v.id(),
   required: true,
   dynamic: 'appointment_list.id.name',
@@ -89,7 +89,15 @@ export const appointmentFields: FieldDef[] = [
     label: 'Meeting Type',
     helpText: 'Where it happens: custom, Zoom, Google Meet, phone, address or Microsoft Teams.',
     schema: v.oneOf(MEETING_TYPES),
-    choices: { custom: 'Custom', zoom: 'Zoom', gmeet: 'Google Meet', google: 'Google', phone: 'Phone', address: 'Address', ms_teams: 'Microsoft Teams' },
+    choices: {
+      custom: 'Custom',
+      zoom: 'Zoom',
+      gmeet: 'Google Meet',
+      google: 'Google',
+      phone: 'Phone',
+      address: 'Address',
+      ms_teams: 'Microsoft Teams',
+    },
   },
   { key: 'address', label: 'Meeting Location', helpText: 'The address, phone number or meeting link.', schema: v.text(1000) },
   { key: 'description', label: 'Description', helpText: 'Notes for the attendees.', schema: v.text(5000), type: 'text' },
@@ -107,7 +115,13 @@ export const appointmentFields: FieldDef[] = [
     schema: v.bool(),
     type: 'boolean',
   },
-  { key: 'toNotify', label: 'Send Notifications', helpText: "Yes runs the calendar's notifications and automations for this booking.", schema: v.bool(), type: 'boolean' },
+  {
+    key: 'toNotify',
+    label: 'Send Notifications',
+    helpText: "Yes runs the calendar's notifications and automations for this booking.",
+    schema: v.bool(),
+    type: 'boolean',
+  },
 ];
 
 const DATE_KEYS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'] as const;

@@ -14,7 +14,12 @@ export const businessIdField: FieldDef = {
 /** Business fields (CreateBusinessDto / UpdateBusinessDto). */
 export const businessFields: FieldDef[] = [
   { key: 'name', label: 'Business Name', helpText: 'The name of the business, e.g. "Delgado Plumbing".', schema: v.text(200) },
-  { key: 'phone', label: 'Phone', helpText: 'The business phone number, ideally in international format (e.g. +1 555 010 0199).', schema: v.phone() },
+  {
+    key: 'phone',
+    label: 'Phone',
+    helpText: 'The business phone number, ideally in international format (e.g. +1 555 010 0199).',
+    schema: v.phone(),
+  },
   { key: 'email', label: 'Email', helpText: "The business's email address.", schema: v.email() },
   { key: 'website', label: 'Website', helpText: 'The business website, e.g. delgado-plumbing.example.com.', schema: v.text(300) },
   { key: 'address', label: 'Street Address', helpText: 'Street and number.', schema: v.text(300) },

@@ -61,26 +61,92 @@ const UNITS = ['mins', 'hours'] as const;
 /** Calendar fields (CalendarCreateDTO / CalendarUpdateDTO): the settings people set from a zap. */
 export const calendarFields: FieldDef[] = [
   { key: 'name', label: 'Name', helpText: 'The calendar name bookers see, e.g. "Discovery Call".', schema: v.text(200) },
-  { key: 'description', label: 'Description', helpText: 'What the booking is about, shown on the booking page.', schema: v.text(5000), type: 'text' },
+  {
+    key: 'description',
+    label: 'Description',
+    helpText: 'What the booking is about, shown on the booking page.',
+    schema: v.text(5000),
+    type: 'text',
+  },
   {
     key: 'calendarType',
     label: 'Calendar Type',
     helpText: 'How bookings are shared among team members. Event (default) is a simple calendar.',
     schema: v.oneOf(CALENDAR_TYPES),
-    choices: { event: 'Event', round_robin: 'Round Robin', class_booking: 'Class Booking', collective: 'Collective', service_booking: 'Service Booking', personal: 'Personal' },
+    choices: {
+      event: 'Event',
+      round_robin: 'Round Robin',
+      class_booking: 'Class Booking',
+      collective: 'Collective',
+      service_booking: 'Service Booking',
+      personal: 'Personal',
+    },
   },
   { ...groupIdField, required: false, helpText: 'The group the calendar belongs to (optional).' },
   { key: 'slug', label: 'Slug', helpText: 'The URL part of the booking link, e.g. "discovery-call".', schema: v.text(100) },
-  { key: 'eventTitle', label: 'Appointment Title', helpText: 'Title given to booked appointments, e.g. "{{contact.name}} – Discovery Call".', schema: v.text(300) },
+  {
+    key: 'eventTitle',
+    label: 'Appointment Title',
+    helpText: 'Title given to booked appointments, e.g. "{{contact.name}} – Discovery Call".',
+    schema: v.text(300),
+  },
   { key: 'eventColor', label: 'Color', helpText: 'Hex color of the calendar, e.g. #039be5.', schema: v.text(20) },
-  { key: 'slotDuration', label: 'Slot Duration', helpText: 'How long one appointment lasts (in the Slot Duration Unit), e.g. 30.', schema: v.integer(1, 1440), type: 'integer' },
-  { key: 'slotDurationUnit', label: 'Slot Duration Unit', helpText: 'Minutes (default) or hours.', schema: v.oneOf(UNITS), choices: { mins: 'Minutes', hours: 'Hours' } },
-  { key: 'slotInterval', label: 'Slot Interval', helpText: 'Minutes between the start of two bookable slots, e.g. 30.', schema: v.integer(1, 1440), type: 'integer' },
-  { key: 'appoinmentPerSlot', label: 'Appointments per Slot', helpText: 'How many bookings one slot accepts.', schema: v.integer(1, 1000), type: 'integer' },
-  { key: 'appoinmentPerDay', label: 'Appointments per Day', helpText: 'The most bookings the calendar accepts in one day.', schema: v.integer(1, 1000), type: 'integer' },
-  { key: 'autoConfirm', label: 'Auto Confirm', helpText: 'Yes confirms new bookings at once; No leaves them for a person to confirm.', schema: v.bool(), type: 'boolean' },
-  { key: 'allowReschedule', label: 'Allow Reschedule', helpText: 'Whether bookers may reschedule from their confirmation.', schema: v.bool(), type: 'boolean' },
-  { key: 'allowCancellation', label: 'Allow Cancellation', helpText: 'Whether bookers may cancel from their confirmation.', schema: v.bool(), type: 'boolean' },
+  {
+    key: 'slotDuration',
+    label: 'Slot Duration',
+    helpText: 'How long one appointment lasts (in the Slot Duration Unit), e.g. 30.',
+    schema: v.integer(1, 1440),
+    type: 'integer',
+  },
+  {
+    key: 'slotDurationUnit',
+    label: 'Slot Duration Unit',
+    helpText: 'Minutes (default) or hours.',
+    schema: v.oneOf(UNITS),
+    choices: { mins: 'Minutes', hours: 'Hours' },
+  },
+  {
+    key: 'slotInterval',
+    label: 'Slot Interval',
+    helpText: 'Minutes between the start of two bookable slots, e.g. 30.',
+    schema: v.integer(1, 1440),
+    type: 'integer',
+  },
+  {
+    key: 'appoinmentPerSlot',
+    label: 'Appointments per Slot',
+    helpText: 'How many bookings one slot accepts.',
+    schema: v.integer(1, 1000),
+    type: 'integer',
+  },
+  {
+    key: 'appoinmentPerDay',
+    label: 'Appointments per Day',
+    helpText: 'The most bookings the calendar accepts in one day.',
+    schema: v.integer(1, 1000),
+    type: 'integer',
+  },
+  {
+    key: 'autoConfirm',
+    label: 'Auto Confirm',
+    helpText: 'Yes confirms new bookings at once; No leaves them for a person to confirm.',
+    schema: v.bool(),
+    type: 'boolean',
+  },
+  {
+    key: 'allowReschedule',
+    label: 'Allow Reschedule',
+    helpText: 'Whether bookers may reschedule from their confirmation.',
+    schema: v.bool(),
+    type: 'boolean',
+  },
+  {
+    key: 'allowCancellation',
+    label: 'Allow Cancellation',
+    helpText: 'Whether bookers may cancel from their confirmation.',
+    schema: v.bool(),
+    type: 'boolean',
+  },
   {
     key: 'teamMembers',
     label: 'Team Members',
@@ -138,8 +204,21 @@ export const calendarOutputFields: OutputField[] = [
 /** Group fields (GroupCreateDTO / GroupUpdateDTO: name, description and slug are all required). */
 export const groupFields: FieldDef[] = [
   { key: 'name', label: 'Name', helpText: 'The group name, e.g. "Sales Team".', schema: v.text(200), required: true },
-  { key: 'description', label: 'Description', helpText: 'What the calendars in this group are for.', schema: v.text(2000), required: true, type: 'text' },
-  { key: 'slug', label: 'Slug', helpText: 'The URL part of the group booking link, e.g. "sales". Letters, digits and dashes.', schema: v.text(100), required: true },
+  {
+    key: 'description',
+    label: 'Description',
+    helpText: 'What the calendars in this group are for.',
+    schema: v.text(2000),
+    required: true,
+    type: 'text',
+  },
+  {
+    key: 'slug',
+    label: 'Slug',
+    helpText: 'The URL part of the group booking link, e.g. "sales". Letters, digits and dashes.',
+    schema: v.text(100),
+    required: true,
+  },
 ];
 
 export const groupSample = {
@@ -162,10 +241,34 @@ export const groupOutputFields: OutputField[] = [
 /** Resource fields (CreateCalendarResourceDTO / UpdateCalendarResourceDTO). */
 export const resourceFields: FieldDef[] = [
   { key: 'name', label: 'Name', helpText: 'The room or equipment name, e.g. "Yoga Room".', schema: v.text(200) },
-  { key: 'description', label: 'Description', helpText: 'Details staff should know about the resource.', schema: v.text(2000), type: 'text' },
-  { key: 'quantity', label: 'Quantity', helpText: 'How many of this resource exist (e.g. 3 projectors).', schema: v.integer(0, 100000), type: 'integer' },
-  { key: 'outOfService', label: 'Out of Service', helpText: 'How many of them cannot be booked right now.', schema: v.integer(0, 100000), type: 'integer' },
-  { key: 'capacity', label: 'Capacity', helpText: 'How many people the room holds (use 1 for equipment).', schema: v.integer(0, 100000), type: 'integer' },
+  {
+    key: 'description',
+    label: 'Description',
+    helpText: 'Details staff should know about the resource.',
+    schema: v.text(2000),
+    type: 'text',
+  },
+  {
+    key: 'quantity',
+    label: 'Quantity',
+    helpText: 'How many of this resource exist (e.g. 3 projectors).',
+    schema: v.integer(0, 100000),
+    type: 'integer',
+  },
+  {
+    key: 'outOfService',
+    label: 'Out of Service',
+    helpText: 'How many of them cannot be booked right now.',
+    schema: v.integer(0, 100000),
+    type: 'integer',
+  },
+  {
+    key: 'capacity',
+    label: 'Capacity',
+    helpText: 'How many people the room holds (use 1 for equipment).',
+    schema: v.integer(0, 100000),
+    type: 'integer',
+  },
   {
     key: 'calendarIds',
     label: 'Calendars',
@@ -211,18 +314,44 @@ export const notificationFields: FieldDef[] = [
     label: 'Notification Type',
     helpText: 'Which booking event sends it: booked, confirmation, cancellation, reminder, follow-up or reschedule.',
     schema: v.oneOf(NOTIFICATION_TYPES),
-    choices: { booked: 'Booked', confirmation: 'Confirmation', cancellation: 'Cancellation', reminder: 'Reminder', followup: 'Follow-up', reschedule: 'Reschedule' },
+    choices: {
+      booked: 'Booked',
+      confirmation: 'Confirmation',
+      cancellation: 'Cancellation',
+      reminder: 'Reminder',
+      followup: 'Follow-up',
+      reschedule: 'Reschedule',
+    },
   },
   {
     key: 'receiverType',
     label: 'Recipient',
     helpText: 'Who receives it: the contact, guests, the assigned user, the business, or the listed emails/phone numbers.',
     schema: v.oneOf(RECEIVERS),
-    choices: { contact: 'Contact', guest: 'Guests', assignedUser: 'Assigned User', business: 'Business', emails: 'Listed Emails', phoneNumbers: 'Listed Phone Numbers' },
+    choices: {
+      contact: 'Contact',
+      guest: 'Guests',
+      assignedUser: 'Assigned User',
+      business: 'Business',
+      emails: 'Listed Emails',
+      phoneNumbers: 'Listed Phone Numbers',
+    },
   },
-  { key: 'channel', label: 'Channel', helpText: 'How it is sent.', schema: v.oneOf(CHANNELS), choices: { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', inApp: 'In-App' } },
+  {
+    key: 'channel',
+    label: 'Channel',
+    helpText: 'How it is sent.',
+    schema: v.oneOf(CHANNELS),
+    choices: { email: 'Email', sms: 'SMS', whatsapp: 'WhatsApp', inApp: 'In-App' },
+  },
   { key: 'subject', label: 'Subject', helpText: 'Email subject line (email channel).', schema: v.text(300) },
-  { key: 'body', label: 'Message', helpText: 'The message text. HighLevel merge fields such as {{contact.name}} work here.', schema: v.text(10000), type: 'text' },
+  {
+    key: 'body',
+    label: 'Message',
+    helpText: 'The message text. HighLevel merge fields such as {{contact.name}} work here.',
+    schema: v.text(10000),
+    type: 'text',
+  },
   {
     key: 'additionalEmails',
     label: 'Email Addresses',
@@ -293,5 +422,7 @@ export const notificationOutputFields: OutputField[] = [
 /** What the editor shows for a notification (they have no name). */
 export function notificationLabel(n: Record<string, any>): string {
   const when = n.beforeTime?.[0] ? ` (${n.beforeTime[0].timeOffset} ${n.beforeTime[0].unit} before)` : '';
-  return `${n.notificationType ?? 'notification'} ${n.channel ?? ''} to ${n.receiverType ?? 'recipient'}${when}`.replace(/\s+/g, ' ').trim();
+  return `${n.notificationType ?? 'notification'} ${n.channel ?? ''} to ${n.receiverType ?? 'recipient'}${when}`
+    .replace(/\s+/g, ' ')
+    .trim();
 }

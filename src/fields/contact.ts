@@ -6,7 +6,12 @@ import * as v from './values';
 export const contactFields: FieldDef[] = [
   { key: 'firstName', label: 'First Name', helpText: "The contact's first name.", schema: v.text(100) },
   { key: 'lastName', label: 'Last Name', helpText: "The contact's last name.", schema: v.text(100) },
-  { key: 'name', label: 'Full Name', helpText: 'Use when you only have the full name; HighLevel keeps it as the display name.', schema: v.text(200) },
+  {
+    key: 'name',
+    label: 'Full Name',
+    helpText: 'Use when you only have the full name; HighLevel keeps it as the display name.',
+    schema: v.text(200),
+  },
   { key: 'email', label: 'Email', helpText: "The contact's email address.", schema: v.email() },
   { key: 'phone', label: 'Phone', helpText: 'Phone number, ideally in international format (e.g. +1 555 010 0199).', schema: v.phone() },
   { key: 'companyName', label: 'Company Name', helpText: 'The business the contact works for.', schema: v.text(200) },
@@ -14,13 +19,24 @@ export const contactFields: FieldDef[] = [
   { key: 'city', label: 'City', helpText: "City of the contact's address.", schema: v.text(100) },
   { key: 'state', label: 'State / Region', helpText: "State, province or region of the contact's address.", schema: v.text(100) },
   { key: 'postalCode', label: 'Postal Code', helpText: "ZIP or postal code of the contact's address.", schema: v.text(20) },
-  { key: 'country', label: 'Country', helpText: 'Two-letter country code, e.g. US or GB.', schema: v.narrow(v.text(2), (s) => s.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')) },
+  {
+    key: 'country',
+    label: 'Country',
+    helpText: 'Two-letter country code, e.g. US or GB.',
+    schema: v.narrow(v.text(2), (s) => s.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')),
+  },
   { key: 'website', label: 'Website', helpText: "The contact's website URL.", schema: v.url() },
   { key: 'timezone', label: 'Timezone', helpText: 'IANA timezone name, e.g. America/New_York.', schema: v.text(64) },
   { key: 'dateOfBirth', label: 'Date of Birth', helpText: 'Date of birth, e.g. 1990-09-25.', schema: v.date(), type: 'datetime' },
   { key: 'source', label: 'Source', helpText: 'Where the contact came from, e.g. "Website form" or "Zapier".', schema: v.text(200) },
   { ...tagsField, helpText: 'Tags to set on the contact. On update these replace the existing tags; use "Add Tags to Contact" to add.' },
-  { key: 'dnd', label: 'Do Not Disturb', helpText: 'Yes stops all messages to this contact on every channel.', schema: v.bool(), type: 'boolean' },
+  {
+    key: 'dnd',
+    label: 'Do Not Disturb',
+    helpText: 'Yes stops all messages to this contact on every channel.',
+    schema: v.bool(),
+    type: 'boolean',
+  },
   { ...assignedUserField, helpText: 'The user who owns this contact.' },
 ];
 

@@ -44,7 +44,10 @@ export const conversationSample = {
 };
 
 /** The search answer around it (`total` is required beside the list). */
-export const conversationSearchAnswer = (conversation: Record<string, unknown> = conversationSample) => ({ conversations: [conversation], total: 1 });
+export const conversationSearchAnswer = (conversation: Record<string, unknown> = conversationSample) => ({
+  conversations: [conversation],
+  total: 1,
+});
 
 export const conversationOutputFields: OutputField[] = [
   { key: 'id', label: 'Conversation ID' },
@@ -102,7 +105,11 @@ export const messageSample = {
 };
 
 /** A conversation's messages page (lastMessageId and nextPage are required beside the list). */
-export const messagesPageAnswer = (message: Record<string, unknown> = messageSample) => ({ lastMessageId: message.id, nextPage: false, messages: [message] });
+export const messagesPageAnswer = (message: Record<string, unknown> = messageSample) => ({
+  lastMessageId: message.id,
+  nextPage: false,
+  messages: [message],
+});
 
 export const messageOutputFields: OutputField[] = [
   { key: 'id', label: 'Message ID' },

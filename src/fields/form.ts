@@ -66,7 +66,12 @@ export const formSubmissionRecord = {
 };
 
 /** The custom field the sample's answer belongs to (a contact custom field, as locations.json lists it). */
-export const sampleAnswerField = { id: 'UbgpxqZ1wDlY8NrDhR4T', name: 'Project Details', fieldKey: 'contact.project_details', dataType: 'LARGE_TEXT' };
+export const sampleAnswerField = {
+  id: 'UbgpxqZ1wDlY8NrDhR4T',
+  name: 'Project Details',
+  fieldKey: 'contact.project_details',
+  dataType: 'LARGE_TEXT',
+};
 
 const answersSample = {
   first_name: 'Rosa',
@@ -75,8 +80,14 @@ const answersSample = {
   phone: '+15550100199',
   custom_project_details: 'Kitchen remodel, about 5,000 USD',
 };
-const answersText = 'First Name: Rosa\nLast Name: Delgado\nEmail: rosa@example.com\nPhone: +15550100199\nProject Details: Kitchen remodel, about 5,000 USD';
-const pageSample = { pageUrl: 'https://delgado-plumbing.example.com/quote', pageTitle: 'Get a Quote', source: 'Direct traffic', referrer: 'https://www.google.com/' };
+const answersText =
+  'First Name: Rosa\nLast Name: Delgado\nEmail: rosa@example.com\nPhone: +15550100199\nProject Details: Kitchen remodel, about 5,000 USD';
+const pageSample = {
+  pageUrl: 'https://delgado-plumbing.example.com/quote',
+  pageTitle: 'Get a Quote',
+  source: 'Direct traffic',
+  referrer: 'https://www.google.com/',
+};
 
 /** A form submission as the steps output it (src/api/forms.ts labelledSubmission). */
 export const formSubmissionSample = (() => {

@@ -22,7 +22,9 @@ export const estimateIdField: FieldDef = {
   dynamic: 'estimate_list.id.name',
 };
 
-const currency = v.narrow(v.text(3), (s) => s.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code, e.g. USD').transform((c) => c.toUpperCase()));
+const currency = v.narrow(v.text(3), (s) =>
+  s.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code, e.g. USD').transform((c) => c.toUpperCase()),
+);
 
 /** Line-item child key → InvoiceItemDto key (children's keys must not repeat the action's other keys, e.g. `name`). */
 const CHILD_KEYS: Record<string, string> = {
@@ -80,15 +82,26 @@ const lineItemSchema = v.lazy((z) =>
 export const lineItemsField = {
   key: 'items',
   label: 'Line Items',
-  helpText: 'What the invoice charges for: one line per item, with its name, unit price and quantity. Map the line items of an earlier step to add one line each.',
+  helpText:
+    'What the invoice charges for: one line per item, with its name, unit price and quantity. Map the line items of an earlier step to add one line each.',
   schema: lineItemSchema,
   required: true,
   children: [
     { key: 'itemName', label: 'Item Name', helpText: 'What the line charges for, e.g. "Water heater install".', required: true },
     { key: 'itemDescription', label: 'Item Description', helpText: 'More detail shown under the item name.' },
-    { key: 'itemAmount', label: 'Unit Price', helpText: 'The price of one unit in the invoice currency, e.g. 120.50.', type: 'number', required: true },
+    {
+      key: 'itemAmount',
+      label: 'Unit Price',
+      helpText: 'The price of one unit in the invoice currency, e.g. 120.50.',
+      type: 'number',
+      required: true,
+    },
     { key: 'itemQty', label: 'Quantity', helpText: 'How many units (default 1).', type: 'number' },
-    { key: 'itemProductId', label: 'Product ID', helpText: 'The HighLevel product this line sells, if any (from Find Product or New Product).' },
+    {
+      key: 'itemProductId',
+      label: 'Product ID',
+      helpText: 'The HighLevel product this line sells, if any (from Find Product or New Product).',
+    },
   ],
 } as FieldDef;
 
@@ -98,12 +111,36 @@ export const billingFields: FieldDef[] = [
     ...contactIdField,
     helpText: 'The contact who is billed. Their name, email, phone and address are copied onto the document from their HighLevel record.',
   },
-  { key: 'name', label: 'Name', helpText: 'An internal name for the document, e.g. "Water heater install – Delgado".', schema: v.text(200), required: true },
-  { key: 'currency', label: 'Currency', helpText: 'Three-letter currency code, e.g. USD, EUR or GBP.', schema: currency, required: true, default: 'USD' },
+  {
+    key: 'name',
+    label: 'Name',
+    helpText: 'An internal name for the document, e.g. "Water heater install – Delgado".',
+    schema: v.text(200),
+    required: true,
+  },
+  {
+    key: 'currency',
+    label: 'Currency',
+    helpText: 'Three-letter currency code, e.g. USD, EUR or GBP.',
+    schema: currency,
+    required: true,
+    default: 'USD',
+  },
   lineItemsField,
   { key: 'title', label: 'Title', helpText: 'The heading printed on the document, e.g. INVOICE or ESTIMATE.', schema: v.text(100) },
-  { key: 'issueDate', label: 'Issue Date', helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.', schema: v.date() },
-  { key: 'termsNotes', label: 'Terms and Notes', helpText: 'Payment terms or a note printed on the document.', schema: v.text(5000), type: 'text' },
+  {
+    key: 'issueDate',
+    label: 'Issue Date',
+    helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.',
+    schema: v.date(),
+  },
+  {
+    key: 'termsNotes',
+    label: 'Terms and Notes',
+    helpText: 'Payment terms or a note printed on the document.',
+    schema: v.text(5000),
+    type: 'text',
+  },
   {
     key: 'discountType',
     label: 'Discount Type',
@@ -111,25 +148,42 @@ export const billingFields: FieldDef[] = [
     schema: v.oneOf(['percentage', 'fixed']),
     choices: { percentage: 'Percentage', fixed: 'Fixed amount' },
   },
-  { key: 'discountValue', label: 'Discount', helpText: 'The discount: a percentage (e.g. 10) or an amount, per Discount Type.', schema: v.number(), type: 'number' },
+  {
+    key: 'discountValue',
+    label: 'Discount',
+    helpText: 'The discount: a percentage (e.g. 10) or an amount, per Discount Type.',
+    schema: v.number(),
+    type: 'number',
+  },
   {
     key: 'liveMode',
     label: 'Live Payments',
-    helpText: 'Yes (default): the contact pays with real payments. No: test mode, for trying out a zap with your payment provider in test mode.',
+    helpText:
+      'Yes (default): the contact pays with real payments. No: test mode, for trying out a zap with your payment provider in test mode.',
     schema: v.bool(),
     type: 'boolean',
     default: 'true',
   },
 ];
 
-export const dueDateField: FieldDef = { key: 'dueDate', label: 'Due Date', helpText: 'The date payment is due, e.g. 2026-03-31.', schema: v.date() };
+export const dueDateField: FieldDef = {
+  key: 'dueDate',
+  label: 'Due Date',
+  helpText: 'The date payment is due, e.g. 2026-03-31.',
+  schema: v.date(),
+};
 
 export const sendActionField: FieldDef = {
   key: 'action',
   label: 'Send By',
-  helpText: "How HighLevel delivers it: by email, by text message (SMS), by both, or not at all (mark as sent, you share the link).",
+  helpText: 'How HighLevel delivers it: by email, by text message (SMS), by both, or not at all (mark as sent, you share the link).',
   schema: v.oneOf(['email', 'sms', 'sms_and_email', 'send_manually']),
-  choices: { email: 'Email', sms: 'Text message (SMS)', sms_and_email: 'Email and text message', send_manually: 'Mark as sent (share the link yourself)' },
+  choices: {
+    email: 'Email',
+    sms: 'Text message (SMS)',
+    sms_and_email: 'Email and text message',
+    send_manually: 'Mark as sent (share the link yourself)',
+  },
   required: true,
   default: 'email',
 };
@@ -152,7 +206,13 @@ export const paymentFields: FieldDef[] = [
     choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
     required: true,
   },
-  { key: 'amount', label: 'Amount', helpText: 'The amount paid, in the invoice currency. Default: the amount still due.', schema: v.number(), type: 'number' },
+  {
+    key: 'amount',
+    label: 'Amount',
+    helpText: 'The amount paid, in the invoice currency. Default: the amount still due.',
+    schema: v.number(),
+    type: 'number',
+  },
   { key: 'notes', label: 'Notes', helpText: 'A note recorded with the payment, e.g. "Paid at the counter".', schema: v.text(1000) },
   { key: 'cardBrand', label: 'Card Brand', helpText: 'For a card payment: the card brand, e.g. Visa.', schema: v.text(50) },
   {
@@ -162,7 +222,13 @@ export const paymentFields: FieldDef[] = [
     schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
   },
   { key: 'chequeNumber', label: 'Cheque Number', helpText: 'For a cheque payment: the cheque number.', schema: v.text(50) },
-  { key: 'fulfilledAt', label: 'Paid At', helpText: 'When it was paid, e.g. 2026-03-10T15:00:00Z. Default: now.', schema: v.dateTime(), type: 'datetime' },
+  {
+    key: 'fulfilledAt',
+    label: 'Paid At',
+    helpText: 'When it was paid, e.g. 2026-03-10T15:00:00Z. Default: now.',
+    schema: v.dateTime(),
+    type: 'datetime',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,7 +14,13 @@ export const noteIdField: FieldDef = {
 /** Note fields (NotesDTO / UpdateNoteDTO). */
 export const noteFields: FieldDef[] = [
   { key: 'body', label: 'Note', helpText: 'The text of the note.', schema: v.text(10000), required: true, type: 'text' },
-  { key: 'userId', label: 'Author', helpText: 'The HighLevel user shown as the note author.', schema: v.id(), dynamic: 'user_list.id.name' },
+  {
+    key: 'userId',
+    label: 'Author',
+    helpText: 'The HighLevel user shown as the note author.',
+    schema: v.id(),
+    dynamic: 'user_list.id.name',
+  },
 ];
 
 /** Extra note fields HighLevel accepts on create and update. */

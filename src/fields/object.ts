@@ -3,12 +3,14 @@ import { FieldDef } from './field';
 import * as v from './values';
 
 /** An object's key, e.g. `custom_objects.pet` (letters, digits, `_` and the dots between its parts). */
-const objectKeySchema = v.narrow(v.text(100), (s) => s.regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'must be an object key, e.g. custom_objects.pet'));
+const objectKeySchema = v.narrow(v.text(100), (s) =>
+  s.regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'must be an object key, e.g. custom_objects.pet'),
+);
 
 export const objectKeyField: FieldDef = {
   key: 'objectKey',
   label: 'Object',
-  helpText: "The custom object (e.g. Pets). Pick one: its properties then show as fields below.",
+  helpText: 'The custom object (e.g. Pets). Pick one: its properties then show as fields below.',
   schema: objectKeySchema,
   required: true,
   dynamic: 'custom_object_list.id.name',
@@ -47,8 +49,18 @@ export const searchedRecordSample = {
   properties: recordSample.properties,
   createdAt: '2026-03-09T10:00:00.000Z',
   updatedAt: '2026-03-09T10:05:00.000Z',
-  createdBy: { channel: 'WEB_USER', createdAt: '2026-03-09T10:00:00.000Z', source: 'PUBLIC_API', sourceId: '26653146-ec82-435d-8a99-84ecdb7fde13' },
-  lastUpdatedBy: { channel: 'WEB_USER', createdAt: '2026-03-09T10:05:00.000Z', source: 'PUBLIC_API', sourceId: '26653146-ec82-435d-8a99-84ecdb7fde13' },
+  createdBy: {
+    channel: 'WEB_USER',
+    createdAt: '2026-03-09T10:00:00.000Z',
+    source: 'PUBLIC_API',
+    sourceId: '26653146-ec82-435d-8a99-84ecdb7fde13',
+  },
+  lastUpdatedBy: {
+    channel: 'WEB_USER',
+    createdAt: '2026-03-09T10:05:00.000Z',
+    source: 'PUBLIC_API',
+    sourceId: '26653146-ec82-435d-8a99-84ecdb7fde13',
+  },
   searchAfter: [1773050400000, 1],
 };
 

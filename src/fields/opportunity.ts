@@ -46,9 +46,17 @@ export const opportunityStatusField: FieldDef = {
 export const opportunityFields = {
   pipelineId: pipelineIdField,
   pipelineStageId: pipelineStageIdField,
-  name: { key: 'name', label: 'Opportunity Name', helpText: 'What the deal is called, e.g. "Kitchen remodel – Delgado".', schema: v.text(300) } as FieldDef,
+  name: {
+    key: 'name',
+    label: 'Opportunity Name',
+    helpText: 'What the deal is called, e.g. "Kitchen remodel – Delgado".',
+    schema: v.text(300),
+  } as FieldDef,
   status: opportunityStatusField,
-  contactId: { ...contactIdField, helpText: 'The contact the opportunity is for. Pick one, search by name or email, or map a contact ID.' } as FieldDef,
+  contactId: {
+    ...contactIdField,
+    helpText: 'The contact the opportunity is for. Pick one, search by name or email, or map a contact ID.',
+  } as FieldDef,
   monetaryValue: {
     key: 'monetaryValue',
     label: 'Lead Value',

@@ -21,7 +21,13 @@ export const orderPaymentFields: FieldDef[] = [
     choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
     required: true,
   },
-  { key: 'amount', label: 'Amount', helpText: 'The amount paid. Default: the amount still due on the order.', schema: v.narrow(v.number(), (n, z) => n.pipe(z.number().positive('must be more than 0'))), type: 'number' },
+  {
+    key: 'amount',
+    label: 'Amount',
+    helpText: 'The amount paid. Default: the amount still due on the order.',
+    schema: v.narrow(v.number(), (n, z) => n.pipe(z.number().positive('must be more than 0'))),
+    type: 'number',
+  },
   {
     key: 'isPartialPayment',
     label: 'Partial Payment',
@@ -47,7 +53,12 @@ export const orderPaymentFields: FieldDef[] = [
 ];
 
 export const fulfillmentFields: FieldDef[] = [
-  { key: 'trackingNumber', label: 'Tracking Number', helpText: "The shipping carrier's tracking number, e.g. 40012345678.", schema: v.text(100) },
+  {
+    key: 'trackingNumber',
+    label: 'Tracking Number',
+    helpText: "The shipping carrier's tracking number, e.g. 40012345678.",
+    schema: v.text(100),
+  },
   { key: 'shippingCarrier', label: 'Shipping Carrier', helpText: 'The carrier, e.g. FedEx, UPS or USPS.', schema: v.text(100) },
   { key: 'trackingUrl', label: 'Tracking URL', helpText: 'A link where the customer can follow the parcel.', schema: v.url() },
   {
@@ -218,13 +229,22 @@ export const fulfillmentSample = {
   orderId: orderSample.id,
   altId: LOCATION,
   altType: 'location',
-  trackings: [{ trackingNumber: '40012345678', shippingCarrier: 'FedEx', trackingUrl: 'https://www.fedex.com/wtrk/track/?trknbr=40012345678' }],
+  trackings: [
+    { trackingNumber: '40012345678', shippingCarrier: 'FedEx', trackingUrl: 'https://www.fedex.com/wtrk/track/?trknbr=40012345678' },
+  ],
   items: [
     {
       _id: '655b33aa2209e60b6adb87a7',
       name: 'Annual Boiler Service',
       qty: 2,
-      product: { _id: '655b33a82209e60b6adb87a5', locationId: LOCATION, name: 'Annual Boiler Service', productType: 'SERVICE', createdAt: '2026-03-01T10:12:00.000Z', updatedAt: '2026-03-01T10:12:00.000Z' },
+      product: {
+        _id: '655b33a82209e60b6adb87a5',
+        locationId: LOCATION,
+        name: 'Annual Boiler Service',
+        productType: 'SERVICE',
+        createdAt: '2026-03-01T10:12:00.000Z',
+        updatedAt: '2026-03-01T10:12:00.000Z',
+      },
       price: { _id: '655b33aa2209e60b6adb87a7', name: 'One visit', type: 'one_time', currency: 'USD', amount: 120 },
     },
   ],

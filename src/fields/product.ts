@@ -24,7 +24,13 @@ export const productTypeField: FieldDef = {
 export const productFields: FieldDef[] = [
   { key: 'name', label: 'Product Name', helpText: 'The name customers see, e.g. "Annual Boiler Service".', schema: v.text(200) },
   productTypeField,
-  { key: 'description', label: 'Description', helpText: 'What the product is, shown in the store and on checkout pages.', schema: v.text(10000), type: 'text' },
+  {
+    key: 'description',
+    label: 'Description',
+    helpText: 'What the product is, shown in the store and on checkout pages.',
+    schema: v.text(10000),
+    type: 'text',
+  },
   { key: 'image', label: 'Image URL', helpText: 'A public URL of the product image, e.g. from a file upload step.', schema: v.url() },
   {
     key: 'statementDescriptor',
@@ -32,7 +38,13 @@ export const productFields: FieldDef[] = [
     helpText: "What appears on the customer's card statement (up to 22 characters), e.g. DELGADO PLUMBING.",
     schema: v.text(22),
   },
-  { key: 'availableInStore', label: 'Available in Store', helpText: 'Yes: the product is listed in your online store.', schema: v.bool(), type: 'boolean' },
+  {
+    key: 'availableInStore',
+    label: 'Available in Store',
+    helpText: 'Yes: the product is listed in your online store.',
+    schema: v.bool(),
+    type: 'boolean',
+  },
 ];
 
 /** A product as HighLevel answers it (DefaultProductResponseDto); `id` repeats `_id`. */
@@ -64,7 +76,13 @@ export const productOutputFields: OutputField[] = [
 
 /** Price fields (CreatePriceDto). */
 export const priceFields: FieldDef[] = [
-  { key: 'name', label: 'Price Name', helpText: 'The name of this price option, e.g. "Monthly plan" or "One-off".', schema: v.text(200), required: true },
+  {
+    key: 'name',
+    label: 'Price Name',
+    helpText: 'The name of this price option, e.g. "Monthly plan" or "One-off".',
+    schema: v.text(200),
+    required: true,
+  },
   {
     key: 'type',
     label: 'Billing',
@@ -74,12 +92,21 @@ export const priceFields: FieldDef[] = [
     required: true,
     default: 'one_time',
   },
-  { key: 'amount', label: 'Amount', helpText: 'The price in the currency, e.g. 49.99.', schema: v.narrow(v.number(), (n, z) => n.pipe(z.number().min(0, 'must not be negative'))), type: 'number', required: true },
+  {
+    key: 'amount',
+    label: 'Amount',
+    helpText: 'The price in the currency, e.g. 49.99.',
+    schema: v.narrow(v.number(), (n, z) => n.pipe(z.number().min(0, 'must not be negative'))),
+    type: 'number',
+    required: true,
+  },
   {
     key: 'currency',
     label: 'Currency',
     helpText: 'Three-letter currency code, e.g. USD.',
-    schema: v.narrow(v.text(3), (s) => s.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code, e.g. USD').transform((c) => c.toUpperCase())),
+    schema: v.narrow(v.text(3), (s) =>
+      s.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code, e.g. USD').transform((c) => c.toUpperCase()),
+    ),
     required: true,
     default: 'USD',
   },
@@ -90,11 +117,35 @@ export const priceFields: FieldDef[] = [
     schema: v.oneOf(['day', 'week', 'month', 'year']),
     choices: { day: 'Daily', week: 'Weekly', month: 'Monthly', year: 'Yearly' },
   },
-  { key: 'intervalCount', label: 'Every', helpText: 'For a recurring price: bill every this many intervals (default 1), e.g. 3 with Monthly = quarterly.', schema: v.integer(1, 365), type: 'integer' },
+  {
+    key: 'intervalCount',
+    label: 'Every',
+    helpText: 'For a recurring price: bill every this many intervals (default 1), e.g. 3 with Monthly = quarterly.',
+    schema: v.integer(1, 365),
+    type: 'integer',
+  },
   { key: 'description', label: 'Price Description', helpText: 'Shown with the price option at checkout.', schema: v.text(2000) },
-  { key: 'compareAtPrice', label: 'Compare-at Price', helpText: 'An original price shown struck through, e.g. 59.99.', schema: v.number(), type: 'number' },
-  { key: 'trialPeriod', label: 'Trial Days', helpText: 'For a recurring price: free days before the first charge.', schema: v.integer(0, 730), type: 'integer' },
-  { key: 'setupFee', label: 'Setup Fee', helpText: 'For a recurring price: a one-off fee charged with the first payment.', schema: v.number(), type: 'number' },
+  {
+    key: 'compareAtPrice',
+    label: 'Compare-at Price',
+    helpText: 'An original price shown struck through, e.g. 59.99.',
+    schema: v.number(),
+    type: 'number',
+  },
+  {
+    key: 'trialPeriod',
+    label: 'Trial Days',
+    helpText: 'For a recurring price: free days before the first charge.',
+    schema: v.integer(0, 730),
+    type: 'integer',
+  },
+  {
+    key: 'setupFee',
+    label: 'Setup Fee',
+    helpText: 'For a recurring price: a one-off fee charged with the first payment.',
+    schema: v.number(),
+    type: 'number',
+  },
   { key: 'sku', label: 'SKU', helpText: 'Your stock-keeping unit code for this price.', schema: v.text(100) },
 ];
 

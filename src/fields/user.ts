@@ -16,7 +16,12 @@ export const userFields = {
   firstName: { key: 'firstName', label: 'First Name', helpText: "The user's first name.", schema: v.text(100) } as FieldDef,
   lastName: { key: 'lastName', label: 'Last Name', helpText: "The user's last name.", schema: v.text(100) } as FieldDef,
   email: { key: 'email', label: 'Email', helpText: 'The email address the user signs in with.', schema: v.email() } as FieldDef,
-  phone: { key: 'phone', label: 'Phone', helpText: 'Phone number, ideally in international format (e.g. +1 555 010 0199).', schema: v.phone() } as FieldDef,
+  phone: {
+    key: 'phone',
+    label: 'Phone',
+    helpText: 'Phone number, ideally in international format (e.g. +1 555 010 0199).',
+    schema: v.phone(),
+  } as FieldDef,
   password: {
     key: 'password',
     label: 'Password',

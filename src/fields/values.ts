@@ -49,7 +49,8 @@ export const id = () =>
       .regex(/^[A-Za-z0-9_-]+$/, 'must be a HighLevel id (letters, digits, "-" or "_")'),
   );
 
-export const email = () => lazy((z) => z.string({ error: 'must be an email address' }).trim().pipe(z.email('must be a valid email address')));
+export const email = () =>
+  lazy((z) => z.string({ error: 'must be an email address' }).trim().pipe(z.email('must be a valid email address')));
 
 /**
  * A phone number as people write it: only the shape is checked here (digits, with spaces, dots, dashes,
@@ -63,7 +64,10 @@ export const phone = () =>
         .string({ error: 'must be a phone number' })
         .trim()
         .max(60, 'is too long for a phone number')
-        .refine((s) => (s.normalize('NFKC').match(/\d/g) ?? []).length >= 3, 'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199'),
+        .refine(
+          (s) => (s.normalize('NFKC').match(/\d/g) ?? []).length >= 3,
+          'must be a phone number, e.g. +1 555 010 0199 or (555) 010-0199',
+        ),
     ),
     { [PHONE_SCHEMA]: 'one' as const },
   );
@@ -94,7 +98,11 @@ export const integer = (min = 0, max = Number.MAX_SAFE_INTEGER) =>
   lazy((z) =>
     z.preprocess(
       (v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v),
-      z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+      z
+        .number({ error: 'must be a whole number' })
+        .int('must be a whole number')
+        .min(min, `must be at least ${min}`)
+        .max(max, `must be at most ${max}`),
     ),
   );
 

@@ -7,7 +7,12 @@ import App from '../../app/index';
 import { AUTH, appTester, highlevel, operation, run } from '../support/highlevel';
 
 /** An agency (Company) connection: no location of its own. */
-const AGENCY = { access_token: 'agency-at-secret-0987654321', refresh_token: 'agency-rt-secret-0987654321', userType: 'Company', companyId: 'cmp_8XyQ1z' };
+const AGENCY = {
+  access_token: 'agency-at-secret-0987654321',
+  refresh_token: 'agency-rt-secret-0987654321',
+  userType: 'Company',
+  companyId: 'cmp_8XyQ1z',
+};
 const LOCATION_TOKEN = 'loc-at-secret-1122334455';
 const LOC = 'loc_Ag3ncyPick1';
 const asAgency = (op: string, inputData: Record<string, unknown> = {}) => run(operation(op), inputData, { authData: AGENCY });
@@ -108,7 +113,9 @@ describe('agency connections: a location token per chosen location', () => {
 
   it('a location-scoped step without a chosen location fails naming the Location field, before any request', async () => {
     await expect(asAgency('new_conversation')).rejects.toThrow(/Location \(locationId\) is required/);
-    await expect(asAgency('send_sms', { contactId: 'c1', message: 'Hi', locationId: 'not a valid id!' })).rejects.toThrow(/Location \(locationId\)/);
+    await expect(asAgency('send_sms', { contactId: 'c1', message: 'Hi', locationId: 'not a valid id!' })).rejects.toThrow(
+      /Location \(locationId\)/,
+    );
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -123,7 +130,10 @@ describe('agency connections: a location token per chosen location', () => {
 
   it('an API error echoing the location token does not reveal it', async () => {
     expectExchange();
-    highlevel().get('/conversations/search').query(true).reply(403, { message: `Token ${LOCATION_TOKEN} lacks scope conversations.readonly` });
+    highlevel()
+      .get('/conversations/search')
+      .query(true)
+      .reply(403, { message: `Token ${LOCATION_TOKEN} lacks scope conversations.readonly` });
     const error = await asAgency('new_conversation', { locationId: LOC }).catch((e: Error) => e);
     expect(String(error)).toMatch(/refused access \(403\)/);
     expect(String(error)).not.toContain(LOCATION_TOKEN);
@@ -149,11 +159,14 @@ describe('the Location field', () => {
 });
 
 describe('agency-only operations', () => {
-  it.each(['find_company', 'new_location', 'create_location'])('%s fails clearly on a sub-account connection, before any request', async (key) => {
-    const input = key === 'create_location' ? { name: 'Delgado Plumbing' } : {};
-    await expect(run(operation(key), input)).rejects.toThrow(/needs an agency connection; reconnect HighLevel choosing your agency/);
-    expect(nock.pendingMocks()).toEqual([]);
-  });
+  it.each(['find_company', 'new_location', 'create_location'])(
+    '%s fails clearly on a sub-account connection, before any request',
+    async (key) => {
+      const input = key === 'create_location' ? { name: 'Delgado Plumbing' } : {};
+      await expect(run(operation(key), input)).rejects.toThrow(/needs an agency connection; reconnect HighLevel choosing your agency/);
+      expect(nock.pendingMocks()).toEqual([]);
+    },
+  );
 
   it('Get Company reads the connected company with the agency token (no exchange)', async () => {
     const scope = highlevel()
@@ -169,7 +182,12 @@ describe('agency-only operations', () => {
       .get('/locations/search')
       .query({ companyId: AGENCY.companyId, order: 'desc', skip: '0', limit: '100' })
       .matchHeader('authorization', `Bearer ${AGENCY.access_token}`)
-      .reply(200, { locations: [{ ...locationSample, id: 'l2' }, { ...locationSample, id: 'l1' }] });
+      .reply(200, {
+        locations: [
+          { ...locationSample, id: 'l2' },
+          { ...locationSample, id: 'l1' },
+        ],
+      });
     expect((await asAgency('new_location')).map((l: any) => l.id)).toEqual(['l2', 'l1']);
     scope.done();
   });
@@ -178,7 +196,9 @@ describe('agency-only operations', () => {
     const scope = highlevel()
       .post('/locations/', { companyId: AGENCY.companyId, name: 'Delgado Plumbing', country: 'US', timezone: 'America/Chicago' })
       .reply(201, { ...locationSample, id: 'l9', name: 'Delgado Plumbing' });
-    expect(await asAgency('create_location', { name: 'Delgado Plumbing', country: 'us', timezone: 'America/Chicago' })).toMatchObject({ id: 'l9' });
+    expect(await asAgency('create_location', { name: 'Delgado Plumbing', country: 'us', timezone: 'America/Chicago' })).toMatchObject({
+      id: 'l9',
+    });
     scope.done();
     await expect(asAgency('create_location', { name: 'X', country: 'USA' })).rejects.toThrow(/Country \(country\)/);
   });
@@ -196,7 +216,9 @@ describe('connection test and label', () => {
   });
 
   it('a sub-account connection reads its location', async () => {
-    highlevel().get(`/locations/${AUTH.locationId}`).reply(200, { location: { ...locationSample, id: AUTH.locationId, name: 'Delgado Plumbing' } });
+    highlevel()
+      .get(`/locations/${AUTH.locationId}`)
+      .reply(200, { location: { ...locationSample, id: AUTH.locationId, name: 'Delgado Plumbing' } });
     expect(await appTester(App.authentication.test, { authData: AUTH } as any)).toMatchObject({ name: 'Delgado Plumbing' });
   });
 

@@ -47,7 +47,9 @@ describe('the editor', () => {
     expect(create.body_items).toMatchObject({ type: 'json', required: true, schema: { type: 'array' } });
     expect(create.body_discount_type.label).toBe('Discount: Type');
 
-    const lineItems = loadIndex().operations.map((o) => [o, loadDetail(o).fields.find((f) => f.ch)] as const).find(([, f]) => f)!;
+    const lineItems = loadIndex()
+      .operations.map((o) => [o, loadDetail(o).fields.find((f) => f.ch)] as const)
+      .find(([, f]) => f)!;
     const withItems = await fieldsFor({ area: lineItems[0].area, operation: lineItems[0].key });
     const parent = withItems.find((f) => f.key === lineItems[1]!.k);
     expect(parent.children.length).toBeGreaterThan(0);
@@ -92,7 +94,11 @@ describe('running', () => {
 
   it.each([
     ['a missing required field', { query_offset: '0' }, /Limit \(query_limit\) is required/],
-    ['a value outside the enum', { query_limit: '10', query_offset: '0', query_paymentMode: 'bogus' }, /Payment Mode \(query_paymentMode\) must be one of: default, live, test/],
+    [
+      'a value outside the enum',
+      { query_limit: '10', query_offset: '0', query_paymentMode: 'bogus' },
+      /Payment Mode \(query_paymentMode\) must be one of: default, live, test/,
+    ],
   ])('fails on %s before any request, naming the field', async (_what, extra, message) => {
     const failure = await failureOf(run(apiRequest, { area: 'invoices', operation: 'invoices:list-invoices', ...extra }));
     expect(failure).toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(message) });
@@ -100,24 +106,38 @@ describe('running', () => {
   });
 
   it('fails on invalid JSON, and on JSON its schema rejects, before any request', async () => {
-    const base = { area: 'invoices', operation: 'invoices:create-invoice', body_name: 'Tune-up', body_currency: 'USD', body_businessDetails: '{}' };
+    const base = {
+      area: 'invoices',
+      operation: 'invoices:create-invoice',
+      body_name: 'Tune-up',
+      body_currency: 'USD',
+      body_businessDetails: '{}',
+    };
     const bad = await failureOf(run(apiRequest, { ...base, body_items: '[{"name": "x",' }));
     expect(bad.message).toMatch(/Items \(body_items\) must be valid JSON/);
-    const wrong = await failureOf(run(apiRequest, { ...base, body_items: '[{"name": "x", "currency": "USD", "amount": 1, "qty": "two"}]' }));
+    const wrong = await failureOf(
+      run(apiRequest, { ...base, body_items: '[{"name": "x", "currency": "USD", "amount": 1, "qty": "two"}]' }),
+    );
     expect(wrong.message).toMatch(/Items \(body_items\) does not match HighLevel's schema \(at 0\.qty: /);
     expect(unmatched).toEqual([]);
   });
 
   it('refuses an unknown operation and an agency-only one on a sub-account connection, before any request', async () => {
-    expect((await failureOf(run(apiRequest, { area: 'invoices', operation: 'invoices:nope' }))).message).toMatch(/Operation \(operation\) must be one of/);
+    expect((await failureOf(run(apiRequest, { area: 'invoices', operation: 'invoices:nope' }))).message).toMatch(
+      /Operation \(operation\) must be one of/,
+    );
     const agencyOp = loadIndex().operations.find((o) => o.agencyOnly && !o.multipart)!;
-    expect(await failureOf(run(apiRequest, { area: agencyOp.area, operation: agencyOp.key }))).toMatchObject({ code: 'AgencyConnectionRequired' });
+    expect(await failureOf(run(apiRequest, { area: agencyOp.area, operation: agencyOp.key }))).toMatchObject({
+      code: 'AgencyConnectionRequired',
+    });
     expect(unmatched).toEqual([]);
   });
 
   it('returns a list as items, text as text, and fails on a redirect instead of following it', async () => {
     const input = { area: 'calendars', operation: 'calendars:get-calendar', path_calendarId: 'cal1' };
-    highlevel().get('/calendars/cal1').reply(200, [{ id: 'a' }]);
+    highlevel()
+      .get('/calendars/cal1')
+      .reply(200, [{ id: 'a' }]);
     expect(await run(apiRequest, input)).toEqual({ items: [{ id: 'a' }] });
     highlevel().get('/calendars/cal1').reply(200, 'plain words', { 'Content-Type': 'text/plain' });
     expect(await run(apiRequest, input)).toEqual({ text: 'plain words' });
@@ -127,7 +147,9 @@ describe('running', () => {
 
   it("maps HighLevel's errors like every other step (403 names the scope)", async () => {
     highlevel().get('/invoices/').query(true).reply(403, { message: 'The token is not authorized for this scope.' });
-    const failure = await failureOf(run(apiRequest, { area: 'invoices', operation: 'invoices:list-invoices', query_limit: '1', query_offset: '0' }));
+    const failure = await failureOf(
+      run(apiRequest, { area: 'invoices', operation: 'invoices:list-invoices', query_limit: '1', query_offset: '0' }),
+    );
     expect(failure.message).toMatch(/refused access \(403\).*"invoices\.readonly" scope/);
   });
 });

@@ -11,10 +11,7 @@ describe('API Request artifacts', () => {
   it('regenerating gives the same bytes (run `npm run api-request:generate` after changing the specs or deviations)', () => {
     const files = generateApiRequestArtifacts();
     const dir = generatedDir();
-    const onDisk = [
-      'index.json',
-      ...fs.readdirSync(path.join(dir, 'details')).map((f) => `details/${f}`),
-    ].sort();
+    const onDisk = ['index.json', ...fs.readdirSync(path.join(dir, 'details')).map((f) => `details/${f}`)].sort();
     expect(onDisk).toEqual([...files.keys()].sort());
     for (const [name, content] of files) expect([name, fs.readFileSync(path.join(dir, name), 'utf8') === content]).toEqual([name, true]);
   });
@@ -40,7 +37,9 @@ describe('API Request artifacts', () => {
     // Path parameters the specs leave undeclared still become fields (taken from the path template).
     for (const op of ops) {
       const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const pathFields = loadDetail(op).fields.filter((f) => f.in === 'path').map((f) => f.p[0]);
+      const pathFields = loadDetail(op)
+        .fields.filter((f) => f.in === 'path')
+        .map((f) => f.p[0]);
       expect([op.key, pathFields.sort()]).toEqual([op.key, names.sort()]);
     }
     // Every field can be shown: a label and help text that says more than the label.

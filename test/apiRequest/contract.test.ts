@@ -17,10 +17,13 @@ const MULTIPART_REASON = 'multipart file upload: API Request refuses it before s
 
 let z: ZObject;
 beforeAll(async () => {
-  await appTester(async (runtimeZ: ZObject) => {
-    z = runtimeZ;
-    return {};
-  }, { authData: AUTH } as any);
+  await appTester(
+    async (runtimeZ: ZObject) => {
+      z = runtimeZ;
+      return {};
+    },
+    { authData: AUTH } as any,
+  );
 });
 
 afterEach(() => nock.cleanAll());
@@ -28,54 +31,59 @@ afterEach(() => nock.cleanAll());
 test.each([
   ['required fields only', false],
   ['every field filled', true],
-])('every spec operation goes through API Request and sends a contract-conforming request (%s)', async (_mode, all) => {
-  const total = listOperations().length;
-  const apiRequest = operation('api_request');
-  const passed: string[] = [];
-  const failed: string[] = [];
-  const multipart = indexOperations().filter((op) => op.multipart);
-  for (const op of indexOperations()) {
-    if (op.multipart) continue;
-    const agency = op.agencyOnly;
-    const authData = agency ? { ...AUTH, userType: 'Company' } : AUTH;
-    const sent: Array<{ method: string; url: string; ok: boolean; errors: string[] }> = [];
-    nock.cleanAll();
-    const scope = nock(BASE).persist();
-    scope.on('request', (req: any, _i: unknown, body: string) => {
-      let parsed: unknown;
+])(
+  'every spec operation goes through API Request and sends a contract-conforming request (%s)',
+  async (_mode, all) => {
+    const total = listOperations().length;
+    const apiRequest = operation('api_request');
+    const passed: string[] = [];
+    const failed: string[] = [];
+    const multipart = indexOperations().filter((op) => op.multipart);
+    for (const op of indexOperations()) {
+      if (op.multipart) continue;
+      const agency = op.agencyOnly;
+      const authData = agency ? { ...AUTH, userType: 'Company' } : AUTH;
+      const sent: Array<{ method: string; url: string; ok: boolean; errors: string[] }> = [];
+      nock.cleanAll();
+      const scope = nock(BASE).persist();
+      scope.on('request', (req: any, _i: unknown, body: string) => {
+        let parsed: unknown;
+        try {
+          parsed = body ? JSON.parse(body) : undefined;
+        } catch {
+          parsed = body;
+        }
+        const result = checkRequest({ method: req.method, url: req.path, headers: req.headers, body: parsed });
+        sent.push({ method: req.method, url: req.path, ok: result.ok, errors: result.errors });
+      });
+      for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+        scope.intercept(() => true, m).reply(200, {}, { 'Content-Type': 'application/json' });
+      const input = synthesizedInput(op, { agency, all });
       try {
-        parsed = body ? JSON.parse(body) : undefined;
-      } catch {
-        parsed = body;
+        await apiRequest.perform(z, { authData, inputData: input, meta: {} } as unknown as Bundle);
+      } catch (e) {
+        const error = describeError(e);
+        failed.push(`${op.key}: ${error.code ?? error.name} ${error.message.slice(0, 300)}`);
+        continue;
       }
-      const result = checkRequest({ method: req.method, url: req.path, headers: req.headers, body: parsed });
-      sent.push({ method: req.method, url: req.path, ok: result.ok, errors: result.errors });
-    });
-    for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) scope.intercept(() => true, m).reply(200, {}, { 'Content-Type': 'application/json' });
-    const input = synthesizedInput(op, { agency, all });
-    try {
-      await apiRequest.perform(z, { authData, inputData: input, meta: {} } as unknown as Bundle);
-    } catch (e) {
-      const error = describeError(e);
-      failed.push(`${op.key}: ${error.code ?? error.name} ${error.message.slice(0, 300)}`);
-      continue;
+      const bad = sent.filter((r) => !r.ok || r.url.split('?')[0] === '');
+      const own = sent.filter((r) => r.method === op.method);
+      if (!own.length) failed.push(`${op.key}: no ${op.method} request was sent`);
+      else if (bad.length) failed.push(`${op.key}: ${bad.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join(' | ')}`);
+      else passed.push(op.key);
     }
-    const bad = sent.filter((r) => !r.ok || r.url.split('?')[0] === '');
-    const own = sent.filter((r) => r.method === op.method);
-    if (!own.length) failed.push(`${op.key}: no ${op.method} request was sent`);
-    else if (bad.length) failed.push(`${op.key}: ${bad.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join(' | ')}`);
-    else passed.push(op.key);
-  }
-  const excluded = Object.keys(EXCLUDED_OPERATIONS);
-  console.log(
-    `API Request contract (${_mode}): ${passed.length}/${total} spec operations sent contract-conforming requests` +
-      ` (excluded: ${excluded.length} OAuth token endpoints; ${multipart.length} multipart uploads refused before sending).` +
-      (failed.length ? `\nFailures:\n${failed.join('\n')}` : ''),
-  );
-  expect(failed).toEqual([]);
-  expect(passed.length).toBeGreaterThanOrEqual(total - excluded.length - multipart.length);
-  expect(multipart.map((op) => op.key).sort()).toEqual(MULTIPART.sort());
-}, 180_000);
+    const excluded = Object.keys(EXCLUDED_OPERATIONS);
+    console.log(
+      `API Request contract (${_mode}): ${passed.length}/${total} spec operations sent contract-conforming requests` +
+        ` (excluded: ${excluded.length} OAuth token endpoints; ${multipart.length} multipart uploads refused before sending).` +
+        (failed.length ? `\nFailures:\n${failed.join('\n')}` : ''),
+    );
+    expect(failed).toEqual([]);
+    expect(passed.length).toBeGreaterThanOrEqual(total - excluded.length - multipart.length);
+    expect(multipart.map((op) => op.key).sort()).toEqual(MULTIPART.sort());
+  },
+  180_000,
+);
 
 /** The file uploads of the specs: pinned, so a new one is a visible change. */
 const MULTIPART = [

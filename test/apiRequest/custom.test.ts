@@ -43,7 +43,11 @@ describe('Custom API Request', () => {
       .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
       .matchHeader('version', '2021-04-15')
       .reply(200, { events: [] });
-    const out = await run(custom, { method: 'GET', path: '/calendars/events', query: { calendarId: 'cal1', startTime: '1', endTime: '2', locationId: AUTH.locationId } });
+    const out = await run(custom, {
+      method: 'GET',
+      path: '/calendars/events',
+      query: { calendarId: 'cal1', startTime: '1', endTime: '2', locationId: AUTH.locationId },
+    });
     expect(out).toEqual({ events: [] });
   });
 
@@ -52,7 +56,9 @@ describe('Custom API Request', () => {
       .post('/contacts/search', { locationId: AUTH.locationId, pageLimit: 1 })
       .matchHeader('version', '2021-07-28')
       .reply(200, { contacts: [], total: 0 });
-    expect(await run(custom, { method: 'POST', path: '/contacts/search', body: `{"locationId": "${AUTH.locationId}", "pageLimit": 1}` })).toEqual({
+    expect(
+      await run(custom, { method: 'POST', path: '/contacts/search', body: `{"locationId": "${AUTH.locationId}", "pageLimit": 1}` }),
+    ).toEqual({
       contacts: [],
       total: 0,
     });
@@ -87,7 +93,10 @@ describe('scopes', () => {
   });
 
   it('GHL_EXTRA_SCOPES widens the requested set (space- or comma-separated, junk ignored)', () => {
-    expect(extraScopes({ GHL_EXTRA_SCOPES: 'invoices.readonly, products.write  bad"scope' })).toEqual(['invoices.readonly', 'products.write']);
+    expect(extraScopes({ GHL_EXTRA_SCOPES: 'invoices.readonly, products.write  bad"scope' })).toEqual([
+      'invoices.readonly',
+      'products.write',
+    ]);
     process.env.GHL_EXTRA_SCOPES = 'courses.write';
     try {
       expect(requestedScopes(requiredScopes())).toEqual([...requiredScopes(), 'courses.write'].sort());
@@ -97,10 +106,15 @@ describe('scopes', () => {
   });
 
   it("keeps the granted scopes of HighLevel's token answer in authData", async () => {
-    nock(BASE)
-      .post('/oauth/token')
-      .reply(200, { access_token: 'at-new-1234567890', refresh_token: 'rt-new-1234567890', scope: 'contacts.readonly invoices.readonly', locationId: 'loc1' });
-    const auth: any = await appTester(App.authentication.oauth2Config.getAccessToken, { inputData: { code: 'c', redirect_uri: 'https://x.example/' } } as any);
+    nock(BASE).post('/oauth/token').reply(200, {
+      access_token: 'at-new-1234567890',
+      refresh_token: 'rt-new-1234567890',
+      scope: 'contacts.readonly invoices.readonly',
+      locationId: 'loc1',
+    });
+    const auth: any = await appTester(App.authentication.oauth2Config.getAccessToken, {
+      inputData: { code: 'c', redirect_uri: 'https://x.example/' },
+    } as any);
     expect(auth.scope).toBe('contacts.readonly invoices.readonly');
     expect([...grantedScopes({ authData: auth } as any)!]).toEqual(['contacts.readonly', 'invoices.readonly']);
     expect(grantedScopes({ authData: AUTH } as any)).toBeUndefined();

@@ -29,7 +29,10 @@ describe('association dropdowns', () => {
 
 describe('Find Association', () => {
   it('by ID; a 404 is no result', async () => {
-    highlevel().get('/associations/a1').matchHeader('version', V).reply(200, { ...associationSample, id: 'a1' });
+    highlevel()
+      .get('/associations/a1')
+      .matchHeader('version', V)
+      .reply(200, { ...associationSample, id: 'a1' });
     expect(await run(operation('find_association'), { associationId: 'a1' })).toEqual([expect.objectContaining({ id: 'a1' })]);
     highlevel().get('/associations/a404').reply(404, { message: 'Association not found' });
     expect(await run(operation('find_association'), { associationId: 'a404' })).toEqual([]);
@@ -40,7 +43,9 @@ describe('Find Association', () => {
       .get('/associations/key/homeowner_property')
       .query({ locationId: AUTH.locationId })
       .reply(200, associationSample);
-    expect(await run(operation('find_association'), { key: 'homeowner_property' })).toEqual([expect.objectContaining({ key: 'homeowner_property' })]);
+    expect(await run(operation('find_association'), { key: 'homeowner_property' })).toEqual([
+      expect.objectContaining({ key: 'homeowner_property' }),
+    ]);
     scope.done();
   });
 
@@ -49,7 +54,10 @@ describe('Find Association', () => {
       .get('/associations/objectKey/contact')
       .query({ locationId: AUTH.locationId })
       .reply(200, [associationSample, { ...associationSample, id: 'a2' }]);
-    expect((await run(operation('find_association'), { objectKey: 'contact' })).map((a: any) => a.id)).toEqual([associationSample.id, 'a2']);
+    expect((await run(operation('find_association'), { objectKey: 'contact' })).map((a: any) => a.id)).toEqual([
+      associationSample.id,
+      'a2',
+    ]);
   });
 
   it('without any input fails before any request', async () => {
@@ -63,14 +71,23 @@ describe('Find Relations of Record', () => {
       .get('/associations/relations/c1')
       .query({ locationId: AUTH.locationId, skip: '0', limit: '100', associationIds: 'a1' })
       .reply(200, { relations: [relationSample], total: 1 });
-    expect(await run(operation('find_relations'), { recordId: 'c1', associationId: 'a1' })).toEqual([expect.objectContaining({ id: relationSample.id })]);
+    expect(await run(operation('find_relations'), { recordId: 'c1', associationId: 'a1' })).toEqual([
+      expect.objectContaining({ id: relationSample.id }),
+    ]);
     scope.done();
   });
 });
 
 describe('association actions', () => {
   it('Create Association posts the key, object keys and labels', async () => {
-    const body = { locationId: AUTH.locationId, key: 'homeowner_property', firstObjectKey: 'contact', firstObjectLabel: 'Homeowner', secondObjectKey: 'custom_objects.properties', secondObjectLabel: 'Property' };
+    const body = {
+      locationId: AUTH.locationId,
+      key: 'homeowner_property',
+      firstObjectKey: 'contact',
+      firstObjectLabel: 'Homeowner',
+      secondObjectKey: 'custom_objects.properties',
+      secondObjectLabel: 'Property',
+    };
     const scope = highlevel().post('/associations/', body).reply(201, associationSample);
     const { locationId: _l, ...input } = body;
     expect(await run(operation('create_association'), input)).toMatchObject({ id: associationSample.id });
@@ -79,14 +96,24 @@ describe('association actions', () => {
   });
 
   it('Update Association puts the new labels', async () => {
-    const scope = highlevel().put('/associations/a1', { firstObjectLabel: 'Owner', secondObjectLabel: 'Home' }).reply(200, { ...associationSample, id: 'a1' });
-    expect(await run(operation('update_association'), { associationId: 'a1', firstObjectLabel: 'Owner', secondObjectLabel: 'Home' })).toMatchObject({ id: 'a1' });
+    const scope = highlevel()
+      .put('/associations/a1', { firstObjectLabel: 'Owner', secondObjectLabel: 'Home' })
+      .reply(200, { ...associationSample, id: 'a1' });
+    expect(
+      await run(operation('update_association'), { associationId: 'a1', firstObjectLabel: 'Owner', secondObjectLabel: 'Home' }),
+    ).toMatchObject({ id: 'a1' });
     scope.done();
   });
 
   it('Delete Association deletes it and reports it', async () => {
-    const scope = highlevel().delete('/associations/a1').reply(200, { deleted: true, id: 'a1', message: 'Association deleted successfully' });
-    expect(await run(operation('delete_association'), { associationId: 'a1' })).toEqual({ deleted: true, id: 'a1', message: 'Association deleted successfully' });
+    const scope = highlevel()
+      .delete('/associations/a1')
+      .reply(200, { deleted: true, id: 'a1', message: 'Association deleted successfully' });
+    expect(await run(operation('delete_association'), { associationId: 'a1' })).toEqual({
+      deleted: true,
+      id: 'a1',
+      message: 'Association deleted successfully',
+    });
     scope.done();
   });
 
@@ -94,12 +121,18 @@ describe('association actions', () => {
     const scope = highlevel()
       .post('/associations/relations', { locationId: AUTH.locationId, associationId: 'a1', firstRecordId: 'c1', secondRecordId: 'r1' })
       .reply(201, { ...relationSample, associationId: 'a1', firstRecordId: 'c1', secondRecordId: 'r1' });
-    expect(await run(operation('create_relation'), { associationId: 'a1', firstRecordId: 'c1', secondRecordId: 'r1' })).toMatchObject({ id: relationSample.id, firstRecordId: 'c1' });
+    expect(await run(operation('create_relation'), { associationId: 'a1', firstRecordId: 'c1', secondRecordId: 'r1' })).toMatchObject({
+      id: relationSample.id,
+      firstRecordId: 'c1',
+    });
     scope.done();
   });
 
   it('Delete Relation deletes by relation ID with the location', async () => {
-    const scope = highlevel().delete('/associations/relations/rel1').query({ locationId: AUTH.locationId }).reply(200, { ...relationSample, id: 'rel1' });
+    const scope = highlevel()
+      .delete('/associations/relations/rel1')
+      .query({ locationId: AUTH.locationId })
+      .reply(200, { ...relationSample, id: 'rel1' });
     expect(await run(operation('delete_relation'), { relationId: 'rel1' })).toMatchObject({ id: 'rel1', deleted: true });
     scope.done();
     await expect(run(operation('delete_relation'), {})).rejects.toThrow(/Relation \(relationId\) is required/);

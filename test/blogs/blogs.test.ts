@@ -21,8 +21,14 @@ describe('New Blog Post', () => {
 
   it('reads further pages while they are full', async () => {
     const full = Array.from({ length: 100 }, (_, i) => post(`p${i}`, '2026-03-01T10:00:00.000Z'));
-    highlevel().get('/blogs/posts/all').query((q) => q.offset === '0').reply(200, { blogs: full });
-    const second = highlevel().get('/blogs/posts/all').query((q) => q.offset === '100').reply(200, { blogs: [post('p100', '2026-03-05T10:00:00.000Z')] });
+    highlevel()
+      .get('/blogs/posts/all')
+      .query((q) => q.offset === '0')
+      .reply(200, { blogs: full });
+    const second = highlevel()
+      .get('/blogs/posts/all')
+      .query((q) => q.offset === '100')
+      .reply(200, { blogs: [post('p100', '2026-03-05T10:00:00.000Z')] });
     const results = await run(operation('new_blog_post'), { blogId: 'b1' });
     expect(results).toHaveLength(101);
     expect(results[0].id).toBe('p100');
@@ -34,17 +40,32 @@ describe('blog dropdowns', () => {
   it.each([
     ['blog_list', '/blogs/site/all', { skip: '0', limit: '50' }, { data: [{ _id: 'b1', name: 'Plumbing Tips' }] }, 'Plumbing Tips'],
     ['blog_author_list', '/blogs/authors', { offset: '0', limit: '50' }, { authors: [{ _id: 'b1', name: 'Sam Rivera' }] }, 'Sam Rivera'],
-    ['blog_category_list', '/blogs/categories', { offset: '0', limit: '50' }, { categories: [{ _id: 'b1', label: 'Maintenance' }] }, 'Maintenance'],
+    [
+      'blog_category_list',
+      '/blogs/categories',
+      { offset: '0', limit: '50' },
+      { categories: [{ _id: 'b1', label: 'Maintenance' }] },
+      'Maintenance',
+    ],
   ])('%s turns `_id` records into choices', async (key, path, query, answer, name) => {
-    const scope = highlevel().get(path).query({ locationId: AUTH.locationId, ...query }).reply(200, answer);
+    const scope = highlevel()
+      .get(path)
+      .query({ locationId: AUTH.locationId, ...query })
+      .reply(200, answer);
     expect(await run(operation(key))).toEqual([expect.objectContaining({ id: 'b1', name })]);
     scope.done();
   });
 
   it('drops null list items, and names a record without a name by its id', async () => {
-    highlevel().get('/blogs/site/all').query(true).reply(200, { data: [null, { _id: 'b1', name: '' }, 'junk'] });
+    highlevel()
+      .get('/blogs/site/all')
+      .query(true)
+      .reply(200, { data: [null, { _id: 'b1', name: '' }, 'junk'] });
     expect(await run(operation('blog_list'))).toEqual([{ _id: 'b1', id: 'b1', name: 'b1' }]);
-    highlevel().get('/blogs/site/all').query(true).reply(200, { data: [null, { _id: 'b2', name: 'Tips' }] });
+    highlevel()
+      .get('/blogs/site/all')
+      .query(true)
+      .reply(200, { data: [null, { _id: 'b2', name: 'Tips' }] });
     expect(await run(operation('find_blog'), { name: 'tips' })).toEqual([{ _id: 'b2', id: 'b2', name: 'Tips' }]);
   });
 
@@ -53,8 +74,13 @@ describe('blog dropdowns', () => {
   });
 
   it("blog_post_list lists the chosen blog's posts", async () => {
-    highlevel().get('/blogs/posts/all').query({ locationId: AUTH.locationId, blogId: 'b1', offset: '0', limit: '50' }).reply(200, { blogs: [post('p1', '2026-03-01T10:00:00.000Z')] });
-    expect(await run(operation('blog_post_list'), { blogId: 'b1' })).toEqual([expect.objectContaining({ id: 'p1', name: blogPostSample.title })]);
+    highlevel()
+      .get('/blogs/posts/all')
+      .query({ locationId: AUTH.locationId, blogId: 'b1', offset: '0', limit: '50' })
+      .reply(200, { blogs: [post('p1', '2026-03-01T10:00:00.000Z')] });
+    expect(await run(operation('blog_post_list'), { blogId: 'b1' })).toEqual([
+      expect.objectContaining({ id: 'p1', name: blogPostSample.title }),
+    ]);
   });
 });
 
@@ -89,13 +115,17 @@ describe('blog post actions', () => {
   };
 
   it('Create Blog Post fills slug and alt text from the title and returns the post with an id', async () => {
-    const scope = highlevel().post('/blogs/posts', body).reply(201, { data: post('p9', '2026-03-02T14:00:00.000Z') });
+    const scope = highlevel()
+      .post('/blogs/posts', body)
+      .reply(201, { data: post('p9', '2026-03-02T14:00:00.000Z') });
     expect(await run(operation('create_blog_post'), input)).toMatchObject({ id: 'p9', _id: 'p9' });
     scope.done();
   });
 
   it('Update Blog Post puts the whole post to its ID', async () => {
-    const scope = highlevel().put('/blogs/posts/p9', body).reply(200, { updatedBlogPost: post('p9', '2026-03-02T14:00:00.000Z') });
+    const scope = highlevel()
+      .put('/blogs/posts/p9', body)
+      .reply(200, { updatedBlogPost: post('p9', '2026-03-02T14:00:00.000Z') });
     expect(await run(operation('update_blog_post'), { ...input, postId: 'p9' })).toMatchObject({ id: 'p9' });
     scope.done();
   });
@@ -116,7 +146,12 @@ describe('blog searches by name', () => {
     const scope = highlevel()
       .get('/blogs/site/all')
       .query({ locationId: AUTH.locationId, skip: '0', limit: '100', searchTerm: 'tips' })
-      .reply(200, { data: [{ _id: 'b1', name: 'Plumbing Tips and Tricks' }, { _id: 'b2', name: 'Tips' }] });
+      .reply(200, {
+        data: [
+          { _id: 'b1', name: 'Plumbing Tips and Tricks' },
+          { _id: 'b2', name: 'Tips' },
+        ],
+      });
     expect(await run(operation('find_blog'), { name: 'tips' })).toEqual([{ _id: 'b2', id: 'b2', name: 'Tips' }]);
     scope.done();
   });
@@ -133,9 +168,15 @@ describe('blog searches by name', () => {
   });
 
   it('Find Blog Category matches the label and finds nothing for an unknown one', async () => {
-    highlevel().get('/blogs/categories').query(true).reply(200, { categories: [{ _id: 'c1', label: 'Maintenance' }] });
+    highlevel()
+      .get('/blogs/categories')
+      .query(true)
+      .reply(200, { categories: [{ _id: 'c1', label: 'Maintenance' }] });
     expect(await run(operation('find_blog_category'), { name: 'maint' })).toEqual([expect.objectContaining({ id: 'c1' })]);
-    highlevel().get('/blogs/categories').query(true).reply(200, { categories: [{ _id: 'c1', label: 'Maintenance' }] });
+    highlevel()
+      .get('/blogs/categories')
+      .query(true)
+      .reply(200, { categories: [{ _id: 'c1', label: 'Maintenance' }] });
     expect(await run(operation('find_blog_category'), { name: 'gardening' })).toEqual([]);
   });
 });

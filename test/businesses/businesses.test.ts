@@ -9,7 +9,9 @@ const page = (skip: number, limit = 100) => ({ locationId: AUTH.locationId, limi
 
 describe('New Business trigger', () => {
   it('reads every page and puts the newest business first (HighLevel cannot sort)', async () => {
-    const first = Array.from({ length: 100 }, (_, i) => business(`b${i}`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`));
+    const first = Array.from({ length: 100 }, (_, i) =>
+      business(`b${i}`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}T10:00:00.000Z`),
+    );
     const scope = highlevel()
       .get('/businesses/')
       .query(page(0))
@@ -24,7 +26,10 @@ describe('New Business trigger', () => {
   });
 
   it('business_list pages with skip and limit', async () => {
-    highlevel().get('/businesses/').query(page(50, 50)).reply(200, { businesses: [business('b7', '2026-01-01T10:00:00.000Z')] });
+    highlevel()
+      .get('/businesses/')
+      .query(page(50, 50))
+      .reply(200, { businesses: [business('b7', '2026-01-01T10:00:00.000Z')] });
     const choices = await run(triggers.businessDropdown, {}, { meta: { page: 1 } });
     expect(choices).toEqual([expect.objectContaining({ id: 'b7', name: 'Delgado Plumbing, Dolomite' })]);
   });
@@ -32,7 +37,9 @@ describe('New Business trigger', () => {
 
 describe('Find Business', () => {
   it('by ID reads the record; a 404 is no result', async () => {
-    highlevel().get('/businesses/b1').reply(200, { business: business('b1', '2026-01-01T10:00:00.000Z') });
+    highlevel()
+      .get('/businesses/b1')
+      .reply(200, { business: business('b1', '2026-01-01T10:00:00.000Z') });
     expect((await run(searches.findBusiness, { businessId: 'b1' })).map((b: any) => b.id)).toEqual(['b1']);
     highlevel().get('/businesses/gone').reply(404, { statusCode: 404, message: 'Business not found' });
     expect(await run(searches.findBusiness, { businessId: 'gone' })).toEqual([]);
@@ -59,9 +66,19 @@ describe('Find Business', () => {
 describe('business actions', () => {
   it('Create Business sends the location and the filled fields, and returns the business', async () => {
     highlevel()
-      .post('/businesses/', { locationId: AUTH.locationId, name: 'Delgado Plumbing', city: 'Dolomite', email: 'office@delgado.example.com' })
+      .post('/businesses/', {
+        locationId: AUTH.locationId,
+        name: 'Delgado Plumbing',
+        city: 'Dolomite',
+        email: 'office@delgado.example.com',
+      })
       .reply(201, { success: true, buiseness: business('b9', '2026-03-09T08:00:00.000Z') });
-    const result = await run(creates.createBusiness, { name: 'Delgado Plumbing', city: 'Dolomite', email: 'office@delgado.example.com', phone: '' });
+    const result = await run(creates.createBusiness, {
+      name: 'Delgado Plumbing',
+      city: 'Dolomite',
+      email: 'office@delgado.example.com',
+      phone: '',
+    });
     expect(result).toMatchObject({ id: 'b9', name: 'Delgado Plumbing' });
   });
 
@@ -70,7 +87,9 @@ describe('business actions', () => {
   });
 
   it('Update Business puts only the filled fields', async () => {
-    highlevel().put('/businesses/b1', { website: 'delgado.example.com' }).reply(200, { success: true, buiseness: business('b1', '2026-01-01T10:00:00.000Z') });
+    highlevel()
+      .put('/businesses/b1', { website: 'delgado.example.com' })
+      .reply(200, { success: true, buiseness: business('b1', '2026-01-01T10:00:00.000Z') });
     expect((await run(creates.updateBusiness, { businessId: 'b1', website: 'delgado.example.com' })).id).toBe('b1');
   });
 

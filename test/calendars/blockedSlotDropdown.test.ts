@@ -26,7 +26,13 @@ describe('blocked slot dropdown', () => {
       .get('/calendars/blocked-slots')
       .query({ locationId: AUTH.locationId, calendarId: 'cal1', ...WINDOW })
       .matchHeader('version', '2021-04-15')
-      .reply(200, { events: [slot('b1', { title: 'Team offsite' }), slot('b2', { title: '  ' }), slot('b3', { title: undefined, startTime: undefined })] });
+      .reply(200, {
+        events: [
+          slot('b1', { title: 'Team offsite' }),
+          slot('b2', { title: '  ' }),
+          slot('b3', { title: undefined, startTime: undefined }),
+        ],
+      });
     const choices = await run(operation('blocked_slot_list'), { calendarId: 'cal1' }, { meta: { timezone: 'America/New_York' } });
     expect(choices.map((c: any) => [c.id, c.name])).toEqual([
       ['b1', 'Team offsite'],

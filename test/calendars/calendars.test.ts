@@ -14,7 +14,12 @@ describe('calendars', () => {
     const scope = calendars()
       .get('/calendars/')
       .query({ locationId: loc })
-      .reply(200, { calendars: [{ ...calendarSample, id: 'cal1', name: 'Discovery Call' }, { ...calendarSample, id: 'cal2', name: 'Demo', isActive: false }] });
+      .reply(200, {
+        calendars: [
+          { ...calendarSample, id: 'cal1', name: 'Discovery Call' },
+          { ...calendarSample, id: 'cal2', name: 'Demo', isActive: false },
+        ],
+      });
     expect((await run(operation('calendar_list'))).map((c: any) => [c.id, c.name])).toEqual([
       ['cal1', 'Discovery Call'],
       ['cal2', 'Demo (inactive)'],
@@ -24,14 +29,21 @@ describe('calendars', () => {
   });
 
   it('Find Calendar by ID (404 → no result) and by name (exact match first)', async () => {
-    calendars().get('/calendars/cal1').reply(200, { calendar: { ...calendarSample, id: 'cal1' } });
+    calendars()
+      .get('/calendars/cal1')
+      .reply(200, { calendar: { ...calendarSample, id: 'cal1' } });
     expect(await run(operation('find_calendar'), { calendarId: 'cal1' })).toMatchObject([{ id: 'cal1' }]);
     calendars().get('/calendars/gone').reply(404, { statusCode: 404, message: 'Calendar not found' });
     expect(await run(operation('find_calendar'), { calendarId: 'gone' })).toEqual([]);
     calendars()
       .get('/calendars/')
       .query({ locationId: loc })
-      .reply(200, { calendars: [{ ...calendarSample, id: 'a', name: 'Demo Call Long' }, { ...calendarSample, id: 'b', name: 'demo call' }] });
+      .reply(200, {
+        calendars: [
+          { ...calendarSample, id: 'a', name: 'Demo Call Long' },
+          { ...calendarSample, id: 'b', name: 'demo call' },
+        ],
+      });
     expect((await run(operation('find_calendar'), { name: 'Demo Call' })).map((c: any) => c.id)).toEqual(['b']);
   });
 
@@ -62,12 +74,19 @@ describe('calendars', () => {
   });
 
   it('Create Calendar rejects an unknown calendar type before any request', async () => {
-    await expect(run(operation('create_calendar'), { name: 'X', calendarType: 'meeting' })).rejects.toThrow(/Calendar Type \(calendarType\) must be one of/);
+    await expect(run(operation('create_calendar'), { name: 'X', calendarType: 'meeting' })).rejects.toThrow(
+      /Calendar Type \(calendarType\) must be one of/,
+    );
   });
 
   it('Update Calendar and Delete Calendar', async () => {
-    calendars().put('/calendars/cal1', { name: 'Intro Call', isActive: false }).reply(200, { calendar: { ...calendarSample, id: 'cal1', name: 'Intro Call' } });
-    expect(await run(operation('update_calendar'), { calendarId: 'cal1', name: 'Intro Call', isActive: 'false' })).toMatchObject({ id: 'cal1', name: 'Intro Call' });
+    calendars()
+      .put('/calendars/cal1', { name: 'Intro Call', isActive: false })
+      .reply(200, { calendar: { ...calendarSample, id: 'cal1', name: 'Intro Call' } });
+    expect(await run(operation('update_calendar'), { calendarId: 'cal1', name: 'Intro Call', isActive: 'false' })).toMatchObject({
+      id: 'cal1',
+      name: 'Intro Call',
+    });
     calendars().delete('/calendars/cal1').reply(200, { success: true });
     expect(await run(operation('delete_calendar'), { calendarId: 'cal1' })).toEqual({ id: 'cal1', deleted: true });
   });
@@ -75,7 +94,12 @@ describe('calendars', () => {
 
 describe('calendar groups', () => {
   it('dropdown, and Find Calendar Group by name or slug (HighLevel has no get-group endpoint)', async () => {
-    const groups = { groups: [{ ...groupSample, id: 'g1', name: 'Sales Team', slug: 'sales' }, { ...groupSample, id: 'g2', name: 'Support', slug: 'help', isActive: false }] };
+    const groups = {
+      groups: [
+        { ...groupSample, id: 'g1', name: 'Sales Team', slug: 'sales' },
+        { ...groupSample, id: 'g2', name: 'Support', slug: 'help', isActive: false },
+      ],
+    };
     calendars().get('/calendars/groups').query({ locationId: loc }).reply(200, groups);
     expect((await run(operation('calendar_group_list'))).map((g: any) => g.name)).toEqual(['Sales Team', 'Support (disabled)']);
     calendars().get('/calendars/groups').query({ locationId: loc }).reply(200, groups);
@@ -88,25 +112,39 @@ describe('calendar groups', () => {
     calendars()
       .post('/calendars/groups', { locationId: loc, name: 'Sales Team', description: 'Reps', slug: 'sales' })
       .reply(201, { group: { ...groupSample, id: 'g1' } });
-    expect(await run(operation('create_calendar_group'), { name: 'Sales Team', description: 'Reps', slug: 'sales' })).toMatchObject({ id: 'g1' });
+    expect(await run(operation('create_calendar_group'), { name: 'Sales Team', description: 'Reps', slug: 'sales' })).toMatchObject({
+      id: 'g1',
+    });
 
-    calendars().put('/calendars/groups/g1', { name: 'Sales', description: 'Reps', slug: 'sales' }).reply(200, { group: { ...groupSample, id: 'g1', name: 'Sales' } });
-    expect(await run(operation('update_calendar_group'), { groupId: 'g1', name: 'Sales', description: 'Reps', slug: 'sales' })).toMatchObject({ name: 'Sales' });
+    calendars()
+      .put('/calendars/groups/g1', { name: 'Sales', description: 'Reps', slug: 'sales' })
+      .reply(200, { group: { ...groupSample, id: 'g1', name: 'Sales' } });
+    expect(
+      await run(operation('update_calendar_group'), { groupId: 'g1', name: 'Sales', description: 'Reps', slug: 'sales' }),
+    ).toMatchObject({ name: 'Sales' });
 
     calendars().put('/calendars/groups/g1/status', { isActive: false }).reply(200, { success: true });
-    expect(await run(operation('update_calendar_group_status'), { groupId: 'g1', isActive: 'no' })).toEqual({ id: 'g1', isActive: false, success: true });
+    expect(await run(operation('update_calendar_group_status'), { groupId: 'g1', isActive: 'no' })).toEqual({
+      id: 'g1',
+      isActive: false,
+      success: true,
+    });
 
     calendars().delete('/calendars/groups/g1').reply(200, { success: true });
     expect(await run(operation('delete_calendar_group'), { groupId: 'g1' })).toEqual({ id: 'g1', deleted: true });
   });
 
   it('Update Calendar Group needs name, description and slug (as HighLevel does)', async () => {
-    await expect(run(operation('update_calendar_group'), { groupId: 'g1', name: 'Sales' })).rejects.toThrow(/Description \(description\) is required/);
+    await expect(run(operation('update_calendar_group'), { groupId: 'g1', name: 'Sales' })).rejects.toThrow(
+      /Description \(description\) is required/,
+    );
   });
 
   it('Find Free Calendar Group Slug says whether the slug is free', async () => {
     calendars().post('/calendars/groups/validate-slug', { locationId: loc, slug: 'sales' }).reply(200, { available: false });
-    expect(await run(operation('check_calendar_group_slug'), { slug: 'sales' })).toEqual([{ id: 'sales', slug: 'sales', available: false }]);
+    expect(await run(operation('check_calendar_group_slug'), { slug: 'sales' })).toEqual([
+      { id: 'sales', slug: 'sales', available: false },
+    ]);
   });
 });
 
@@ -122,8 +160,12 @@ describe('calendar resources', () => {
 
   it('Find Calendar Resource by ID keeps the asked id when the answer has none; by name reads the list', async () => {
     const { id: _omit, ...withoutId } = resourceSample;
-    calendars().get('/calendars/resources/equipments/r9').reply(200, { ...withoutId, resourceType: 'equipments', name: 'Projector' });
-    expect(await run(operation('find_calendar_resource'), { resourceType: 'equipments', resourceId: 'r9' })).toMatchObject([{ id: 'r9', name: 'Projector' }]);
+    calendars()
+      .get('/calendars/resources/equipments/r9')
+      .reply(200, { ...withoutId, resourceType: 'equipments', name: 'Projector' });
+    expect(await run(operation('find_calendar_resource'), { resourceType: 'equipments', resourceId: 'r9' })).toMatchObject([
+      { id: 'r9', name: 'Projector' },
+    ]);
 
     calendars().get('/calendars/resources/rooms/nope').reply(404, { statusCode: 404, message: 'Not found' });
     expect(await run(operation('find_calendar_resource'), { resourceType: 'rooms', resourceId: 'nope' })).toEqual([]);
@@ -131,31 +173,58 @@ describe('calendar resources', () => {
     calendars()
       .get('/calendars/resources/rooms')
       .query({ locationId: loc, limit: 100, skip: 0 })
-      .reply(200, [{ ...resourceSample, id: 'r1', name: 'Yoga Room' }, { ...resourceSample, id: 'r2', name: 'Board Room' }]);
-    expect((await run(operation('find_calendar_resource'), { resourceType: 'rooms', name: 'board' })).map((r: any) => r.id)).toEqual(['r2']);
+      .reply(200, [
+        { ...resourceSample, id: 'r1', name: 'Yoga Room' },
+        { ...resourceSample, id: 'r2', name: 'Board Room' },
+      ]);
+    expect((await run(operation('find_calendar_resource'), { resourceType: 'rooms', name: 'board' })).map((r: any) => r.id)).toEqual([
+      'r2',
+    ]);
   });
 
   it('rejects an unknown resource type before any request', async () => {
-    await expect(run(operation('find_calendar_resource'), { resourceType: 'desks', name: 'x' })).rejects.toThrow(/Resource Type \(resourceType\) must be one of/);
+    await expect(run(operation('find_calendar_resource'), { resourceType: 'desks', name: 'x' })).rejects.toThrow(
+      /Resource Type \(resourceType\) must be one of/,
+    );
   });
 
   it('Create, Update and Delete Calendar Resource', async () => {
     const body = { name: 'Yoga Room', description: 'Second floor', quantity: 1, outOfService: 0, capacity: 12, calendarIds: ['cal1'] };
-    calendars().post('/calendars/resources/rooms', { locationId: loc, ...body }).reply(201, { ...resourceSample, _id: 'r1', id: undefined });
-    expect(await run(operation('create_calendar_resource'), { resourceType: 'rooms', ...body, quantity: '1', outOfService: '0', capacity: '12' })).toMatchObject({
+    calendars()
+      .post('/calendars/resources/rooms', { locationId: loc, ...body })
+      .reply(201, { ...resourceSample, _id: 'r1', id: undefined });
+    expect(
+      await run(operation('create_calendar_resource'), {
+        resourceType: 'rooms',
+        ...body,
+        quantity: '1',
+        outOfService: '0',
+        capacity: '12',
+      }),
+    ).toMatchObject({
       id: 'r1',
       resourceType: 'rooms',
     });
 
-    calendars().put('/calendars/resources/rooms/r1', { capacity: 10 }).reply(200, { ...resourceSample, capacity: 10 });
-    expect(await run(operation('update_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1', capacity: 10 })).toMatchObject({ id: 'r1', capacity: 10 });
+    calendars()
+      .put('/calendars/resources/rooms/r1', { capacity: 10 })
+      .reply(200, { ...resourceSample, capacity: 10 });
+    expect(await run(operation('update_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1', capacity: 10 })).toMatchObject({
+      id: 'r1',
+      capacity: 10,
+    });
 
     calendars().delete('/calendars/resources/rooms/r1').reply(200, { success: true });
-    expect(await run(operation('delete_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1' })).toEqual({ id: 'r1', deleted: true });
+    expect(await run(operation('delete_calendar_resource'), { resourceType: 'rooms', resourceId: 'r1' })).toEqual({
+      id: 'r1',
+      deleted: true,
+    });
   });
 
   it('Create Calendar Resource needs every field HighLevel requires', async () => {
-    await expect(run(operation('create_calendar_resource'), { resourceType: 'rooms', name: 'Yoga Room' })).rejects.toThrow(/Description \(description\) is required/);
+    await expect(run(operation('create_calendar_resource'), { resourceType: 'rooms', name: 'Yoga Room' })).rejects.toThrow(
+      /Description \(description\) is required/,
+    );
   });
 });
 
@@ -178,7 +247,11 @@ describe('calendar notifications', () => {
       .get('/calendars/cal1/notifications')
       .query({ isActive: true, deleted: false, limit: 100, skip: 0 })
       .reply(200, [answer, { ...answer, _id: 'sms1', channel: 'sms' }, { ...answer, _id: 'b1', notificationType: 'booked' }]);
-    expect((await run(operation('find_calendar_notification'), { calendarId: 'cal1', notificationType: 'reminder', channel: 'sms' })).map((n: any) => n.id)).toEqual(['sms1']);
+    expect(
+      (await run(operation('find_calendar_notification'), { calendarId: 'cal1', notificationType: 'reminder', channel: 'sms' })).map(
+        (n: any) => n.id,
+      ),
+    ).toEqual(['sms1']);
   });
 
   it('Create Calendar Notification sends a one-item ARRAY body and returns the created notification', async () => {
@@ -208,7 +281,13 @@ describe('calendar notifications', () => {
 
   it('Create Calendar Notification rejects a bad email before any request', async () => {
     await expect(
-      run(operation('create_calendar_notification'), { calendarId: 'cal1', notificationType: 'reminder', receiverType: 'emails', channel: 'email', additionalEmails: 'not-an-email' }),
+      run(operation('create_calendar_notification'), {
+        calendarId: 'cal1',
+        notificationType: 'reminder',
+        receiverType: 'emails',
+        channel: 'email',
+        additionalEmails: 'not-an-email',
+      }),
     ).rejects.toThrow(/Email Addresses \(additionalEmails\)/);
   });
 
@@ -220,12 +299,17 @@ describe('calendar notifications', () => {
       message: 'Notification updated successfully',
     });
     calendars().delete('/calendars/cal1/notifications/n1').reply(200, { message: 'Notification deleted successfully' });
-    expect(await run(operation('delete_calendar_notification'), { calendarId: 'cal1', notificationId: 'n1' })).toMatchObject({ id: 'n1', deleted: true });
+    expect(await run(operation('delete_calendar_notification'), { calendarId: 'cal1', notificationId: 'n1' })).toMatchObject({
+      id: 'n1',
+      deleted: true,
+    });
   });
 });
 
 describe('Find Free Slots', () => {
-  const calendar = (extra: Record<string, unknown> = {}) => ({ calendar: { ...calendarSample, id: 'cal1', slotDuration: 30, slotDurationUnit: 'mins', ...extra } });
+  const calendar = (extra: Record<string, unknown> = {}) => ({
+    calendar: { ...calendarSample, id: 'cal1', slotDuration: 30, slotDurationUnit: 'mins', ...extra },
+  });
 
   it('queries epoch ms over whole local days and returns ONE result carrying every slot in the requested zone', async () => {
     const start = Date.parse('2026-03-10T00:00:00-04:00');
@@ -239,7 +323,12 @@ describe('Find Free Slots', () => {
         '2026-03-10': { slots: ['2026-03-10T10:00:00-04:00', '2026-03-10T09:00:00-04:00', '2026-03-10T13:00:00Z'] },
         traceId: 'c3b1e0f2-trace',
       });
-    const results = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-10', timezone: 'America/New_York' });
+    const results = await run(operation('find_free_slots'), {
+      calendarId: 'cal1',
+      startDate: '2026-03-10',
+      endDate: '2026-03-10',
+      timezone: 'America/New_York',
+    });
     const nine = 'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT';
     const ten = 'Tue, Mar 10, 2026, 10:00 AM – 10:30 AM EDT';
     // Zapier uses a search's first result only: one result, soonest slot first, duplicates (13:00Z = 09:00 EDT) once.
@@ -270,7 +359,11 @@ describe('Find Free Slots', () => {
       .get('/calendars/cal1/free-slots')
       .query({ startDate: String(start), endDate: String(start + 7 * 86_400_000), timezone: 'Asia/Kolkata', userId: 'u1' })
       .reply(200, { '2026-03-10': { slots: ['2026-03-10T04:30:00Z'] } });
-    const [result] = await run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', userId: 'u1' }, { meta: { timezone: 'Asia/Kolkata' } });
+    const [result] = await run(
+      operation('find_free_slots'),
+      { calendarId: 'cal1', startDate: '2026-03-10', userId: 'u1' },
+      { meta: { timezone: 'Asia/Kolkata' } },
+    );
     expect(result).toMatchObject({
       id: '2026-03-10T10:00:00+05:30',
       timezone: 'Asia/Kolkata',
@@ -325,15 +418,21 @@ describe('Find Free Slots', () => {
   });
 
   it("checks a range that needs the calendar's zone (a date and a local time) after reading the calendar, before asking for slots", async () => {
-    const scope = calendars().get('/calendars/cal1').reply(200, calendar({ timezone: 'America/New_York' }));
-    const error = await failure(run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-09 17:00' }));
+    const scope = calendars()
+      .get('/calendars/cal1')
+      .reply(200, calendar({ timezone: 'America/New_York' }));
+    const error = await failure(
+      run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', endDate: '2026-03-09 17:00' }),
+    );
     expect(error).toMatchObject({ code: 'InvalidInput' });
     expect(error.message).toMatch(/To \(endDate\) must be after From \(startDate\)/);
     scope.done(); // the calendar was read; no free-slots interceptor exists, so none was asked for
   });
 
   it('rejects an unknown time zone before any request', async () => {
-    await expect(run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', timezone: 'Mars/Olympus' })).rejects.toThrow(/Time Zone \(timezone\) must be an IANA time zone/);
+    await expect(
+      run(operation('find_free_slots'), { calendarId: 'cal1', startDate: '2026-03-10', timezone: 'Mars/Olympus' }),
+    ).rejects.toThrow(/Time Zone \(timezone\) must be an IANA time zone/);
   });
 
   it('an unknown calendar is no result, not an error', async () => {
@@ -352,10 +451,13 @@ describe('calendar operation declarations', () => {
     for (const op of mine) for (const e of op.endpoints) expect([op.key, e.version]).toEqual([op.key, '2021-04-15']);
   });
 
-  it.each(mine.map((op) => [op.key, op]))("%s: the sample (or the answer it is made from) matches the spec's response schema", (_key, op) => {
-    const { def } = op;
-    const record = op.kind === 'trigger' && def.resultKey ? [def.sample] : def.sample;
-    const body = def.sampleAnswer !== undefined ? def.sampleAnswer : def.resultKey ? { [def.resultKey]: record } : record;
-    expect(checkResponse(def.endpoint.method, def.endpoint.path, 200, body).errors).toEqual([]);
-  });
+  it.each(mine.map((op) => [op.key, op]))(
+    "%s: the sample (or the answer it is made from) matches the spec's response schema",
+    (_key, op) => {
+      const { def } = op;
+      const record = op.kind === 'trigger' && def.resultKey ? [def.sample] : def.sample;
+      const body = def.sampleAnswer !== undefined ? def.sampleAnswer : def.resultKey ? { [def.resultKey]: record } : record;
+      expect(checkResponse(def.endpoint.method, def.endpoint.path, 200, body).errors).toEqual([]);
+    },
+  );
 });

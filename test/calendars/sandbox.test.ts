@@ -14,7 +14,12 @@ let authData: Record<string, string>;
 beforeAll(async () => {
   ({ sandbox, violations } = await checkedSandbox());
   process.env.GHL_API_BASE_URL = sandbox.url;
-  authData = { access_token: tokenFor(sandbox), refresh_token: 'unused', locationId: sandbox.state.locationId, companyId: sandbox.state.companyId };
+  authData = {
+    access_token: tokenFor(sandbox),
+    refresh_token: 'unused',
+    locationId: sandbox.state.locationId,
+    companyId: sandbox.state.companyId,
+  };
 });
 afterAll(async () => {
   delete process.env.GHL_API_BASE_URL;
@@ -31,7 +36,10 @@ describe('calendars in the sandbox', () => {
     const loc = sandbox.state.locationId;
     expect((await call(sandbox, 'GET', `/calendars/?locationId=${loc}`, { token })).status).toBe(422); // Version 2021-07-28
     expect((await call(sandbox, 'GET', `/calendars/?locationId=${loc}`, { token, version: '2021-04-15' })).status).toBe(200);
-    const noOwner = await call(sandbox, 'GET', `/calendars/events?locationId=${loc}&startTime=0&endTime=1`, { token, version: '2021-04-15' });
+    const noOwner = await call(sandbox, 'GET', `/calendars/events?locationId=${loc}&startTime=0&endTime=1`, {
+      token,
+      version: '2021-04-15',
+    });
     expect(noOwner.status).toBe(422);
   });
 
@@ -40,17 +48,37 @@ describe('calendars in the sandbox', () => {
     expect(calendar).toMatchObject({ name: 'Discovery Call' });
 
     const zone = 'America/Chicago';
-    const found = await runOp('find_free_slots', { calendarId: calendar.id, startDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), endDate: '' }, { timezone: zone });
+    const found = await runOp(
+      'find_free_slots',
+      { calendarId: calendar.id, startDate: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), endDate: '' },
+      { timezone: zone },
+    );
     expect(found).toHaveLength(1); // one result carrying every slot: Zapier uses a search's first result only
     const { slots } = found[0];
-    expect(found[0]).toMatchObject({ id: slots[0].start, firstStart: slots[0].start, firstEnd: slots[0].end, count: slots.length, timezone: zone });
+    expect(found[0]).toMatchObject({
+      id: slots[0].start,
+      firstStart: slots[0].start,
+      firstEnd: slots[0].end,
+      count: slots.length,
+      timezone: zone,
+    });
     expect(slots[0].start).toMatch(/^\d{4}-\d{2}-\d{2}T(09|1\d):(00|30):00-0[56]:00$/);
     expect(slots[0].label).toMatch(/ – .* C[DS]T$/);
     expect(found[0].slotsText.split('\n')).toEqual(slots.map((s: any) => s.label));
 
     const contact = sandbox.state.contactsOf(sandbox.state.locationId)[0];
-    const booked = await runOp('create_appointment', { calendarId: calendar.id, contactId: contact.id, startTime: slots[0].start, title: 'Sandbox call' }, { timezone: zone });
-    expect(booked).toMatchObject({ calendarId: calendar.id, contactId: contact.id, startTime: slots[0].start, endTime: slots[0].end, title: 'Sandbox call' });
+    const booked = await runOp(
+      'create_appointment',
+      { calendarId: calendar.id, contactId: contact.id, startTime: slots[0].start, title: 'Sandbox call' },
+      { timezone: zone },
+    );
+    expect(booked).toMatchObject({
+      calendarId: calendar.id,
+      contactId: contact.id,
+      startTime: slots[0].start,
+      endTime: slots[0].end,
+      title: 'Sandbox call',
+    });
 
     // The slot is taken now.
     const after = await runOp('find_free_slots', { calendarId: calendar.id, startDate: slots[0].date }, { timezone: zone });

@@ -9,7 +9,13 @@ describe("Zapier's app schema", () => {
     const app = App as any;
     const mine = /calendar|appointment|slot/;
     const only = (kind: string) => Object.fromEntries(Object.entries(app[kind]).filter(([k]) => mine.test(k) || k === 'user_list'));
-    const subset = { ...app, triggers: only('triggers'), creates: only('creates'), searches: only('searches'), searchOrCreates: only('searchOrCreates') };
+    const subset = {
+      ...app,
+      triggers: only('triggers'),
+      creates: only('creates'),
+      searches: only('searches'),
+      searchOrCreates: only('searchOrCreates'),
+    };
     expect(Object.keys(subset.triggers).length).toBeGreaterThan(8);
     expect(subset.searchOrCreates.find_calendar).toMatchObject({ search: 'find_calendar', create: 'create_calendar' });
     expect(validateApp(compileApp(subset))).toEqual([]);

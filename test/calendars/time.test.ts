@@ -97,7 +97,9 @@ describe('formatting and zone choice', () => {
   });
 
   it('labels a span readably in the zone', () => {
-    expect(describeSpan(utc('2026-03-10T13:00:00Z'), utc('2026-03-10T13:30:00Z'), 'America/New_York')).toBe('Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT');
+    expect(describeSpan(utc('2026-03-10T13:00:00Z'), utc('2026-03-10T13:30:00Z'), 'America/New_York')).toBe(
+      'Tue, Mar 10, 2026, 9:00 AM – 9:30 AM EDT',
+    );
   });
 
   it('picks the first valid IANA zone, else UTC', () => {

@@ -21,9 +21,11 @@ describe('deletes', () => {
     scope.done();
   });
 
-  it('a delete HighLevel reports as failed fails the step, with HighLevel\'s message', async () => {
+  it("a delete HighLevel reports as failed fails the step, with HighLevel's message", async () => {
     highlevel().delete('/contacts/c1').reply(200, { succeded: false, message: 'Contact is locked' });
-    await expect(run(operation('delete_contact'), { contactId: 'c1' })).rejects.toThrow(/HighLevel did not delete the contact c1: Contact is locked/);
+    await expect(run(operation('delete_contact'), { contactId: 'c1' })).rejects.toThrow(
+      /HighLevel did not delete the contact c1: Contact is locked/,
+    );
   });
 });
 
@@ -43,7 +45,13 @@ describe('Update Note', () => {
     const scope = highlevel()
       .put('/contacts/c1/notes/n1', { title: 'Call summary', pinned: true })
       .reply(200, { note: { ...noteSample, id: 'n1', title: 'Call summary', pinned: true } });
-    const result: any = await run(operation('update_note'), { contactId: 'c1', noteId: 'n1', title: 'Call summary', pinned: 'yes', body: '' });
+    const result: any = await run(operation('update_note'), {
+      contactId: 'c1',
+      noteId: 'n1',
+      title: 'Call summary',
+      pinned: 'yes',
+      body: '',
+    });
     expect(result).toMatchObject({ id: 'n1', title: 'Call summary', pinned: true });
     scope.done();
   });
@@ -77,7 +85,11 @@ describe('Bulk Update Contact Tags', () => {
   it('fails when HighLevel changed no contact', async () => {
     highlevel()
       .post('/contacts/bulk/tags/update/add')
-      .reply(201, { succeded: true, errorCount: 1, responses: [{ contactId: 'c9', message: 'contact does not belong to location', type: 'error' }] });
+      .reply(201, {
+        succeded: true,
+        errorCount: 1,
+        responses: [{ contactId: 'c9', message: 'contact does not belong to location', type: 'error' }],
+      });
     await expect(run(operation('bulk_update_contact_tags'), { type: 'add', contactIds: ['c9'], tags: ['vip'] })).rejects.toThrow(
       /changed no contact\. c9: contact does not belong to location/,
     );
@@ -133,7 +145,9 @@ describe('followers', () => {
   });
 
   it('Remove Contact Followers sends a DELETE with the user ids', async () => {
-    const scope = highlevel().delete('/contacts/c1/followers', { followers: ['u1'] }).reply(200, { followers: ['u0'], followersRemoved: ['u1'] });
+    const scope = highlevel()
+      .delete('/contacts/c1/followers', { followers: ['u1'] })
+      .reply(200, { followers: ['u0'], followersRemoved: ['u1'] });
     expect(await run(operation('remove_contact_followers'), { contactId: 'c1', followers: 'u1' })).toEqual({
       id: 'c1',
       followers: ['u0'],
@@ -146,13 +160,21 @@ describe('followers', () => {
 describe('campaigns and workflows', () => {
   it('Add Contact to Campaign posts to the campaign', async () => {
     const scope = highlevel().post('/contacts/c1/campaigns/k1', {}).reply(201, { succeded: true });
-    expect(await run(operation('add_contact_to_campaign'), { contactId: 'c1', campaignId: 'k1' })).toEqual({ id: 'c1', campaignId: 'k1', succeded: true });
+    expect(await run(operation('add_contact_to_campaign'), { contactId: 'c1', campaignId: 'k1' })).toEqual({
+      id: 'c1',
+      campaignId: 'k1',
+      succeded: true,
+    });
     scope.done();
   });
 
   it('Remove Contact from Campaign deletes the membership', async () => {
     const scope = highlevel().delete('/contacts/c1/campaigns/k1').reply(200, { succeded: true });
-    expect(await run(operation('remove_contact_from_campaign'), { contactId: 'c1', campaignId: 'k1' })).toEqual({ id: 'c1', campaignId: 'k1', succeded: true });
+    expect(await run(operation('remove_contact_from_campaign'), { contactId: 'c1', campaignId: 'k1' })).toEqual({
+      id: 'c1',
+      campaignId: 'k1',
+      succeded: true,
+    });
     scope.done();
   });
 
@@ -166,20 +188,28 @@ describe('campaigns and workflows', () => {
     const scope = highlevel()
       .post('/contacts/c1/workflow/w1', { eventStartTime: '2026-03-10T15:00:00.000Z' })
       .reply(200, { succeded: true });
-    const result = await run(operation('add_contact_to_workflow'), { contactId: 'c1', workflowId: 'w1', eventStartTime: '2026-03-10T15:00:00Z' });
+    const result = await run(operation('add_contact_to_workflow'), {
+      contactId: 'c1',
+      workflowId: 'w1',
+      eventStartTime: '2026-03-10T15:00:00Z',
+    });
     expect(result).toEqual({ id: 'c1', workflowId: 'w1', succeded: true });
     scope.done();
   });
 
   it('Add Contact to Workflow rejects a bad start time before any request', async () => {
-    await expect(run(operation('add_contact_to_workflow'), { contactId: 'c1', workflowId: 'w1', eventStartTime: 'next week' })).rejects.toThrow(
-      /Event Start Time"? \(eventStartTime\) must be a date and time/,
-    );
+    await expect(
+      run(operation('add_contact_to_workflow'), { contactId: 'c1', workflowId: 'w1', eventStartTime: 'next week' }),
+    ).rejects.toThrow(/Event Start Time"? \(eventStartTime\) must be a date and time/);
   });
 
   it('Remove Contact from Workflow sends a DELETE with an empty body', async () => {
     const scope = highlevel().delete('/contacts/c1/workflow/w1', {}).reply(200, { succeded: true });
-    expect(await run(operation('remove_contact_from_workflow'), { contactId: 'c1', workflowId: 'w1' })).toEqual({ id: 'c1', workflowId: 'w1', succeded: true });
+    expect(await run(operation('remove_contact_from_workflow'), { contactId: 'c1', workflowId: 'w1' })).toEqual({
+      id: 'c1',
+      workflowId: 'w1',
+      succeded: true,
+    });
     scope.done();
   });
 });

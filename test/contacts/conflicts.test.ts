@@ -7,7 +7,13 @@ beforeEach(() => {
 });
 
 // HighLevel's copy was changed on 4 March 2026.
-const current = { ...contactSample, id: 'c1', email: 'rosa.delgado@example.com', companyName: 'Delgado Plumbing', dateUpdated: '2026-03-04T09:41:02.118Z' };
+const current = {
+  ...contactSample,
+  id: 'c1',
+  email: 'rosa.delgado@example.com',
+  companyName: 'Delgado Plumbing',
+  dateUpdated: '2026-03-04T09:41:02.118Z',
+};
 const OLDER = '2026-03-01T08:00:00Z';
 const NEWER = '2026-03-05T08:00:00Z';
 
@@ -69,7 +75,11 @@ describe('Update Contact', () => {
       .reply(200, { contact: current })
       .put('/contacts/c1', { email: 'rosa@new-domain.example.com' })
       .reply(200, { succeded: true, contact: { ...current, email: 'rosa@new-domain.example.com' } });
-    const result: any = await run(operation('update_contact'), { contactId: 'c1', email: 'rosa@new-domain.example.com', sourceUpdatedAt: NEWER });
+    const result: any = await run(operation('update_contact'), {
+      contactId: 'c1',
+      email: 'rosa@new-domain.example.com',
+      sourceUpdatedAt: NEWER,
+    });
     expect(result.email).toBe('rosa@new-domain.example.com');
     scope.done();
   });
@@ -107,7 +117,7 @@ describe('Create or Update Contact', () => {
       .query({ model: 'contact' })
       .reply(200, { customFields: [{ id: 'cfBudget', name: 'Budget', fieldKey: 'contact.budget', dataType: 'MONETORY' }] });
 
-  it("checks the contact HighLevel would update (duplicate search by email) and names differing custom fields", async () => {
+  it('checks the contact HighLevel would update (duplicate search by email) and names differing custom fields', async () => {
     definitions();
     let note = '';
     const scope = highlevel()
@@ -163,7 +173,11 @@ describe('Create or Update Contact', () => {
       .get('/contacts/search/duplicate')
       .query({ locationId: AUTH.locationId, email: 'rosa.delgado@example.com' })
       .reply(200, { contact: current });
-    const result: any = await run(operation('upsert_contact'), { email: 'rosa.delgado@example.com', city: current.city, sourceUpdatedAt: OLDER });
+    const result: any = await run(operation('upsert_contact'), {
+      email: 'rosa.delgado@example.com',
+      city: current.city,
+      sourceUpdatedAt: OLDER,
+    });
     expect(result).toMatchObject({ id: 'c1', isNew: false });
     scope.done();
   });

@@ -10,10 +10,35 @@ const defs = [
   { id: 'cfNum', name: 'Household Size', fieldKey: 'contact.household_size', dataType: 'NUMERICAL' },
   { id: 'cfMoney', name: 'Budget', fieldKey: 'contact.budget', dataType: 'MONETORY' },
   { id: 'cfDate', name: 'Install Date', fieldKey: 'contact.install_date', dataType: 'DATE' },
-  { id: 'cfCheck', name: 'Services', fieldKey: 'contact.services', dataType: 'CHECKBOX', picklistOptions: ['Repair', 'Install', 'Inspect'] },
-  { id: 'cfMulti', name: 'Rooms', fieldKey: 'contact.rooms', dataType: 'MULTIPLE_OPTIONS', picklistOptions: ['Kitchen', 'Bath'], isAllowedCustomOption: true },
-  { id: 'cfSingle', name: 'Property Type', fieldKey: 'contact.property_type', dataType: 'SINGLE_OPTIONS', picklistOptions: ['House', 'Flat'] },
-  { id: 'cfRadio', name: 'Preferred Channel', fieldKey: 'contact.preferred_channel', dataType: 'RADIO', picklistOptions: ['Phone', 'Email'] },
+  {
+    id: 'cfCheck',
+    name: 'Services',
+    fieldKey: 'contact.services',
+    dataType: 'CHECKBOX',
+    picklistOptions: ['Repair', 'Install', 'Inspect'],
+  },
+  {
+    id: 'cfMulti',
+    name: 'Rooms',
+    fieldKey: 'contact.rooms',
+    dataType: 'MULTIPLE_OPTIONS',
+    picklistOptions: ['Kitchen', 'Bath'],
+    isAllowedCustomOption: true,
+  },
+  {
+    id: 'cfSingle',
+    name: 'Property Type',
+    fieldKey: 'contact.property_type',
+    dataType: 'SINGLE_OPTIONS',
+    picklistOptions: ['House', 'Flat'],
+  },
+  {
+    id: 'cfRadio',
+    name: 'Preferred Channel',
+    fieldKey: 'contact.preferred_channel',
+    dataType: 'RADIO',
+    picklistOptions: ['Phone', 'Email'],
+  },
   { id: 'cfPhone', name: 'Office Phone', fieldKey: 'contact.office_phone', dataType: 'PHONE' },
   { id: 'cfEmail', name: 'Billing Email', fieldKey: 'contact.billing_email', dataType: 'EMAIL' },
   { id: 'cfList', name: 'Alternate Names', fieldKey: 'contact.alternate_names', dataType: 'TEXTBOX_LIST' },
@@ -27,7 +52,8 @@ beforeEach(() => {
   (appTester as any).zcacheTestObj = {};
 });
 
-const definitions = () => highlevel().get(`/locations/${AUTH.locationId}/customFields`).query({ model: 'contact' }).matchHeader('version', '2021-07-28');
+const definitions = () =>
+  highlevel().get(`/locations/${AUTH.locationId}/customFields`).query({ model: 'contact' }).matchHeader('version', '2021-07-28');
 
 /** Every data type that takes input, as a zap fills it (strings), and what HighLevel must receive. */
 const filled: Record<string, [unknown, unknown]> = {
@@ -36,13 +62,19 @@ const filled: Record<string, [unknown, unknown]> = {
   cfNum: ['4', 4],
   cfMoney: ['1250.50', 1250.5],
   cfDate: ['2026-04-01T00:00:00Z', '2026-04-01'],
-  cfCheck: [['Repair', 'Inspect'], ['Repair', 'Inspect']],
+  cfCheck: [
+    ['Repair', 'Inspect'],
+    ['Repair', 'Inspect'],
+  ],
   cfMulti: ['Kitchen, Garage', ['Kitchen', 'Garage']],
   cfSingle: ['Flat', 'Flat'],
   cfRadio: ['Email', 'Email'],
   cfPhone: ['+1 555 010 0142', '+1 555 010 0142'],
   cfEmail: ['billing@delgado.example.com', 'billing@delgado.example.com'],
-  cfList: [['Rosie', 'R. Delgado'], ['Rosie', 'R. Delgado']],
+  cfList: [
+    ['Rosie', 'R. Delgado'],
+    ['Rosie', 'R. Delgado'],
+  ],
 };
 
 describe('custom fields in the editor', () => {
@@ -166,9 +198,16 @@ describe('custom field values written', () => {
 
     definitions().reply(200, { customFields: defs });
     // The upsert first checks the email is not another contact's additional email (issue 10).
-    highlevel().get('/contacts/search/duplicate').query({ locationId: AUTH.locationId, email: 'rosa@example.com' }).reply(200, { contact: null });
     highlevel()
-      .post('/contacts/upsert', { locationId: AUTH.locationId, email: 'rosa@example.com', customFields: [{ id: 'cfSingle', field_value: 'House' }] })
+      .get('/contacts/search/duplicate')
+      .query({ locationId: AUTH.locationId, email: 'rosa@example.com' })
+      .reply(200, { contact: null });
+    highlevel()
+      .post('/contacts/upsert', {
+        locationId: AUTH.locationId,
+        email: 'rosa@example.com',
+        customFields: [{ id: 'cfSingle', field_value: 'House' }],
+      })
       .reply(200, { new: false, contact: { ...contactSample, id: 'c1', customFields: [{ id: 'cfSingle', value: 'House' }] } });
     const upserted: any = await run(operation('upsert_contact'), { email: 'rosa@example.com', customField__cfSingle: 'House' });
     expect(upserted).toMatchObject({ isNew: false, custom_property_type: 'House' });
@@ -180,19 +219,31 @@ describe('custom field values read', () => {
     definitions().reply(200, { customFields: defs }); // answered once: a second definitions request would fail
     const reply = { contacts: [{ ...contactSample, id: 'c1', customFields: [{ id: 'cfText', value: 'Teal' }] }] };
     // The second poll finds a newer contact (it emits only records newer than the first poll's).
-    const newer = { contacts: [{ ...contactSample, id: 'c2', dateAdded: '2099-01-01T00:00:00.000Z', customFields: [{ id: 'cfText', value: 'Teal' }] }] };
+    const newer = {
+      contacts: [{ ...contactSample, id: 'c2', dateAdded: '2099-01-01T00:00:00.000Z', customFields: [{ id: 'cfText', value: 'Teal' }] }],
+    };
     highlevel().post('/contacts/search').reply(200, reply).post('/contacts/search').reply(200, newer);
     const first: any = await run(operation('new_contact'));
     const second: any = await run(operation('new_contact'));
     expect([first[0].custom_favourite_colour, second[0].custom_favourite_colour]).toEqual(['Teal', 'Teal']);
   });
 
-
   it('triggers and searches add readable keys', async () => {
     definitions().reply(200, { customFields: defs });
     highlevel()
       .post('/contacts/search')
-      .reply(200, { contacts: [{ ...contactSample, id: 'c1', customFields: [{ id: 'cfText', value: 'Teal' }, { id: 'cfMoney', value: 99 }] }] });
+      .reply(200, {
+        contacts: [
+          {
+            ...contactSample,
+            id: 'c1',
+            customFields: [
+              { id: 'cfText', value: 'Teal' },
+              { id: 'cfMoney', value: 99 },
+            ],
+          },
+        ],
+      });
     const [first]: any = await run(operation('new_contact'));
     expect(first).toMatchObject({ id: 'c1', custom_favourite_colour: 'Teal', custom_budget: 99 });
 
@@ -206,7 +257,9 @@ describe('custom field values read', () => {
 
   it('reads no definitions when no record has custom field values', async () => {
     const unused = definitions().reply(200, { customFields: defs });
-    const scope = highlevel().post('/contacts/search').reply(200, { contacts: [{ ...contactSample, id: 'c1', customFields: [] }] });
+    const scope = highlevel()
+      .post('/contacts/search')
+      .reply(200, { contacts: [{ ...contactSample, id: 'c1', customFields: [] }] });
     const results: any = await run(operation('new_contact'));
     expect(results[0]).not.toHaveProperty('custom_favourite_colour');
     scope.done();

@@ -57,7 +57,12 @@ describe('New Contact With Tag', () => {
   it('offers the location tags by name', async () => {
     highlevel()
       .get(`/locations/${AUTH.locationId}/tags`)
-      .reply(200, { tags: [{ id: 't1', name: 'vip', locationId: AUTH.locationId }, { id: 't2', name: ' ' }] });
+      .reply(200, {
+        tags: [
+          { id: 't1', name: 'vip', locationId: AUTH.locationId },
+          { id: 't2', name: ' ' },
+        ],
+      });
     const results: any = await run(operation('tag_list'));
     expect(results).toEqual([{ id: 'vip', name: 'vip', tagId: 't1' }]);
   });
@@ -91,7 +96,12 @@ describe('New Contact Task', () => {
   it("lists the contact's tasks", async () => {
     highlevel()
       .get('/contacts/c1/tasks')
-      .reply(200, { tasks: [{ ...taskSample, id: 't2' }, { ...taskSample, id: 't1' }] });
+      .reply(200, {
+        tasks: [
+          { ...taskSample, id: 't2' },
+          { ...taskSample, id: 't1' },
+        ],
+      });
     const results: any = await run(operation('new_contact_task'), { contactId: 'c1' });
     expect(results.map((t: any) => t.id)).toEqual(['t2', 't1']);
   });
@@ -99,7 +109,9 @@ describe('New Contact Task', () => {
 
 describe('New Contact in Business', () => {
   it('reads every page of the business and sorts newest first', async () => {
-    const page1 = Array.from({ length: 100 }, (_, i) => contact(`p1-${i}`, { dateAdded: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }));
+    const page1 = Array.from({ length: 100 }, (_, i) =>
+      contact(`p1-${i}`, { dateAdded: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z` }),
+    );
     const scope = highlevel()
       .get('/contacts/business/b1')
       .query({ locationId: AUTH.locationId, limit: '100', skip: '0' })
@@ -123,7 +135,12 @@ describe('New Contact (Legacy List)', () => {
       .query({ locationId: AUTH.locationId, limit: '100' })
       .reply(200, { contacts: page1 })
       .get('/contacts/')
-      .query({ locationId: AUTH.locationId, limit: '100', startAfter: String(Date.parse('2026-01-02T00:00:00.000Z')), startAfterId: 'last' })
+      .query({
+        locationId: AUTH.locationId,
+        limit: '100',
+        startAfter: String(Date.parse('2026-01-02T00:00:00.000Z')),
+        startAfterId: 'last',
+      })
       .reply(200, { contacts: [contact('newest', { dateAdded: '2026-02-01T00:00:00.000Z' })] });
     const results: any = await run(operation('new_contact_legacy'));
     expect(results.slice(0, 2).map((c: any) => c.id)).toEqual(['newest', 'last']);
@@ -134,7 +151,9 @@ describe('New Contact (Legacy List)', () => {
 
 describe('Find Task and Find Note', () => {
   it('Find Task reads the task of the contact', async () => {
-    highlevel().get('/contacts/c1/tasks/t1').reply(200, { task: { ...taskSample, id: 't1', contactId: undefined } });
+    highlevel()
+      .get('/contacts/c1/tasks/t1')
+      .reply(200, { task: { ...taskSample, id: 't1', contactId: undefined } });
     const results: any = await run(operation('find_task'), { contactId: 'c1', taskId: 't1' });
     expect(results).toEqual([expect.objectContaining({ id: 't1', contactId: 'c1', title: taskSample.title })]);
   });
@@ -145,19 +164,28 @@ describe('Find Task and Find Note', () => {
   });
 
   it('Find Note reads the note by its id (path parameter {id})', async () => {
-    highlevel().get('/contacts/c1/notes/n1').reply(200, { note: { id: 'n1', body: noteSample.body, userId: noteSample.userId, dateAdded: noteSample.dateAdded } });
+    highlevel()
+      .get('/contacts/c1/notes/n1')
+      .reply(200, { note: { id: 'n1', body: noteSample.body, userId: noteSample.userId, dateAdded: noteSample.dateAdded } });
     const results: any = await run(operation('find_note'), { contactId: 'c1', noteId: 'n1' });
     expect(results).toEqual([expect.objectContaining({ id: 'n1', body: noteSample.body, contactId: 'c1' })]);
   });
 
   it('Find Note rejects a malformed id before any request', async () => {
-    await expect(run(operation('find_note'), { contactId: 'c1', noteId: 'a/b' })).rejects.toThrow(/"?Note ID"? \(noteId\) must be a HighLevel id/);
+    await expect(run(operation('find_note'), { contactId: 'c1', noteId: 'a/b' })).rejects.toThrow(
+      /"?Note ID"? \(noteId\) must be a HighLevel id/,
+    );
   });
 
   it('the note dropdown lists the contact notes by title or text', async () => {
     highlevel()
       .get('/contacts/c1/notes')
-      .reply(200, { notes: [{ ...noteSample, id: 'n1' }, { ...noteSample, id: 'n2', title: 'Call summary' }] });
+      .reply(200, {
+        notes: [
+          { ...noteSample, id: 'n1' },
+          { ...noteSample, id: 'n2', title: 'Call summary' },
+        ],
+      });
     const results: any = await run(operation('contact_note_list'), { contactId: 'c1' });
     expect(results.map((n: any) => [n.id, n.name])).toEqual([
       ['n1', noteSample.body],

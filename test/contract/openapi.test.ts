@@ -148,7 +148,10 @@ describe('checkRequest', () => {
 
   it('rejects a missing or non-Bearer Authorization header', () => {
     expectError(checkRequest(req('POST', '/contacts/', validContact, { Authorization: undefined })), /header Authorization is required/);
-    expectError(checkRequest(req('POST', '/contacts/', validContact, { Authorization: 'Basic abc' })), /Authorization must be "Bearer <token>"/);
+    expectError(
+      checkRequest(req('POST', '/contacts/', validContact, { Authorization: 'Basic abc' })),
+      /Authorization must be "Bearer <token>"/,
+    );
   });
 
   it('rejects a body without a required property, naming it', () => {
@@ -256,9 +259,7 @@ describe('deviations', () => {
       expect(d.what.length).toBeGreaterThan(10);
       expect(d.evidence.length).toBeGreaterThan(10);
       const [method, template] = d.operation.split(' ');
-      const op = listOperations().find(
-        (o) => o.method === method && o.pathTemplate.replace(/\/$/, '') === template.replace(/\/$/, ''),
-      );
+      const op = listOperations().find((o) => o.method === method && o.pathTemplate.replace(/\/$/, '') === template.replace(/\/$/, ''));
       expect(op).toBeDefined();
       expect(deviationsFor(op!).map((x) => x.id)).toContain(d.id);
     }
@@ -276,7 +277,13 @@ describe('deviations', () => {
             query: 'jane',
             filters: [
               { field: 'tags', operator: 'contains', value: ['vip'] },
-              { group: 'OR', filters: [{ field: 'email', operator: 'exists' }, { field: 'phone', operator: 'eq', value: '+1' }] },
+              {
+                group: 'OR',
+                filters: [
+                  { field: 'email', operator: 'exists' },
+                  { field: 'phone', operator: 'eq', value: '+1' },
+                ],
+              },
             ],
             sort: [{ field: 'dateAdded', direction: 'desc' }],
           }),
@@ -289,7 +296,10 @@ describe('deviations', () => {
       expectError(checkRequest(req('POST', url, { pageLimit: 'ten' })), /^body\/locationId is required$/);
       expectError(checkRequest(req('POST', url, { locationId: 'loc' })), /^body\/pageLimit is required$/);
       expectError(checkRequest(req('POST', url, { locationId: 'loc', pageLimit: 501 })), /^body\/pageLimit must be <= 500$/);
-      expectError(checkRequest(req('POST', url, { locationId: 'loc', pageLimit: 10, query: 'q'.repeat(76) })), /^body\/query must NOT have more than 75 characters$/);
+      expectError(
+        checkRequest(req('POST', url, { locationId: 'loc', pageLimit: 10, query: 'q'.repeat(76) })),
+        /^body\/query must NOT have more than 75 characters$/,
+      );
       expectError(
         checkRequest(req('POST', url, { locationId: 'loc', pageLimit: 10, sort: [{ field: 'dateAdded', direction: 'down' }] })),
         /^body\/sort\/0\/direction must be one of "asc", "desc"$/,
@@ -309,7 +319,10 @@ describe('deviations', () => {
     const body = { contacts: ['c1'], tags: ['t'], locationId: 'loc' };
     expectOk(checkRequest(req('POST', '/contacts/bulk/tags/update/add', body)));
     expectError(checkRequest(req('POST', '/contacts/bulk/tags/update/toggle', body)), /^path\.type must be one of "add", "remove"$/);
-    expectError(checkRequest(req('POST', '/contacts/bulk/tags/update/add', body, { Authorization: undefined })), /Authorization is required/);
+    expectError(
+      checkRequest(req('POST', '/contacts/bulk/tags/update/add', body, { Authorization: undefined })),
+      /Authorization is required/,
+    );
     expect(findOperation('POST', '/contacts/bulk/tags/update/add')?.scopes).toEqual(['contacts.write']);
   });
 
@@ -321,9 +334,25 @@ describe('deviations', () => {
   });
 
   it('association labels are strings, and the list responses are lists', () => {
-    const body = { locationId: 'loc', key: 'student_teacher', firstObjectLabel: 'student', firstObjectKey: 'custom_objects.children', secondObjectLabel: 'teacher', secondObjectKey: 'contact' };
+    const body = {
+      locationId: 'loc',
+      key: 'student_teacher',
+      firstObjectLabel: 'student',
+      firstObjectKey: 'custom_objects.children',
+      secondObjectLabel: 'teacher',
+      secondObjectKey: 'contact',
+    };
     expectOk(checkRequest(req('POST', '/associations/', body)));
-    const item = { locationId: 'loc', id: 'a1', key: 'k', firstObjectLabel: 'student', firstObjectKey: 'contact', secondObjectLabel: 'teacher', secondObjectKey: 'contact', associationType: 'USER_DEFINED' };
+    const item = {
+      locationId: 'loc',
+      id: 'a1',
+      key: 'k',
+      firstObjectLabel: 'student',
+      firstObjectKey: 'contact',
+      secondObjectLabel: 'teacher',
+      secondObjectKey: 'contact',
+      associationType: 'USER_DEFINED',
+    };
     expect(checkResponse('GET', '/associations/{associationId}', 200, item).ok).toBe(true);
     expect(checkResponse('GET', '/associations/', 200, { associations: [item], total: 1 }).ok).toBe(true);
     expect(checkResponse('GET', '/associations/', 200, [item]).ok).toBe(true);
@@ -333,16 +362,27 @@ describe('deviations', () => {
   });
 
   it('location task search answers a list of task objects (the spec says a list of arrays)', () => {
-    expect(checkResponse('POST', '/locations/{locationId}/tasks/search', 200, { tasks: [{ _id: 't1', title: 'Call' }] }).errors).toEqual([]);
+    expect(checkResponse('POST', '/locations/{locationId}/tasks/search', 200, { tasks: [{ _id: 't1', title: 'Call' }] }).errors).toEqual(
+      [],
+    );
     expect(checkResponse('POST', '/locations/loc1/tasks/search', 200, { tasks: [['t1']] }).ok).toBe(false);
   });
 
   it('blog categories without "name" (which the schema does not define) pass', () => {
-    const category = { _id: 'c1', label: 'News', locationId: 'loc', updatedAt: '2025-01-03T11:06:35.822Z', canonicalLink: 'x', urlSlug: 'news' };
+    const category = {
+      _id: 'c1',
+      label: 'News',
+      locationId: 'loc',
+      updatedAt: '2025-01-03T11:06:35.822Z',
+      canonicalLink: 'x',
+      urlSlug: 'news',
+    };
     expect(checkResponse('GET', '/blogs/categories', 200, { categories: [category] })).toMatchObject({ ok: true });
     const { _id, ...withoutId } = category;
     void _id;
-    expect(checkResponse('GET', '/blogs/categories', 200, { categories: [withoutId] }).errors).toEqual(['response/categories/0/_id is required']);
+    expect(checkResponse('GET', '/blogs/categories', 200, { categories: [withoutId] }).errors).toEqual([
+      'response/categories/0/_id is required',
+    ]);
   });
 });
 
@@ -359,22 +399,46 @@ describe('undeclared request-body properties (HighLevel answers 422 "property X 
   it('rejects an undeclared property inside a nested object (through $ref, arrays and anyOf)', () => {
     const r = contact({ firstName: 'Ann', customFields: [{ id: 'f1', field_value: 'x', colour: 'red' }] });
     expect(r.errors).toEqual(['body/customFields/0/colour is not declared by the spec']);
-    expectError(contact({ dndSettings: { Email: { status: 'active', reason: 'x' } } }), /^body\/dndSettings\/Email\/reason is not declared by the spec$/);
+    expectError(
+      contact({ dndSettings: { Email: { status: 'active', reason: 'x' } } }),
+      /^body\/dndSettings\/Email\/reason is not declared by the spec$/,
+    );
   });
 
   it('accepts declared properties, at the top level and nested', () => {
     expectOk(calendar({ name: 'Demo', description: 'Intro call', slotDuration: 30 }));
-    expectOk(contact({ firstName: 'Ann', tags: ['vip'], customFields: [{ id: 'f1', field_value: 'x' }], dndSettings: { Email: { status: 'active' } } }));
+    expectOk(
+      contact({
+        firstName: 'Ann',
+        tags: ['vip'],
+        customFields: [{ id: 'f1', field_value: 'x' }],
+        dndSettings: { Email: { status: 'active' } },
+      }),
+    );
   });
 
   it('leaves objects whose schema declares no properties alone', () => {
     // the search body's filter `value` is {} (anything); the body itself declares its properties
-    expectOk(checkRequest(req('POST', '/contacts/search', { locationId: 'loc', pageLimit: 10, filters: [{ field: 'customFields.x', operator: 'eq', value: { any: 1 } }] })));
-    expectError(checkRequest(req('POST', '/contacts/search', { locationId: 'loc', pageLimit: 10, limit: 5 })), /^body\/limit is not declared by the spec$/);
+    expectOk(
+      checkRequest(
+        req('POST', '/contacts/search', {
+          locationId: 'loc',
+          pageLimit: 10,
+          filters: [{ field: 'customFields.x', operator: 'eq', value: { any: 1 } }],
+        }),
+      ),
+    );
+    expectError(
+      checkRequest(req('POST', '/contacts/search', { locationId: 'loc', pageLimit: 10, limit: 5 })),
+      /^body\/limit is not declared by the spec$/,
+    );
   });
 
   it('still lets responses carry properties the spec does not declare', () => {
-    const contactResponse = { contact: { id: 'c1', firstName: 'Ann', somethingNew: true, dndSettings: { Email: { status: 'active', extra: 1 } } }, traceId: 't' };
+    const contactResponse = {
+      contact: { id: 'c1', firstName: 'Ann', somethingNew: true, dndSettings: { Email: { status: 'active', extra: 1 } } },
+      traceId: 't',
+    };
     expect(checkResponse('GET', '/contacts/{contactId}', 200, contactResponse)).toMatchObject({ ok: true, errors: [] });
   });
 });

@@ -65,7 +65,11 @@ describe('conversation triggers', () => {
       .query({ limit: '100' })
       .matchHeader('version', V)
       .reply(200, {
-        messages: { lastMessageId: 'm1', nextPage: false, messages: [message('m1', '2026-03-01T10:00:00.000Z'), message('m2', '2026-03-02T10:00:00.000Z')] },
+        messages: {
+          lastMessageId: 'm1',
+          nextPage: false,
+          messages: [message('m1', '2026-03-01T10:00:00.000Z'), message('m2', '2026-03-02T10:00:00.000Z')],
+        },
       });
     const results = await run(operation('new_conversation_message'), { conversationId: 'cv1' });
     expect(results.map((m: any) => m.id)).toEqual(['m2', 'm1']);
@@ -78,7 +82,12 @@ describe('conversation triggers', () => {
       .query(true)
       .reply(200, { conversations: [conversationSample], total: 1 });
     const results = await run(operation('conversation_list'));
-    expect(results).toEqual([expect.objectContaining({ id: conversationSample.id, name: 'Rosa Delgado (rosa.delgado@example.com): Can you come by on Thursday afternoon?' })]);
+    expect(results).toEqual([
+      expect.objectContaining({
+        id: conversationSample.id,
+        name: 'Rosa Delgado (rosa.delgado@example.com): Can you come by on Thursday afternoon?',
+      }),
+    ]);
   });
 
   it('the message dropdown lists the messages of the chosen conversation', async () => {
@@ -87,13 +96,18 @@ describe('conversation triggers', () => {
       .query(true)
       .reply(200, { lastMessageId: 'm1', nextPage: false, messages: [message('m1', '2026-03-04T16:02:11.000Z')] });
     const results = await run(operation('conversation_message_list'), { conversationId: 'cv1' });
-    expect(results).toEqual([expect.objectContaining({ id: 'm1', name: '2026-03-04 16:02 inbound TYPE_SMS: Can you come by on Thursday afternoon?' })]);
+    expect(results).toEqual([
+      expect.objectContaining({ id: 'm1', name: '2026-03-04 16:02 inbound TYPE_SMS: Can you come by on Thursday afternoon?' }),
+    ]);
   });
 });
 
 describe('conversation searches', () => {
   it('Find Conversation by ID reads the conversation; a 404 is no result', async () => {
-    highlevel().get('/conversations/cv1').matchHeader('version', V).reply(200, { id: 'cv1', contactId: 'c1', locationId: AUTH.locationId, deleted: false, inbox: true, type: 1, unreadCount: 0 });
+    highlevel()
+      .get('/conversations/cv1')
+      .matchHeader('version', V)
+      .reply(200, { id: 'cv1', contactId: 'c1', locationId: AUTH.locationId, deleted: false, inbox: true, type: 1, unreadCount: 0 });
     expect(await run(operation('find_conversation'), { conversationId: 'cv1' })).toEqual([expect.objectContaining({ id: 'cv1' })]);
     highlevel().get('/conversations/missing').reply(404, { statusCode: 404, message: 'Conversation not found' });
     expect(await run(operation('find_conversation'), { conversationId: 'missing' })).toEqual([]);
@@ -119,7 +133,20 @@ describe('conversation searches', () => {
     const scope = highlevel()
       .get('/conversations/messages/email/e1')
       .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
-      .reply(200, { id: 'e1', threadId: 't1', locationId: AUTH.locationId, contactId: 'c1', conversationId: 'cv1', dateAdded: '2026-03-04T16:05:40.000Z', body: 'Hi', direction: 'outbound', contentType: 'text/html', from: 'sam@example.com', to: ['rosa@example.com'], subject: 'Quote' });
+      .reply(200, {
+        id: 'e1',
+        threadId: 't1',
+        locationId: AUTH.locationId,
+        contactId: 'c1',
+        conversationId: 'cv1',
+        dateAdded: '2026-03-04T16:05:40.000Z',
+        body: 'Hi',
+        direction: 'outbound',
+        contentType: 'text/html',
+        from: 'sam@example.com',
+        to: ['rosa@example.com'],
+        subject: 'Quote',
+      });
     expect(await run(operation('find_email_message'), { id: 'e1' })).toEqual([expect.objectContaining({ id: 'e1', subject: 'Quote' })]);
     scope.done();
   });
@@ -142,10 +169,22 @@ describe('conversation searches', () => {
 describe('Send SMS and Send Email', () => {
   it('Send SMS posts an SMS to the contact and returns the message ID as id', async () => {
     const scope = highlevel()
-      .post('/conversations/messages', { type: 'SMS', contactId: 'c1', message: 'See you Thursday!', fromNumber: '+15550100150', scheduledTimestamp: 1772640000 })
+      .post('/conversations/messages', {
+        type: 'SMS',
+        contactId: 'c1',
+        message: 'See you Thursday!',
+        fromNumber: '+15550100150',
+        scheduledTimestamp: 1772640000,
+      })
       .matchHeader('version', V)
       .reply(201, { conversationId: 'cv1', messageId: 'm9', status: 'pending' });
-    const result = await run(operation('send_sms'), { contactId: 'c1', message: 'See you Thursday!', fromNumber: '+15550100150', scheduledAt: '2026-03-04T16:00:00Z', toNumber: '' });
+    const result = await run(operation('send_sms'), {
+      contactId: 'c1',
+      message: 'See you Thursday!',
+      fromNumber: '+15550100150',
+      scheduledAt: '2026-03-04T16:00:00Z',
+      toNumber: '',
+    });
     expect(result).toMatchObject({ id: 'm9', conversationId: 'cv1', status: 'pending' });
     scope.done();
   });
@@ -179,7 +218,9 @@ describe('Send SMS and Send Email', () => {
 
   it('Send Email without a body fails naming both body fields, before any request', async () => {
     await expect(run(operation('send_email'), { contactId: 'c1', subject: 'Hi' })).rejects.toThrow(/HTML Body.*Plain Text Body/);
-    await expect(run(operation('send_email'), { contactId: 'c1', subject: 'Hi', message: 'x', emailCc: 'not-an-email' })).rejects.toThrow(/CC \(emailCc\)/);
+    await expect(run(operation('send_email'), { contactId: 'c1', subject: 'Hi', message: 'x', emailCc: 'not-an-email' })).rejects.toThrow(
+      /CC \(emailCc\)/,
+    );
   });
 });
 
@@ -196,7 +237,12 @@ describe('message actions', () => {
 
   it('Show Agent Typing posts the typing state for the visitor', async () => {
     const scope = highlevel()
-      .post('/conversations/providers/live-chat/typing', { locationId: AUTH.locationId, conversationId: 'cv1', visitorId: 'visitor_1', isTyping: 'false' })
+      .post('/conversations/providers/live-chat/typing', {
+        locationId: AUTH.locationId,
+        conversationId: 'cv1',
+        visitorId: 'visitor_1',
+        isTyping: 'false',
+      })
       .reply(201, { success: true });
     expect(await run(operation('show_agent_typing'), { conversationId: 'cv1', visitor: 'visitor_1', isTyping: 'no' })).toEqual({
       id: 'cv1',
@@ -220,7 +266,10 @@ describe('file downloads', () => {
     uploaded = '';
     nock('https://rpc.zapier.com')
       .post('/cli')
-      .reply(200, (_uri, body: any) => ({ id: (typeof body === "string" ? JSON.parse(body) : body).id, result: { url: `${UPLOAD}/`, fields: { key: 'stash/file-123' } } }));
+      .reply(200, (_uri, body: any) => ({
+        id: (typeof body === 'string' ? JSON.parse(body) : body).id,
+        result: { url: `${UPLOAD}/`, fields: { key: 'stash/file-123' } },
+      }));
     nock(UPLOAD)
       .post('/', (body) => {
         uploaded = String(body);
@@ -236,9 +285,18 @@ describe('file downloads', () => {
     const scope = highlevel()
       .get(`/conversations/messages/m1/locations/${AUTH.locationId}/recording`)
       .matchHeader('version', V)
-      .reply(200, Buffer.from('RIFF....WAVEfmt '), { 'Content-Type': 'audio/x-wav', 'Content-Disposition': 'attachment; filename=audio.wav' });
+      .reply(200, Buffer.from('RIFF....WAVEfmt '), {
+        'Content-Type': 'audio/x-wav',
+        'Content-Disposition': 'attachment; filename=audio.wav',
+      });
     const result = await run(operation('get_call_recording'), { messageId: 'm1' });
-    expect(result).toEqual({ id: 'm1', messageId: 'm1', file: `${UPLOAD}/stash/file-123`, filename: 'recording-m1.wav', contentType: 'audio/x-wav' });
+    expect(result).toEqual({
+      id: 'm1',
+      messageId: 'm1',
+      file: `${UPLOAD}/stash/file-123`,
+      filename: 'recording-m1.wav',
+      contentType: 'audio/x-wav',
+    });
     expect(uploaded).toContain('RIFF....WAVEfmt');
     scope.done();
   });
@@ -252,9 +310,11 @@ describe('file downloads', () => {
     expect(uploaded).toContain('This call may be recorded.');
   });
 
-  it('a failed download is HighLevel\'s error, and nothing is stashed', async () => {
+  it("a failed download is HighLevel's error, and nothing is stashed", async () => {
     nock.cleanAll();
     highlevel().get(`/conversations/messages/m2/locations/${AUTH.locationId}/recording`).reply(404, { message: 'Recording not found' });
-    await expect(run(operation('get_call_recording'), { messageId: 'm2' })).rejects.toThrow(/could not find that record \(404\): Recording not found/);
+    await expect(run(operation('get_call_recording'), { messageId: 'm2' })).rejects.toThrow(
+      /could not find that record \(404\): Recording not found/,
+    );
   });
 });

@@ -8,7 +8,8 @@ describe('conversations against the sandbox', () => {
   let sandbox: Sandbox;
   let violations: string[];
   let authData: Record<string, string>;
-  const runOp = (key: string, inputData: Record<string, unknown> = {}) => appTester(operation(key).perform as any, { authData, inputData } as any) as Promise<any>;
+  const runOp = (key: string, inputData: Record<string, unknown> = {}) =>
+    appTester(operation(key).perform as any, { authData, inputData } as any) as Promise<any>;
 
   beforeAll(async () => {
     ({ sandbox, violations } = await checkedSandbox());
@@ -29,7 +30,13 @@ describe('conversations against the sandbox', () => {
     const reply = await call(sandbox, 'POST', '/conversations/messages/inbound', {
       token: authData.access_token,
       version: '2021-04-15',
-      body: { type: 'SMS', contactId: rosa.id, conversationId: sent.conversationId, conversationProviderId: 'sandbox', message: 'Thanks! Thursday works.' },
+      body: {
+        type: 'SMS',
+        contactId: rosa.id,
+        conversationId: sent.conversationId,
+        conversationProviderId: 'sandbox',
+        message: 'Thanks! Thursday works.',
+      },
     });
     expect(reply.status).toBe(200);
 

@@ -19,7 +19,11 @@ const tokenReply = {
 
 describe('OAuth2 with HighLevel', () => {
   it('sends the user to the marketplace with the scopes the operations need', async () => {
-    const url = new URL(await appTester(oauth.authorizeUrl, { inputData: { redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/', state: 's1' } } as any));
+    const url = new URL(
+      await appTester(oauth.authorizeUrl, {
+        inputData: { redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/', state: 's1' },
+      } as any),
+    );
     expect(url.origin + url.pathname).toBe('https://marketplace.gohighlevel.com/v2/oauth/chooselocation');
     expect(url.searchParams.get('client_id')).toBe(process.env.CLIENT_ID);
     expect(url.searchParams.get('response_type')).toBe('code');
@@ -42,7 +46,9 @@ describe('OAuth2 with HighLevel', () => {
       })
       .matchHeader('content-type', /application\/x-www-form-urlencoded/)
       .reply(200, tokenReply);
-    const authData = await appTester(oauth.getAccessToken, { inputData: { code: 'code-1', redirect_uri: 'https://zapier.com/return' } } as any);
+    const authData = await appTester(oauth.getAccessToken, {
+      inputData: { code: 'code-1', redirect_uri: 'https://zapier.com/return' },
+    } as any);
     expect(authData).toEqual({
       access_token: tokenReply.access_token,
       refresh_token: tokenReply.refresh_token,
@@ -65,7 +71,9 @@ describe('OAuth2 with HighLevel', () => {
   });
 
   it('asks the user to reconnect when HighLevel rejects the refresh token, without echoing it', async () => {
-    highlevel().post('/oauth/token').reply(400, { error: 'invalid_grant', error_description: `Invalid refresh token ${AUTH.refresh_token}` });
+    highlevel()
+      .post('/oauth/token')
+      .reply(400, { error: 'invalid_grant', error_description: `Invalid refresh token ${AUTH.refresh_token}` });
     const failure = await failureOf(appTester(oauth.refreshAccessToken, { authData: AUTH } as any));
     expect(failure.name).toBe('ExpiredAuthError');
     expect(failure.message).toMatch(/Reconnect your HighLevel account/);
@@ -83,7 +91,9 @@ describe('OAuth2 with HighLevel', () => {
   });
 
   it('names the missing scope when HighLevel answers 403', async () => {
-    highlevel().get(`/locations/${AUTH.locationId}`).reply(403, { statusCode: 403, message: 'The token is not authorized for this scope.', traceId: 'tr-1' });
+    highlevel()
+      .get(`/locations/${AUTH.locationId}`)
+      .reply(403, { statusCode: 403, message: 'The token is not authorized for this scope.', traceId: 'tr-1' });
     const failure = await failureOf(appTester(App.authentication.test, { authData: AUTH } as any));
     expect(failure.message).toMatch(/403/);
     expect(failure.message).toMatch(/The token is not authorized for this scope/);

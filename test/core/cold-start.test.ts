@@ -60,7 +60,11 @@ describe('cold start', () => {
       `const app = require('./index.js'); ${then}`,
       'console.log(JSON.stringify(read));',
     ].join('\n');
-    const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' } });
+    const out = execFileSync(process.execPath, ['-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1' },
+    });
     return (JSON.parse(out.trim().split('\n').pop()!) as string[]).filter((p) => /apiRequest[\\/]generated/.test(p));
   };
 
@@ -71,7 +75,8 @@ describe('cold start', () => {
   it('the editor asking for API Request fields reads the index (and an area only once an operation is chosen)', () => {
     const fields = "app.creates.api_request.operation.inputFields[0](null, { authData: {}, inputData: { area: 'invoices' } });";
     expect(readsWhen(fields).map((p) => path.basename(p))).toEqual(['index.json']);
-    const chosen = "app.creates.api_request.operation.inputFields[0](null, { authData: {}, inputData: { area: 'invoices', operation: 'invoices:list-invoices' } });";
+    const chosen =
+      "app.creates.api_request.operation.inputFields[0](null, { authData: {}, inputData: { area: 'invoices', operation: 'invoices:list-invoices' } });";
     expect(readsWhen(chosen).map((p) => path.basename(p))).toEqual(['index.json', 'invoices.json']);
   });
 });

@@ -26,6 +26,8 @@ describe('redact', () => {
   it("removes the step's own values exactly, in any format, and the given secrets", () => {
     const secrets = personalValuesOf({ phone: '5550100199', email: 'x@y.co', firstName: 'Rosa', to: ['+4930123456'] });
     expect(secrets).toEqual(['5550100199', 'x@y.co', '+4930123456']);
-    expect(redact('Number 5550100199 and token abcdef123456 rejected', [...secrets, 'abcdef123456'])).toBe('Number [redacted] and token [redacted] rejected');
+    expect(redact('Number 5550100199 and token abcdef123456 rejected', [...secrets, 'abcdef123456'])).toBe(
+      'Number [redacted] and token [redacted] rejected',
+    );
   });
 });

@@ -26,7 +26,9 @@ describe('input validation', () => {
   });
 
   it('names every invalid field at once', async () => {
-    await expect(run(operation('create_contact'), { email: 'x', country: 'United States' })).rejects.toThrow(/Email \(email\)[\s\S]*Country \(country\)/);
+    await expect(run(operation('create_contact'), { email: 'x', country: 'United States' })).rejects.toThrow(
+      /Email \(email\)[\s\S]*Country \(country\)/,
+    );
   });
 
   it('treats blanks as absent', async () => {

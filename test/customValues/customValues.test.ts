@@ -12,12 +12,17 @@ describe('custom values', () => {
       .reply(200, { customValue: { ...customValueSample, id: 'cv1' } })
       .put(`${path}/cv1`, { name: 'Booking Link', value: 'https://example.com/new' })
       .reply(200, { customValue: { ...customValueSample, id: 'cv1', value: 'https://example.com/new' } });
-    expect(await run(creates.updateCustomValue, { customValueId: 'cv1', value: 'https://example.com/new' })).toMatchObject({ id: 'cv1', value: 'https://example.com/new' });
+    expect(await run(creates.updateCustomValue, { customValueId: 'cv1', value: 'https://example.com/new' })).toMatchObject({
+      id: 'cv1',
+      value: 'https://example.com/new',
+    });
     scope.done();
   });
 
   it('Update Custom Value with a name sends one request', async () => {
-    const scope = highlevel().put(`${path}/cv1`, { name: 'Promo', value: 'X' }).reply(200, { customValue: { ...customValueSample, id: 'cv1' } });
+    const scope = highlevel()
+      .put(`${path}/cv1`, { name: 'Promo', value: 'X' })
+      .reply(200, { customValue: { ...customValueSample, id: 'cv1' } });
     await run(creates.updateCustomValue, { customValueId: 'cv1', value: 'X', name: 'Promo' });
     scope.done();
   });
@@ -29,7 +34,12 @@ describe('custom values', () => {
   it('Find Custom Value: an exact name wins over names containing the text; by ID a 404 is no result', async () => {
     highlevel()
       .get(path)
-      .reply(200, { customValues: [{ ...customValueSample, id: 'a', name: 'Booking Link Old' }, { ...customValueSample, id: 'b', name: 'Booking Link' }] });
+      .reply(200, {
+        customValues: [
+          { ...customValueSample, id: 'a', name: 'Booking Link Old' },
+          { ...customValueSample, id: 'b', name: 'Booking Link' },
+        ],
+      });
     expect((await run(searches.findCustomValue, { name: 'booking link' })).map((c: any) => c.id)).toEqual(['b']);
     highlevel().get(`${path}/gone`).reply(404, { message: 'Not found' });
     expect(await run(searches.findCustomValue, { customValueId: 'gone' })).toEqual([]);

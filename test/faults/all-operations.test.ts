@@ -16,10 +16,13 @@ const readerOf = (op: Operation) => op.hook?.performList ?? op.perform;
 
 let z: ZObject;
 beforeAll(async () => {
-  await appTester(async (runtimeZ: ZObject) => {
-    z = runtimeZ;
-    return {};
-  }, { authData: AUTH } as any);
+  await appTester(
+    async (runtimeZ: ZObject) => {
+      z = runtimeZ;
+      return {};
+    },
+    { authData: AUTH } as any,
+  );
 });
 
 function authFor(op: Operation) {
@@ -61,7 +64,8 @@ test.each(answers)('every operation, HighLevel answering %s: a result or a clear
       } catch (e) {
         const error = describeError(e);
         if (error.code === 'InvalidInput') continue;
-        if (!['AppError', 'HaltedError', 'ThrottledError', 'ExpiredAuthError', 'RefreshAuthError'].includes(error.name)) typeErrors.push(`${op.key}: ${error.name} ${error.message.split('\n')[0]}`);
+        if (!['AppError', 'HaltedError', 'ThrottledError', 'ExpiredAuthError', 'RefreshAuthError'].includes(error.name))
+          typeErrors.push(`${op.key}: ${error.name} ${error.message.split('\n')[0]}`);
       }
       exercised.add(op.key);
       break;
@@ -73,9 +77,17 @@ test.each(answers)('every operation, HighLevel answering %s: a result or a clear
 });
 
 const failures: Array<[string, string, (scope: nock.Interceptor) => void]> = [
-  ['503 with an HTML page', 'HighLevelServerError', (i) => i.reply(503, '<html><body>Service Unavailable</body></html>', { 'Content-Type': 'text/html' })],
+  [
+    '503 with an HTML page',
+    'HighLevelServerError',
+    (i) => i.reply(503, '<html><body>Service Unavailable</body></html>', { 'Content-Type': 'text/html' }),
+  ],
   ['200 with malformed JSON', 'HighLevelBadResponse', (i) => i.reply(200, '{"id": ', { 'Content-Type': 'application/json' })],
-  ['a connection reset', 'HighLevelUnreachable', (i) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))],
+  [
+    'a connection reset',
+    'HighLevelUnreachable',
+    (i) => i.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+  ],
 ];
 
 test.each(failures)('every operation, HighLevel failing with %s: the one mapped error (%s)', async (_what, code, answer) => {

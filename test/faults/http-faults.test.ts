@@ -22,13 +22,17 @@ function pollFailing(status: number, body: nock.Body | undefined, headers: Recor
 
 describe('rate limits', () => {
   test('429 with Retry-After: a ThrottledError whose delay is Retry-After, not the interval', async () => {
-    const { scope, result } = pollFailing(429, { statusCode: 429, message: 'Too many requests' }, {
-      'Retry-After': '7',
-      'X-RateLimit-Interval-Milliseconds': '10000',
-      'X-RateLimit-Max': '100',
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Daily-Remaining': '185000',
-    });
+    const { scope, result } = pollFailing(
+      429,
+      { statusCode: 429, message: 'Too many requests' },
+      {
+        'Retry-After': '7',
+        'X-RateLimit-Interval-Milliseconds': '10000',
+        'X-RateLimit-Max': '100',
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Daily-Remaining': '185000',
+      },
+    );
     const error = await result;
     expect(error.name).toBe('ThrottledError');
     expect(error.delay).toBe(7);
@@ -60,12 +64,16 @@ describe('rate limits', () => {
 
   test('daily quota used up: a clear error saying when it resets, not a throttle to retry', async () => {
     const reset = Math.floor(Date.UTC(2030, 0, 2, 0, 0, 0) / 1000);
-    const { scope, result } = pollFailing(429, { statusCode: 429, message: 'Daily limit exceeded' }, {
-      'Retry-After': '10',
-      'X-RateLimit-Limit-Daily': '200000',
-      'X-RateLimit-Daily-Remaining': '0',
-      'X-RateLimit-Daily-Reset': String(reset),
-    });
+    const { scope, result } = pollFailing(
+      429,
+      { statusCode: 429, message: 'Daily limit exceeded' },
+      {
+        'Retry-After': '10',
+        'X-RateLimit-Limit-Daily': '200000',
+        'X-RateLimit-Daily-Remaining': '0',
+        'X-RateLimit-Daily-Reset': String(reset),
+      },
+    );
     const error = await result;
     expect(error.name).not.toBe('ThrottledError');
     expect(error.code).toBe('HighLevelDailyLimit');
@@ -86,9 +94,11 @@ describe('expired access token mid-zap', () => {
   const NEW = { access_token: 'at-rotated-0987654321', refresh_token: 'rt-rotated-0987654321' };
 
   test('401 → RefreshAuthError; the refresh sends the rotated-token grant and keeps the NEW refresh token; the retry succeeds', async () => {
-
     // 1. The poll with the expired token: core's auto-refresh sees the 401.
-    const stale = highlevel().post(SEARCH).matchHeader('authorization', `Bearer ${AUTH.access_token}`).reply(401, { statusCode: 401, message: 'Invalid JWT' });
+    const stale = highlevel()
+      .post(SEARCH)
+      .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
+      .reply(401, { statusCode: 401, message: 'Invalid JWT' });
     const first = await failure(run(newContact));
     expect(first.name).toBe('RefreshAuthError');
     expect(stale.isDone()).toBe(true);
@@ -100,8 +110,20 @@ describe('expired access token mid-zap', () => {
         form = new URLSearchParams(typeof body === 'string' ? body : new URLSearchParams(body).toString());
         return true;
       })
-      .reply(200, { ...NEW, token_type: 'Bearer', expires_in: 86399, scope: 'contacts.readonly', userType: 'Location', locationId: AUTH.locationId, companyId: AUTH.companyId, userId: 'usr_1' });
-    const refreshed = (await appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any)) as Record<string, string>;
+      .reply(200, {
+        ...NEW,
+        token_type: 'Bearer',
+        expires_in: 86399,
+        scope: 'contacts.readonly',
+        userType: 'Location',
+        locationId: AUTH.locationId,
+        companyId: AUTH.companyId,
+        userId: 'usr_1',
+      });
+    const refreshed = (await appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any)) as Record<
+      string,
+      string
+    >;
     expect(token.isDone()).toBe(true);
     expect(form?.get('grant_type')).toBe('refresh_token');
     expect(form?.get('client_id')).toBe(process.env.CLIENT_ID);
@@ -113,15 +135,23 @@ describe('expired access token mid-zap', () => {
     expect(refreshed.locationId).toBe(AUTH.locationId);
 
     // 3. Zapier merges the result into authData and retries the step: the new token is sent and works.
-    const retry = highlevel().post(SEARCH).matchHeader('authorization', `Bearer ${NEW.access_token}`).reply(200, { contacts: [contactSample], total: 1 });
+    const retry = highlevel()
+      .post(SEARCH)
+      .matchHeader('authorization', `Bearer ${NEW.access_token}`)
+      .reply(200, { contacts: [contactSample], total: 1 });
     const results = (await appTester(newContact.perform as any, { authData: { ...AUTH, ...refreshed }, inputData: {} } as any)) as any[];
     expect(retry.isDone()).toBe(true);
     expect(results.map((c) => c.id)).toEqual([contactSample.id]);
   });
 
   test('a refresh answer without the location keeps the stored location (the merge must not blank it)', async () => {
-    nock('https://services.leadconnectorhq.com').post('/oauth/token').reply(200, { ...NEW, expires_in: 86399 });
-    const refreshed = (await appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any)) as Record<string, string>;
+    nock('https://services.leadconnectorhq.com')
+      .post('/oauth/token')
+      .reply(200, { ...NEW, expires_in: 86399 });
+    const refreshed = (await appTester(App.authentication.oauth2Config.refreshAccessToken, { authData: AUTH } as any)) as Record<
+      string,
+      string
+    >;
     const merged = { ...AUTH, ...refreshed };
     expect(merged.locationId).toBe(AUTH.locationId);
     expect(merged.companyId).toBe(AUTH.companyId);
@@ -166,7 +196,11 @@ describe('expired access token mid-zap', () => {
 
 describe('server errors, broken answers and the network', () => {
   const serverBodies: Array<[string, nock.Body, Record<string, string>]> = [
-    ['an HTML page', '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', { 'Content-Type': 'text/html' }],
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+      { 'Content-Type': 'text/html' },
+    ],
     ['an empty body', '', {}],
   ];
   for (const status of [500, 502, 503]) {
@@ -185,11 +219,20 @@ describe('server errors, broken answers and the network', () => {
 
   test('500 with a JSON body: HighLevel’s message and traceId are in the error', async () => {
     const error = await pollFailing(500, { statusCode: 500, message: 'Internal server error', traceId: 'a1b2c3d4-trace' }).result;
-    expect(error.message).toBe('HighLevel had a server error (500): Internal server error. This is usually temporary; try again later. (HighLevel traceId a1b2c3d4-trace)');
+    expect(error.message).toBe(
+      'HighLevel had a server error (500): Internal server error. This is usually temporary; try again later. (HighLevel traceId a1b2c3d4-trace)',
+    );
   });
 
   test('a 400 whose message is an array: every item, the status and the traceId', async () => {
-    highlevel().post('/contacts/').reply(400, { statusCode: 400, message: ['firstName must be shorter than or equal to 100 characters', 'source must be a string'], error: 'Bad Request', traceId: 'tr-400-xyz' });
+    highlevel()
+      .post('/contacts/')
+      .reply(400, {
+        statusCode: 400,
+        message: ['firstName must be shorter than or equal to 100 characters', 'source must be a string'],
+        error: 'Bad Request',
+        traceId: 'tr-400-xyz',
+      });
     const error = await failure(run(createContact, { firstName: 'Rosa' }));
     expect(error.code).toBe('HighLevelError');
     expect(error.status).toBe(400);
@@ -199,11 +242,15 @@ describe('server errors, broken answers and the network', () => {
   });
 
   test('a 422 whose message is a string, with the traceId in a header', async () => {
-    highlevel().post('/contacts/').reply(422, { statusCode: 422, message: 'This location does not allow duplicated contacts.' }, { 'x-trace-id': 'hdr-trace-9' });
+    highlevel()
+      .post('/contacts/')
+      .reply(422, { statusCode: 422, message: 'This location does not allow duplicated contacts.' }, { 'x-trace-id': 'hdr-trace-9' });
     const error = await failure(run(createContact, { firstName: 'Rosa' }));
     expect(error.status).toBe(422);
     // HighLevel's own full stop is not doubled.
-    expect(error.message).toBe('HighLevel rejected the request (422): This location does not allow duplicated contacts. (HighLevel traceId hdr-trace-9)');
+    expect(error.message).toBe(
+      'HighLevel rejected the request (422): This location does not allow duplicated contacts. (HighLevel traceId hdr-trace-9)',
+    );
   });
 
   test('a 403: names the scope the step needs', async () => {
@@ -214,11 +261,15 @@ describe('server errors, broken answers and the network', () => {
   });
 
   test('a connection reset: one clear error naming the endpoint and the cause, no TypeError', async () => {
-    const scope = highlevel().post(SEARCH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const scope = highlevel()
+      .post(SEARCH)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const error = await failure(run(newContact));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('HighLevelUnreachable');
-    expect(error.message).toBe('Could not reach HighLevel for POST /contacts/search: the connection failed (ECONNRESET). This is usually temporary; try again later.');
+    expect(error.message).toBe(
+      'Could not reach HighLevel for POST /contacts/search: the connection failed (ECONNRESET). This is usually temporary; try again later.',
+    );
   });
 
   test('no answer in time: the request is abandoned with a timeout error instead of hanging the step', async () => {

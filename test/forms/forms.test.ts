@@ -35,7 +35,10 @@ describe('New Form Submission', () => {
     highlevel()
       .get('/forms/submissions')
       .query({ locationId: AUTH.locationId, page: '1', limit: '100', formId: formSubmissionRecord.formId, ...window() })
-      .reply(200, { submissions: [submission('s1', '2026-03-09T10:00:00.000Z'), submission('s2', '2026-03-09T12:00:00.000Z')], meta: { total: 2, currentPage: 1, nextPage: null } })
+      .reply(200, {
+        submissions: [submission('s1', '2026-03-09T10:00:00.000Z'), submission('s2', '2026-03-09T12:00:00.000Z')],
+        meta: { total: 2, currentPage: 1, nextPage: null },
+      })
       .get(`/locations/${AUTH.locationId}/customFields`)
       .query({ model: 'contact' })
       .reply(200, customFields)
@@ -72,7 +75,14 @@ describe('New Form Submission', () => {
       .get('/forms/submissions')
       .query(true)
       // A custom field id of its own: another test of this file may have left the definitions in z.cache.
-      .reply(200, { submissions: [submission('s1', '2026-03-09T10:00:00.000Z', { formId: 'NotCachedForm1', others: { first_name: 'Rosa', Kp2u8XfJ0aQeLr7sVt3N: 'Kitchen' } })] })
+      .reply(200, {
+        submissions: [
+          submission('s1', '2026-03-09T10:00:00.000Z', {
+            formId: 'NotCachedForm1',
+            others: { first_name: 'Rosa', Kp2u8XfJ0aQeLr7sVt3N: 'Kitchen' },
+          }),
+        ],
+      })
       .get(`/locations/${AUTH.locationId}/customFields`)
       .query(true)
       .reply(403, { statusCode: 403, message: 'The token is not authorized for this scope.' })
@@ -85,7 +95,10 @@ describe('New Form Submission', () => {
   });
 
   it('loading a sample reads the last month (HighLevel default), 10 at most', async () => {
-    const scope = highlevel().get('/forms/submissions').query({ locationId: AUTH.locationId, page: '1', limit: '10' }).reply(200, { submissions: [] });
+    const scope = highlevel()
+      .get('/forms/submissions')
+      .query({ locationId: AUTH.locationId, page: '1', limit: '10' })
+      .reply(200, { submissions: [] });
     expect(await run(triggers.newFormSubmission, {}, { meta: { isLoadingSample: true } })).toEqual([]);
     scope.done();
   });
@@ -99,7 +112,12 @@ describe('New Form Submission', () => {
     const fn = triggers.newFormSubmission.definition.operation.outputFields.at(-1);
     const { appTester } = require('../support/highlevel');
     const fields = await appTester(fn, { authData: AUTH });
-    expect(fields).toEqual(expect.arrayContaining([{ key: 'answers__first_name', label: 'Answer: First Name' }, { key: 'answers__custom_project_details', label: 'Answer: Project Details' }]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { key: 'answers__first_name', label: 'Answer: First Name' },
+        { key: 'answers__custom_project_details', label: 'Answer: Project Details' },
+      ]),
+    );
   });
 });
 
@@ -122,8 +140,22 @@ describe('New Survey Submission', () => {
 
 describe('labelled answers', () => {
   it('keeps keys it cannot name and follows the form order', () => {
-    const out = labelledSubmission('form', { id: 'x', formId: 'f', others: { zeta: 'z', first_name: 'Rosa', fieldsOriSequance: ['first_name', 'zeta'], __submissions_other_field__: 'x' } }, { customFields: [], parents: { f: 'Quote' } });
-    expect(out).toEqual({ id: 'x', formId: 'f', formName: 'Quote', answers: { first_name: 'Rosa', zeta: 'z' }, answersText: 'First Name: Rosa\nzeta: z' });
+    const out = labelledSubmission(
+      'form',
+      {
+        id: 'x',
+        formId: 'f',
+        others: { zeta: 'z', first_name: 'Rosa', fieldsOriSequance: ['first_name', 'zeta'], __submissions_other_field__: 'x' },
+      },
+      { customFields: [], parents: { f: 'Quote' } },
+    );
+    expect(out).toEqual({
+      id: 'x',
+      formId: 'f',
+      formName: 'Quote',
+      answers: { first_name: 'Rosa', zeta: 'z' },
+      answersText: 'First Name: Rosa\nzeta: z',
+    });
   });
 });
 
@@ -139,23 +171,36 @@ describe('Find Form Submissions', () => {
       .get('/forms/')
       .query(true)
       .reply(200, forms);
-    const results = await run(searches.findFormSubmissions, { q: 'rosa@example.com', startAt: '2026-03-01T08:00:00Z', endAt: '2026-03-31' });
+    const results = await run(searches.findFormSubmissions, {
+      q: 'rosa@example.com',
+      startAt: '2026-03-01T08:00:00Z',
+      endAt: '2026-03-31',
+    });
     expect(results.map((s: Item) => s.id)).toEqual(['s2', 's1']);
     expect(results[0].formName).toBe('Get a Quote');
   });
 
   it('needs a filter, and dates in order, before any request', async () => {
     await expect(run(searches.findFormSubmissions, {})).rejects.toThrow(/Contact, Name, Email or Phone, or pick a Form/);
-    await expect(run(searches.findFormSubmissions, { q: 'rosa', startAt: '2026-03-10', endAt: '2026-03-01' })).rejects.toThrow(/later than/);
-    await expect(run(searches.findFormSubmissions, { q: 'rosa', startAt: 'yesterday' })).rejects.toThrow(/Submitted On or After \(startAt\)/);
+    await expect(run(searches.findFormSubmissions, { q: 'rosa', startAt: '2026-03-10', endAt: '2026-03-01' })).rejects.toThrow(
+      /later than/,
+    );
+    await expect(run(searches.findFormSubmissions, { q: 'rosa', startAt: 'yesterday' })).rejects.toThrow(
+      /Submitted On or After \(startAt\)/,
+    );
   });
 });
 
 describe('form and survey dropdowns', () => {
   it('page with skip and limit 50', async () => {
     highlevel().get('/forms/').query({ locationId: AUTH.locationId, limit: '50', skip: '50' }).reply(200, forms);
-    expect(await run(triggers.formDropdown, {}, { meta: { page: 1 } })).toEqual([expect.objectContaining({ id: formSubmissionRecord.formId, name: 'Get a Quote' })]);
-    highlevel().get('/surveys/').query({ locationId: AUTH.locationId, limit: '50', skip: '0' }).reply(200, { surveys: [{ id: 'sv1', name: 'Intake' }] });
+    expect(await run(triggers.formDropdown, {}, { meta: { page: 1 } })).toEqual([
+      expect.objectContaining({ id: formSubmissionRecord.formId, name: 'Get a Quote' }),
+    ]);
+    highlevel()
+      .get('/surveys/')
+      .query({ locationId: AUTH.locationId, limit: '50', skip: '0' })
+      .reply(200, { surveys: [{ id: 'sv1', name: 'Intake' }] });
     expect(await run(triggers.surveyDropdown)).toEqual([expect.objectContaining({ id: 'sv1', name: 'Intake' })]);
   });
 });

@@ -20,9 +20,13 @@ export interface Kind {
 
 const alnum = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), minLength: min, maxLength: max });
-const lower = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: min, maxLength: max });
+const lower = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'), minLength: min, maxLength: max });
 const words = fc
-  .array(fc.oneof(alnum(1, 12), fc.constantFrom('Rosa', 'Delgado', 'Plumbing', 'Zoë', 'Müller', "O'Brien", '✓', '日本', '&', '#1')), { minLength: 1, maxLength: 6 })
+  .array(fc.oneof(alnum(1, 12), fc.constantFrom('Rosa', 'Delgado', 'Plumbing', 'Zoë', 'Müller', "O'Brien", '✓', '日本', '&', '#1')), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((parts) => parts.join(' '));
 const date = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
 const id = alnum(20, 24);
@@ -32,8 +36,17 @@ const email = fc
 // Possible numbers (libphonenumber's length rules) with their country code: a national number's validity
 // depends on the sub-account's country, which the fuzzed connection does not have.
 const phone = fc
-  .tuple(fc.constantFrom(['+1 ', 10], ['+44 20 ', 8], ['+49 30 ', 8], ['+61 4', 8]), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }), fc.boolean())
-  .map(([[cc, length], digits, spaced]) => `${cc}${digits.slice(0, length as number).join('').replace(/^[01]/, '5')}`.replace(/ /g, spaced ? ' ' : ''));
+  .tuple(
+    fc.constantFrom(['+1 ', 10], ['+44 20 ', 8], ['+49 30 ', 8], ['+61 4', 8]),
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }),
+    fc.boolean(),
+  )
+  .map(([[cc, length], digits, spaced]) =>
+    `${cc}${digits
+      .slice(0, length as number)
+      .join('')
+      .replace(/^[01]/, '5')}`.replace(/ /g, spaced ? ' ' : ''),
+  );
 const wrongType = fc.constantFrom<unknown>({ nested: { object: true } }, [{ nested: true }]);
 
 export const KINDS: Kind[] = [
@@ -104,14 +117,23 @@ export const KINDS: Kind[] = [
     name: 'dateTime',
     accepts: ['2026-01-31T15:00:00Z', 1767225600000],
     rejects: ['not a date'],
-    valid: () => fc.oneof(date.map((d) => d.toISOString()), date.map((d) => d.getTime()), date.map((d) => d.toISOString().replace('Z', '+00:00'))),
+    valid: () =>
+      fc.oneof(
+        date.map((d) => d.toISOString()),
+        date.map((d) => d.getTime()),
+        date.map((d) => d.toISOString().replace('Z', '+00:00')),
+      ),
     invalid: fc.constantFrom('not a date', 'next tuesday', '2026-13-45T99:00:00Z', { nested: true }),
   },
   {
     name: 'date',
     accepts: ['2026-01-31'],
     rejects: ['31/01/2026', 'not a date'],
-    valid: () => fc.oneof(date.map((d) => d.toISOString().slice(0, 10)), date.map((d) => d.toISOString())),
+    valid: () =>
+      fc.oneof(
+        date.map((d) => d.toISOString().slice(0, 10)),
+        date.map((d) => d.toISOString()),
+      ),
     invalid: fc.constantFrom('31/01/2026', 'January 5th', '2026/01/31', { nested: true }),
   },
   {
@@ -164,12 +186,22 @@ export const KINDS: Kind[] = [
     valid: () =>
       fc.array(
         fc.record(
-          { itemName: words, itemAmount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)), itemQty: fc.integer({ min: 1, max: 20 }) },
+          {
+            itemName: words,
+            itemAmount: fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }).map(String)),
+            itemQty: fc.integer({ min: 1, max: 20 }),
+          },
           { requiredKeys: ['itemName', 'itemAmount'] },
         ),
         { minLength: 1, maxLength: 3 },
       ),
-    invalid: fc.constantFrom([{ name: 'No price' }], [{ name: 'Negative', amount: -5 }], [{ amount: 10 }], ['Call back'], [{ name: 'x', amount: 'ten' }]),
+    invalid: fc.constantFrom(
+      [{ name: 'No price' }],
+      [{ name: 'Negative', amount: -5 }],
+      [{ amount: 10 }],
+      ['Call back'],
+      [{ name: 'x', amount: 'ten' }],
+    ),
   },
   {
     name: 'text',
@@ -190,7 +222,8 @@ export function kindOf(field: FieldDef): Kind | undefined {
       name: 'choice',
       accepts: keys,
       rejects: ['not-a-choice-xyz'],
-      valid: () => (field.list ? fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: keys.length }) : fc.constantFrom(...keys)),
+      valid: () =>
+        field.list ? fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: keys.length }) : fc.constantFrom(...keys),
       invalid: fc.constantFrom('not-a-choice-xyz', { nested: true }),
     };
     const probe = field.list ? [[keys[0]]] : keys;
@@ -256,5 +289,8 @@ export function serveDownloads(opKey: string, input: Record<string, unknown>): v
   }
   // Required here so that kinds.ts stays free of nock for its other users.
   const nock = require('nock') as typeof import('nock');
-  nock(origin).persist().get(() => true).reply(200, 'file content', { 'Content-Type': 'text/plain' });
+  nock(origin)
+    .persist()
+    .get(() => true)
+    .reply(200, 'file content', { 'Content-Type': 'text/plain' });
 }

@@ -33,7 +33,11 @@ function replyFor(op: Operation): unknown {
   const { resultKey, sample, sampleAnswer } = op.def;
   const candidates: unknown[] = [
     ...(sampleAnswer !== undefined ? [sampleAnswer] : []),
-    ...(resultKey ? (op.kind === 'trigger' ? [{ [resultKey]: [sample] }, { [resultKey]: sample }] : [{ [resultKey]: sample }, { [resultKey]: [sample] }]) : []),
+    ...(resultKey
+      ? op.kind === 'trigger'
+        ? [{ [resultKey]: [sample] }, { [resultKey]: sample }]
+        : [{ [resultKey]: sample }, { [resultKey]: [sample] }]
+      : []),
     sample,
   ];
   const { method, path } = op.def.endpoint;
@@ -92,7 +96,9 @@ function invalidInput(fields: FieldPlan[]): fc.Arbitrary<Bad> | undefined {
         }),
       );
     }
-    options.push(fc.tuple(valid, invalidValue(def, kind)).map(([input, bad]) => ({ input: { ...input, [field.key]: bad }, field, missing: false })));
+    options.push(
+      fc.tuple(valid, invalidValue(def, kind)).map(([input, bad]) => ({ input: { ...input, [field.key]: bad }, field, missing: false })),
+    );
   }
   return options.length ? fc.oneof(...options) : undefined;
 }
@@ -113,10 +119,13 @@ test('the operations whose valid input is not fuzzed are exactly the listed ones
 // invocation: a full appTester run per case costs ~80 ms, which the suite cannot afford thousands of times.
 let z: ZObject;
 beforeAll(async () => {
-  await appTester(async (runtimeZ: ZObject) => {
-    z = runtimeZ;
-    return {};
-  }, { authData: AUTH } as any);
+  await appTester(
+    async (runtimeZ: ZObject) => {
+      z = runtimeZ;
+      return {};
+    },
+    { authData: AUTH } as any,
+  );
 });
 
 /** Agency-only operations run on an agency connection; the others on a sub-account one. */
@@ -201,7 +210,9 @@ describe.each(fuzzed.map((op) => [op.key, op] as const))('%s', (_key, op) => {
         expect(sent.length).toBeGreaterThan(0);
         const broken = sent.filter((r) => !r.ok);
         if (broken.length) {
-          throw new Error(`${op.key} with ${JSON.stringify(input)} broke the contract: ${broken.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join(' | ')}`);
+          throw new Error(
+            `${op.key} with ${JSON.stringify(input)} broke the contract: ${broken.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join(' | ')}`,
+          );
         }
         expect(unmatched).toEqual([]);
         // What Zapier's output checks demand: an object from an action, a list of items with unique ids otherwise.

@@ -11,7 +11,11 @@ describe('triggers sorted in the app', () => {
       .times(25)
       .reply(200, (_uri: string, body: any) => {
         served++;
-        const tasks = Array.from({ length: body.limit }, (_, i) => ({ id: `t${body.skip + i}`, title: 'Call', dateAdded: new Date(1e12 + body.skip + i).toISOString() }));
+        const tasks = Array.from({ length: body.limit }, (_, i) => ({
+          id: `t${body.skip + i}`,
+          title: 'Call',
+          dateAdded: new Date(1e12 + body.skip + i).toISOString(),
+        }));
         return { tasks };
       });
     const logs: string[] = [];

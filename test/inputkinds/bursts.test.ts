@@ -70,7 +70,8 @@ describe('bursts between polls', () => {
   });
 
   it('New Opportunity: a burst of 130 → 130 once', async () => {
-    const { pipelines } = (await call(app.sandbox, 'GET', `/opportunities/pipelines?locationId=${app.locationId}`, { token: app.token() })).body;
+    const { pipelines } = (await call(app.sandbox, 'GET', `/opportunities/pipelines?locationId=${app.locationId}`, { token: app.token() }))
+      .body;
     const pipelineId = pipelines[0].id;
     const stages = pipelines[0].stages;
     const contacts = await addContacts(130, 'Opp');
@@ -159,4 +160,3 @@ describe('bursts between polls', () => {
     expect((await newContact.poll()).fresh).toEqual([]);
   });
 });
-

@@ -33,9 +33,19 @@ describe('error answers with more than a message', () => {
   it('Create Opportunity, duplicate: names the opportunity id', async () => {
     highlevel()
       .post('/opportunities/')
-      .reply(400, { statusCode: 400, message: 'Can not create duplicate opportunity for the contact.', meta: { opportunityId: 'opp_9kLmNq2' } });
+      .reply(400, {
+        statusCode: 400,
+        message: 'Can not create duplicate opportunity for the contact.',
+        meta: { opportunityId: 'opp_9kLmNq2' },
+      });
     const failure = await failureOf(
-      run(operation('create_opportunity'), { pipelineId: 'pl_1', pipelineStageId: 'st_1', name: 'Deal', contactId: 'c_12345', status: 'open' }),
+      run(operation('create_opportunity'), {
+        pipelineId: 'pl_1',
+        pipelineStageId: 'st_1',
+        name: 'Deal',
+        contactId: 'c_12345',
+        status: 'open',
+      }),
     );
     expect(failure.message).toContain('opportunityId opp_9kLmNq2');
   });
@@ -60,7 +70,9 @@ describe('error answers with more than a message', () => {
 
 describe('errorDetails()', () => {
   it('keeps id-shaped values under id keys and field names, drops values', () => {
-    expect(errorDetails({ meta: { contactId: 'abc123XYZ', email: EMAIL, phone: '+15550100199' }, invalidProperties: ['phone', 'a b@c'] })).toEqual({
+    expect(
+      errorDetails({ meta: { contactId: 'abc123XYZ', email: EMAIL, phone: '+15550100199' }, invalidProperties: ['phone', 'a b@c'] }),
+    ).toEqual({
       ids: [['contactId', 'abc123XYZ']],
       invalid: ['phone'],
     });

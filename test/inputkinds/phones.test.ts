@@ -14,7 +14,10 @@ beforeEach(() => {
 });
 
 const NBSP = '\u00a0';
-const location = (country: string) => highlevel().get(`/locations/${AUTH.locationId}`).reply(200, { location: { id: AUTH.locationId, name: 'Delgado Plumbing', country } });
+const location = (country: string) =>
+  highlevel()
+    .get(`/locations/${AUTH.locationId}`)
+    .reply(200, { location: { id: AUTH.locationId, name: 'Delgado Plumbing', country } });
 
 /** [as written, the location's country, E.164 sent, extension reported ('' for none)] */
 const SPELLINGS: Array<[string, string, string, string]> = [
@@ -53,21 +56,27 @@ describe('Create Contact accepts the phone spellings people write', () => {
 
   it('reads the location once per connection (z.cache), only for national numbers', async () => {
     const read = location('US');
-    highlevel().post('/contacts/').times(2).reply(201, { contact: { id: 'c_new' } });
+    highlevel()
+      .post('/contacts/')
+      .times(2)
+      .reply(201, { contact: { id: 'c_new' } });
     await run(operation('create_contact'), { firstName: 'A', phone: '(555) 010-0199' });
     await run(operation('create_contact'), { firstName: 'B', phone: '(555) 010-0198' });
     expect(read.isDone()).toBe(true); // answered once: a second read would fail the test (no interceptor left)
   });
 
-  it.each(['call me', '12', '+44 12', '555 010 0199 0199 0199'])('rejects %j naming the field, not the number, before the contact request', async (written) => {
-    const read = location('US');
-    const failure = await failureOf(run(operation('create_contact'), { firstName: 'Rosa', phone: written }));
-    expect(failure.code).toBe('InvalidInput');
-    expect(failure.message).toMatch(/Phone \(phone\)/);
-    if (/\d{3}/.test(written)) expect(failure.message).not.toContain(written);
-    nock.cleanAll();
-    void read;
-  });
+  it.each(['call me', '12', '+44 12', '555 010 0199 0199 0199'])(
+    'rejects %j naming the field, not the number, before the contact request',
+    async (written) => {
+      const read = location('US');
+      const failure = await failureOf(run(operation('create_contact'), { firstName: 'Rosa', phone: written }));
+      expect(failure.code).toBe('InvalidInput');
+      expect(failure.message).toMatch(/Phone \(phone\)/);
+      if (/\d{3}/.test(written)) expect(failure.message).not.toContain(written);
+      nock.cleanAll();
+      void read;
+    },
+  );
 
   it('a national number with no known country is refused with what to do', async () => {
     location('');
@@ -83,7 +92,12 @@ describe('every phone input', () => {
     highlevel()
       .post('/conversations/messages', (body) => ((sent = body), true))
       .reply(200, { conversationId: 'cv_1', messageId: 'm_1' });
-    await run(operation('send_sms'), { contactId: 'c_12345', message: 'Hi', fromNumber: '(555) 010-0100', toNumber: `+44${NBSP}20 7946 0958` });
+    await run(operation('send_sms'), {
+      contactId: 'c_12345',
+      message: 'Hi',
+      fromNumber: '(555) 010-0100',
+      toNumber: `+44${NBSP}20 7946 0958`,
+    });
     expect(sent).toMatchObject({ fromNumber: '+15550100100', toNumber: '+442079460958' });
   });
 

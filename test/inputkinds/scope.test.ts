@@ -28,7 +28,7 @@ describe('a 401 for a missing scope does not refresh the token', () => {
     ['create_contact', 'POST', '/contacts/', { firstName: 'Ana', email: 'ana@example.com' }, 'contacts.write'],
     ['find_contact', 'GET', '/contacts/c_1', { contactId: 'c_1' }, 'contacts.readonly'],
     ['new_user', 'GET', '/users/search', {}, 'users.readonly'],
-  ])('%s: the scope 401 names %s %s\'s scope', async (key, method, path, input, wanted) => {
+  ])("%s: the scope 401 names %s %s's scope", async (key, method, path, input, wanted) => {
     const op = operation(key);
     const scope = highlevel().intercept(path, method).query(true).reply(401, SCOPE_401);
     const failure = await failureOf(run(op, input));
@@ -53,9 +53,7 @@ describe('a 401 for a missing scope does not refresh the token', () => {
     expect(failure.name).toBe('RefreshAuthError');
 
     highlevel().get('/locations/loc_x').reply(401, { statusCode: 401, message: 'Invalid JWT' });
-    const viaMiddleware = await failureOf(
-      appTester(async (z: any) => z.request({ url: '/locations/loc_x' }), { authData: AUTH } as any),
-    );
+    const viaMiddleware = await failureOf(appTester(async (z: any) => z.request({ url: '/locations/loc_x' }), { authData: AUTH } as any));
     expect(viaMiddleware.name).toBe('RefreshAuthError');
   });
 

@@ -14,7 +14,9 @@ beforeEach(() => {
 
 const zap = (timezone: string) => ({ meta: { timezone } });
 const location = (timezone: string) =>
-  highlevel().get(`/locations/${AUTH.locationId}`).reply(200, { location: { id: AUTH.locationId, name: 'Delgado Plumbing', timezone } });
+  highlevel()
+    .get(`/locations/${AUTH.locationId}`)
+    .reply(200, { location: { id: AUTH.locationId, name: 'Delgado Plumbing', timezone } });
 const calendar = (timezone?: string) =>
   highlevel()
     .get('/calendars/cal_1')
@@ -28,7 +30,11 @@ describe('Create Appointment', () => {
     highlevel()
       .post('/calendars/events/appointments', (body) => ((sent = body), true))
       .reply(201, { id: 'ev_1', calendarId: 'cal_1', startTime: '2026-12-01T17:00:00.000Z' });
-    await run(operation('create_appointment'), { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' }, zap('America/New_York'));
+    await run(
+      operation('create_appointment'),
+      { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' },
+      zap('America/New_York'),
+    );
     expect(sent.startTime).toBe('2026-12-01T09:00:00-08:00');
   });
 
@@ -38,7 +44,11 @@ describe('Create Appointment', () => {
     highlevel()
       .post('/calendars/events/appointments', (body) => ((sent = body), true))
       .reply(201, { id: 'ev_1', calendarId: 'cal_1' });
-    await run(operation('create_appointment'), { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' }, zap('America/New_York'));
+    await run(
+      operation('create_appointment'),
+      { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' },
+      zap('America/New_York'),
+    );
     expect(sent.startTime).toBe('2026-12-01T09:00:00+01:00');
   });
 
@@ -49,7 +59,11 @@ describe('Create Appointment', () => {
     highlevel()
       .post('/calendars/events/appointments', (body) => ((sent = body), true))
       .reply(201, { id: 'ev_1' });
-    await run(operation('create_appointment'), { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' }, zap('America/New_York'));
+    await run(
+      operation('create_appointment'),
+      { calendarId: 'cal_1', contactId: 'c_12345', startTime: '2026-12-01 09:00' },
+      zap('America/New_York'),
+    );
     expect(sent.startTime).toBe('2026-12-01T09:00:00-05:00');
   });
 });
@@ -62,7 +76,11 @@ describe('other date-time inputs', () => {
     highlevel()
       .post('/calendars/events/block-slots', (body) => ((sent = body), true))
       .reply(201, { id: 'bs_1', calendarId: 'cal_1' });
-    await run(operation('create_blocked_slot'), { calendarId: 'cal_1', startTime: '2026-07-01 12:00', endTime: '2026-07-01 13:00' }, zap('UTC'));
+    await run(
+      operation('create_blocked_slot'),
+      { calendarId: 'cal_1', startTime: '2026-07-01 12:00', endTime: '2026-07-01 13:00' },
+      zap('UTC'),
+    );
     expect(sent).toMatchObject({ startTime: '2026-07-01T12:00:00-07:00', endTime: '2026-07-01T13:00:00-07:00' });
   });
 
@@ -94,7 +112,11 @@ describe('other date-time inputs', () => {
       .get('/calendars/cal_1/free-slots')
       .query((q) => ((query = q), true))
       .reply(200, {});
-    await run(operation('find_free_slots'), { calendarId: 'cal_1', startDate: '2026-12-01', endDate: '2026-12-01' }, zap('America/New_York'));
+    await run(
+      operation('find_free_slots'),
+      { calendarId: 'cal_1', startDate: '2026-12-01', endDate: '2026-12-01' },
+      zap('America/New_York'),
+    );
     expect(Number(query.startDate)).toBe(Date.parse('2026-12-01T08:00:00Z'));
     expect(query.timezone).toBe('America/Los_Angeles');
   });
@@ -104,13 +126,19 @@ describe('other date-time inputs', () => {
     highlevel()
       .post('/contacts/c_12345/tasks', (body) => ((sent = body), true))
       .reply(201, { task: { id: 't_1' } });
-    await run(operation('create_task'), { contactId: 'c_12345', title: 'Call', dueDate: '2026-12-01T09:00:00+02:00' }, zap('America/New_York'));
+    await run(
+      operation('create_task'),
+      { contactId: 'c_12345', title: 'Call', dueDate: '2026-12-01T09:00:00+02:00' },
+      zap('America/New_York'),
+    );
     expect(sent.dueDate).toBe('2026-12-01T07:00:00.000Z');
   });
 
   it('help text of every date-time input says which zone applies', () => {
     const fields = ['create_task', 'send_sms', 'create_appointment'].flatMap((key) =>
-      (operation(key).definition.operation.inputFields as any[]).filter((f) => typeof f === 'object' && ['dueDate', 'scheduledAt', 'startTime'].includes(f.key)),
+      (operation(key).definition.operation.inputFields as any[]).filter(
+        (f) => typeof f === 'object' && ['dueDate', 'scheduledAt', 'startTime'].includes(f.key),
+      ),
     );
     expect(fields).toHaveLength(3);
     for (const f of fields) expect(f.helpText).toMatch(/sub-account's time zone/);

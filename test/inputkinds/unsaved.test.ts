@@ -11,12 +11,22 @@ beforeEach(() => {
   for (const key of Object.keys(cache)) delete cache[key];
 });
 
-const location = () => highlevel().get(`/locations/${AUTH.locationId}`).reply(200, { location: { id: AUTH.locationId, country: 'US' } });
+const location = () =>
+  highlevel()
+    .get(`/locations/${AUTH.locationId}`)
+    .reply(200, { location: { id: AUTH.locationId, country: 'US' } });
 const noDuplicate = () => highlevel().get('/contacts/search/duplicate').query(true).reply(200, { contact: null });
-const existing = { id: 'c_rosa', locationId: AUTH.locationId, firstName: 'Rosa', email: 'rosa@example.com', phone: '+15550100111', tags: ['vip'] };
+const existing = {
+  id: 'c_rosa',
+  locationId: AUTH.locationId,
+  firstName: 'Rosa',
+  email: 'rosa@example.com',
+  phone: '+15550100111',
+  tags: ['vip'],
+};
 
 describe('Create or Update Contact', () => {
-  it('email + phone, HighLevel matches by email and answers with that contact\'s own phone → phone unsaved, with a warning', async () => {
+  it("email + phone, HighLevel matches by email and answers with that contact's own phone → phone unsaved, with a warning", async () => {
     noDuplicate();
     highlevel().post('/contacts/upsert').reply(200, { new: false, contact: existing });
     const result = await run(operation('upsert_contact'), { email: 'Rosa@Example.com', phone: '+1 555 010 0199' });
@@ -28,7 +38,9 @@ describe('Create or Update Contact', () => {
 
   it('… or with no phone at all → phone unsaved', async () => {
     noDuplicate();
-    highlevel().post('/contacts/upsert').reply(200, { new: false, contact: { ...existing, phone: undefined } });
+    highlevel()
+      .post('/contacts/upsert')
+      .reply(200, { new: false, contact: { ...existing, phone: undefined } });
     const result = await run(operation('upsert_contact'), { email: 'rosa@example.com', phone: '+15550100199' });
     expect(result.unsavedFields).toEqual(['phone']);
   });
@@ -36,7 +48,9 @@ describe('Create or Update Contact', () => {
   it('"Halt" stops the step instead, naming the field', async () => {
     noDuplicate();
     highlevel().post('/contacts/upsert').reply(200, { new: false, contact: existing });
-    const failure = await failureOf(run(operation('upsert_contact'), { email: 'rosa@example.com', phone: '+15550100199', ifNotSaved: 'halt' }));
+    const failure = await failureOf(
+      run(operation('upsert_contact'), { email: 'rosa@example.com', phone: '+15550100199', ifNotSaved: 'halt' }),
+    );
     expect(failure.name).toBe('HaltedError');
     expect(failure.message).toMatch(/Phone \(phone\)/);
   });
@@ -44,17 +58,24 @@ describe('Create or Update Contact', () => {
   it('values stored as sent (normalised: E.164, email case, tags as a set) → unsavedFields empty, no warning', async () => {
     location();
     noDuplicate();
-    highlevel().post('/contacts/upsert').reply(200, { new: false, contact: { ...existing, phone: '+15550100111', tags: ['vip', 'lead'] } });
-    const result = await run(operation('upsert_contact'), { email: 'ROSA@example.com', phone: '(555) 010-0111', tags: ['Lead'] }).catch(async (e) => {
-      throw e;
-    });
+    highlevel()
+      .post('/contacts/upsert')
+      .reply(200, { new: false, contact: { ...existing, phone: '+15550100111', tags: ['vip', 'lead'] } });
+    const result = await run(operation('upsert_contact'), { email: 'ROSA@example.com', phone: '(555) 010-0111', tags: ['Lead'] }).catch(
+      async (e) => {
+        throw e;
+      },
+    );
     expect(result.unsavedFields).toEqual([]);
     expect(result.warning).toBe('');
   });
 
   it("an email that is another contact's ADDITIONAL email: that contact is updated by id, its primary email kept", async () => {
     const owner = { ...existing, id: 'c_owner', email: 'owner@example.com', additionalEmails: ['rosa.work@example.com'] };
-    highlevel().get('/contacts/search/duplicate').query((q) => q.email === 'rosa.work@example.com').reply(200, { contact: owner });
+    highlevel()
+      .get('/contacts/search/duplicate')
+      .query((q) => q.email === 'rosa.work@example.com')
+      .reply(200, { contact: owner });
     let body: any;
     highlevel()
       .put('/contacts/c_owner', (b) => ((body = b), true))
@@ -69,13 +90,17 @@ describe('Create or Update Contact', () => {
 
 describe('other writes', () => {
   it('Create Contact: a tag HighLevel did not keep is reported', async () => {
-    highlevel().post('/contacts/').reply(201, { contact: { ...existing, tags: [] } });
+    highlevel()
+      .post('/contacts/')
+      .reply(201, { contact: { ...existing, tags: [] } });
     const result = await run(operation('create_contact'), { firstName: 'Rosa', tags: ['vip'] });
     expect(result.unsavedFields).toEqual(['tags']);
   });
 
   it('Update Opportunity: a value HighLevel answered differently is reported', async () => {
-    highlevel().put('/opportunities/o_1').reply(200, { opportunity: { id: 'o_1', name: 'Boiler', monetaryValue: 0, status: 'open' } });
+    highlevel()
+      .put('/opportunities/o_1')
+      .reply(200, { opportunity: { id: 'o_1', name: 'Boiler', monetaryValue: 0, status: 'open' } });
     const result = await run(operation('update_opportunity'), { opportunityId: 'o_1', monetaryValue: '5400' });
     expect(result.unsavedFields).toEqual(['monetaryValue']);
   });
@@ -88,14 +113,27 @@ describe('other writes', () => {
 
   it('Update Business: stored as sent → nothing reported', async () => {
     location();
-    highlevel().put('/businesses/b_1').reply(200, { success: true, buiseness: { id: 'b_1', name: 'Acme', phone: '+15550100150' } });
+    highlevel()
+      .put('/businesses/b_1')
+      .reply(200, { success: true, buiseness: { id: 'b_1', name: 'Acme', phone: '+15550100150' } });
     const result = await run(operation('update_business'), { businessId: 'b_1', name: 'acme ', phone: '555.010.0150' }).catch((e) => e);
     if (result instanceof Error) throw result;
     expect(result.unsavedFields).toEqual([]);
   });
 
   it('every checked write offers the policy input', () => {
-    for (const key of ['create_contact', 'update_contact', 'upsert_contact', 'create_opportunity', 'update_opportunity', 'upsert_opportunity', 'create_business', 'update_business', 'create_user', 'update_user']) {
+    for (const key of [
+      'create_contact',
+      'update_contact',
+      'upsert_contact',
+      'create_opportunity',
+      'update_opportunity',
+      'upsert_opportunity',
+      'create_business',
+      'update_business',
+      'create_user',
+      'update_user',
+    ]) {
       const keys = (operation(key).definition.operation.inputFields as any[]).filter((f) => typeof f === 'object').map((f) => f.key);
       expect(keys).toContain('ifNotSaved');
     }

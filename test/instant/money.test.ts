@@ -16,7 +16,8 @@ type Item = Record<string, any>;
 const byKey = (key: string) => operations.find((op) => op.key === key)!;
 const perform = (key: string, payload: Item, inputData: Item = {}): Promise<any> =>
   appTester(byKey(key).perform as any, { authData: AUTH, inputData, cleanedRequest: payload, meta: { timezone: 'UTC' } } as any);
-const list = (key: string, inputData: Item = {}): Promise<any> => appTester(byKey(key).hook!.performList as any, { authData: AUTH, inputData, meta: {} } as any);
+const list = (key: string, inputData: Item = {}): Promise<any> =>
+  appTester(byKey(key).hook!.performList as any, { authData: AUTH, inputData, meta: {} } as any);
 const envelope = (event: Item, type: string, webhookId = 'wh-1'): Item => ({
   type,
   ...event,
@@ -28,7 +29,11 @@ const envelope = (event: Item, type: string, webhookId = 'wh-1'): Item => ({
 
 const { id: _i, ...invoice } = invoiceSample; // HighLevel's invoice: `_id`, routed by altId
 const { id: _o, ...order } = orderSample;
-const { objectKey: _k, properties: _p, ...thinRecord } = { ...searchedRecordSample, objectKey: 'custom_objects.pet', locationId: AUTH.locationId };
+const {
+  objectKey: _k,
+  properties: _p,
+  ...thinRecord
+} = { ...searchedRecordSample, objectKey: 'custom_objects.pet', locationId: AUTH.locationId };
 
 beforeEach(() => {
   process.env[RELAY_URL_ENV] = RELAY;
@@ -55,15 +60,29 @@ describe('instant invoice triggers', () => {
   });
 
   it('two partial payments of one invoice are two items', async () => {
-    const first = await perform('invoice_partially_paid_instant', envelope({ ...invoice, amountPaid: 100 }, 'InvoicePartiallyPaid', 'wh-1'));
-    const second = await perform('invoice_partially_paid_instant', { ...envelope({ ...invoice, amountPaid: 300 }, 'InvoicePartiallyPaid', 'wh-2'), timestamp: '2026-03-05T09:00:00.000Z' });
+    const first = await perform(
+      'invoice_partially_paid_instant',
+      envelope({ ...invoice, amountPaid: 100 }, 'InvoicePartiallyPaid', 'wh-1'),
+    );
+    const second = await perform('invoice_partially_paid_instant', {
+      ...envelope({ ...invoice, amountPaid: 300 }, 'InvoicePartiallyPaid', 'wh-2'),
+      timestamp: '2026-03-05T09:00:00.000Z',
+    });
     expect(first[0].id).not.toBe(second[0].id);
   });
 
   it('samples: the latest invoices in that status', async () => {
     highlevel()
       .get('/invoices/')
-      .query({ altId: AUTH.locationId, altType: 'location', limit: '10', offset: '0', sortField: 'issueDate', sortOrder: 'descend', status: 'paid' })
+      .query({
+        altId: AUTH.locationId,
+        altType: 'location',
+        limit: '10',
+        offset: '0',
+        sortField: 'issueDate',
+        sortOrder: 'descend',
+        status: 'paid',
+      })
       .reply(200, { invoices: [{ ...invoice, status: 'paid' }], total: 1 });
     const samples = await list('invoice_paid_instant');
     expect(samples).toEqual([expect.objectContaining({ invoiceId: invoice._id, status: 'paid' })]);
@@ -90,15 +109,36 @@ describe('instant custom object record triggers', () => {
   it('a thin payload is completed with the record (one read) and keeps its object', async () => {
     highlevel()
       .get(`/objects/${objectKey}/records/${thinRecord.id}`)
-      .reply(200, { record: { id: thinRecord.id, owner: [], followers: [], properties: { name: 'Buddy' }, dateAdded: '2026-03-04T09:59:59.000Z', dateUpdated: '2026-03-04T09:59:59.000Z' } });
+      .reply(200, {
+        record: {
+          id: thinRecord.id,
+          owner: [],
+          followers: [],
+          properties: { name: 'Buddy' },
+          dateAdded: '2026-03-04T09:59:59.000Z',
+          dateUpdated: '2026-03-04T09:59:59.000Z',
+        },
+      });
     const [record] = await perform('object_record_created_instant', envelope({ ...thinRecord, objectKey }, 'RecordCreate'), { objectKey });
     expect(record).toMatchObject({ id: thinRecord.id, objectKey, properties: { name: 'Buddy' } });
   });
 
   it('another object is filtered out before any request; an update is its own item', async () => {
-    expect(await perform('object_record_created_instant', envelope({ ...thinRecord, objectKey: 'custom_objects.car' }, 'RecordCreate'), { objectKey })).toEqual([]);
-    const [changed] = await perform('object_record_updated_instant', envelope({ ...thinRecord, objectKey, properties: { name: 'Rex' } }, 'RecordUpdate'), { objectKey });
-    expect(changed).toMatchObject({ recordId: thinRecord.id, properties: { name: 'Rex' }, id: `${thinRecord.id}_2026-03-04T10:00:00.000Z` });
+    expect(
+      await perform('object_record_created_instant', envelope({ ...thinRecord, objectKey: 'custom_objects.car' }, 'RecordCreate'), {
+        objectKey,
+      }),
+    ).toEqual([]);
+    const [changed] = await perform(
+      'object_record_updated_instant',
+      envelope({ ...thinRecord, objectKey, properties: { name: 'Rex' } }, 'RecordUpdate'),
+      { objectKey },
+    );
+    expect(changed).toMatchObject({
+      recordId: thinRecord.id,
+      properties: { name: 'Rex' },
+      id: `${thinRecord.id}_2026-03-04T10:00:00.000Z`,
+    });
   });
 
   it('a failing completing read keeps what the webhook carried', async () => {
@@ -109,7 +149,12 @@ describe('instant custom object record triggers', () => {
   });
 
   it('the object is required to turn the zap on', async () => {
-    const error = await failureOf(appTester(byKey('object_record_created_instant').hook!.performSubscribe as any, { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/a/' } as any));
+    const error = await failureOf(
+      appTester(
+        byKey('object_record_created_instant').hook!.performSubscribe as any,
+        { authData: AUTH, inputData: {}, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/a/' } as any,
+      ),
+    );
     expect(error.message).toMatch(/Object \(objectKey\) is required/);
   });
 });

@@ -66,14 +66,26 @@ describe('more triggers through the relay', () => {
     await rig.subscribe('opportunity_stage_changed_instant', 'zap-other-pipeline', { pipelineId: 'no-such-pipeline' });
     let opp: Item = {};
     const created = await rig.change(0, async () => {
-      opp = await app.run('create_opportunity', { pipelineId: pipelines[0].id, pipelineStageId: stages[0].id, name: 'Water softener', status: 'open', contactId: contact.id });
+      opp = await app.run('create_opportunity', {
+        pipelineId: pipelines[0].id,
+        pipelineStageId: stages[0].id,
+        name: 'Water softener',
+        status: 'open',
+        contactId: contact.id,
+      });
     });
     expect(created.sent).toEqual(['OpportunityCreate', 'OpportunityUpdate']);
     expect(created.deliveries).toEqual([]);
-    const moved = await rig.change(1, () => app.run('update_opportunity', { opportunityId: opp.id, pipelineId: pipelines[0].id, pipelineStageId: stages[1].id }));
+    const moved = await rig.change(1, () =>
+      app.run('update_opportunity', { opportunityId: opp.id, pipelineId: pipelines[0].id, pipelineStageId: stages[1].id }),
+    );
     expect(moved.sent).toEqual(['OpportunityUpdate', 'OpportunityStageUpdate']);
     expect(moved.deliveries.map((d) => [d.zap, d.type, d.shaped.length])).toEqual([['zap-stage', 'OpportunityStageUpdate', 1]]);
-    expect(moved.deliveries[0].shaped[0]).toMatchObject({ opportunityId: opp.id, pipelineStageName: stages[1].name, pipelineName: pipelines[0].name });
+    expect(moved.deliveries[0].shaped[0]).toMatchObject({
+      opportunityId: opp.id,
+      pipelineStageName: stages[1].name,
+      pipelineName: pipelines[0].name,
+    });
     const won = await rig.change(1, () => app.run('update_opportunity_status', { opportunityId: opp.id, status: 'won' }));
     expect(won.deliveries.map((d) => [d.zap, d.type, d.shaped[0]?.status])).toEqual([['zap-won', 'OpportunityStatusUpdate', 'won']]);
     for (const zap of ['zap-stage', 'zap-won', 'zap-other-pipeline']) await rig.unsubscribe(zap);
@@ -89,9 +101,21 @@ describe('more triggers through the relay', () => {
     const out = await rig.change(1, async () => {
       conversationId = (await app.run('send_sms', { contactId: contact.id, message: 'We can come Thursday.' })).conversationId;
     });
-    expect(out.deliveries.map((d) => [d.zap, d.shaped[0]?.channel, d.shaped[0]?.direction, d.shaped[0]?.body])).toEqual([['zap-out', 'SMS', 'outbound', 'We can come Thursday.']]);
+    expect(out.deliveries.map((d) => [d.zap, d.shaped[0]?.channel, d.shaped[0]?.direction, d.shaped[0]?.body])).toEqual([
+      ['zap-out', 'SMS', 'outbound', 'We can come Thursday.'],
+    ]);
     const sms = await rig.change(2, () =>
-      call(app.sandbox, 'POST', '/conversations/messages/inbound', { token: app.token(), version: '2021-04-15', body: { type: 'SMS', contactId: contact.id, conversationId, conversationProviderId: 'sandboxPhoneProvider1', message: 'Is Thursday still on?' } }),
+      call(app.sandbox, 'POST', '/conversations/messages/inbound', {
+        token: app.token(),
+        version: '2021-04-15',
+        body: {
+          type: 'SMS',
+          contactId: contact.id,
+          conversationId,
+          conversationProviderId: 'sandboxPhoneProvider1',
+          message: 'Is Thursday still on?',
+        },
+      }),
     );
     // Both inbound zaps get the event; the email zap's filter drops it.
     expect(sms.deliveries.map((d) => [d.zap, d.shaped[0]?.channel, d.shaped[0]?.direction, d.shaped[0]?.body]).sort()).toEqual([

@@ -1,4 +1,16 @@
-import { GOOD_TOKEN, RelayProcess, backends, baseEnv, fakeHighLevel, hookServer, request, sendWebhook, signer, spawnRelay, waitFor } from '../relay/harness';
+import {
+  GOOD_TOKEN,
+  RelayProcess,
+  backends,
+  baseEnv,
+  fakeHighLevel,
+  hookServer,
+  request,
+  sendWebhook,
+  signer,
+  spawnRelay,
+  waitFor,
+} from '../relay/harness';
 
 // The relay's memory of each contact's last tag list (relay/src/ingest.ts trackContactTags), on PGlite and on
 // PostgreSQL: HighLevel sends the whole list with every contact event; the relay delivers what changed in
@@ -43,7 +55,12 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
       relay.url,
       'POST',
       '/v1/subscriptions',
-      { targetUrl: hooks.url('/h/tags'), locationId: 'locTags', events: ['ContactCreate', 'ContactTagUpdate', 'ContactUpdate'], triggerKey: 'contact_tag_added_instant' },
+      {
+        targetUrl: hooks.url('/h/tags'),
+        locationId: 'locTags',
+        events: ['ContactCreate', 'ContactTagUpdate', 'ContactUpdate'],
+        triggerKey: 'contact_tag_added_instant',
+      },
       { authorization: `Bearer ${GOOD_TOKEN}` },
     );
     expect(res.status).toBe(201);

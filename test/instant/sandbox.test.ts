@@ -16,15 +16,28 @@ type Item = Record<string, any>;
 const instantKeys = Object.keys(App.triggers).filter((k) => App.triggers[k].operation.type === 'hook');
 const list = (key: string, inputData: Item = {}): Promise<Item[]> => {
   process.env.GHL_API_BASE_URL = app.sandbox.url;
-  return appTester(App.triggers[key].operation.performList, { authData: app.authData, inputData, meta: { timezone: 'UTC' } } as any) as Promise<Item[]>;
+  return appTester(App.triggers[key].operation.performList, {
+    authData: app.authData,
+    inputData,
+    meta: { timezone: 'UTC' },
+  } as any) as Promise<Item[]>;
 };
 const twinSample = (key: string): Promise<Item[]> => {
   process.env.GHL_API_BASE_URL = app.sandbox.url;
-  return appTester(App.triggers[key].operation.perform, { authData: app.authData, inputData: {}, meta: { timezone: 'UTC', isLoadingSample: true } } as any) as Promise<Item[]>;
+  return appTester(App.triggers[key].operation.perform, {
+    authData: app.authData,
+    inputData: {},
+    meta: { timezone: 'UTC', isLoadingSample: true },
+  } as any) as Promise<Item[]>;
 };
 const perform = (key: string, payload: Item, inputData: Item = {}): Promise<Item[]> => {
   process.env.GHL_API_BASE_URL = app.sandbox.url;
-  return appTester(App.triggers[key].operation.perform, { authData: app.authData, inputData, cleanedRequest: payload, meta: { timezone: 'UTC' } } as any) as Promise<Item[]>;
+  return appTester(App.triggers[key].operation.perform, {
+    authData: app.authData,
+    inputData,
+    cleanedRequest: payload,
+    meta: { timezone: 'UTC' },
+  } as any) as Promise<Item[]>;
 };
 
 describe('performList: the polling twin’s records, same shape', () => {
@@ -89,7 +102,11 @@ describe('the sandbox speaks webhooks', () => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
-        received.push({ raw: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-ghl-signature'] ?? ''), at: Date.now() });
+        received.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          signature: String(req.headers['x-ghl-signature'] ?? ''),
+          at: Date.now(),
+        });
         res.writeHead(200).end('{}');
       });
     });
@@ -118,20 +135,36 @@ describe('the sandbox speaks webhooks', () => {
     await app.run('delete_contact', { contactId: contact.id });
     const events = await eventsSince(from);
     expect(events.map((e) => e.type)).toEqual(['ContactCreate', 'ContactTagUpdate', 'ContactDelete']);
-    for (const e of events) expect(e).toMatchObject({ locationId: app.locationId, id: contact.id, appId: 'sandbox-app', webhookId: expect.any(String), timestamp: expect.any(String) });
+    for (const e of events)
+      expect(e).toMatchObject({
+        locationId: app.locationId,
+        id: contact.id,
+        appId: 'sandbox-app',
+        webhookId: expect.any(String),
+        timestamp: expect.any(String),
+      });
     expect(events[1].tags).toEqual(['lead', 'vip']); // the whole list, as HighLevel sends it
 
     const [created] = await perform('new_contact_instant', events[0]);
     expect(created).toMatchObject({ id: contact.id, email: 'ivy.webb@example.com', tags: ['lead'] });
     // Without the relay's diff the whole list counts; the relay's `_relay.tagsAdded` narrows it (see the relay tests).
-    expect((await perform('contact_tag_added_instant', { ...events[1], _relay: { webhookId: events[1].webhookId, tagsAdded: ['vip'] } })).map((r) => r.tag)).toEqual(['vip']);
+    expect(
+      (await perform('contact_tag_added_instant', { ...events[1], _relay: { webhookId: events[1].webhookId, tagsAdded: ['vip'] } })).map(
+        (r) => r.tag,
+      ),
+    ).toEqual(['vip']);
     expect(await perform('deleted_contact_instant', events[2])).toEqual([expect.objectContaining({ id: contact.id })]);
   });
 
   it('a task created (without contactId, as HighLevel sends it) and completed; a note added', async () => {
     const [contact] = app.sandbox.state.contactsOf(app.locationId);
     const from = received.length;
-    const task = await app.run('create_task', { contactId: contact.id, title: 'Measure the boiler room', body: 'Bring the laser meter.', dueDate: '2026-12-01T15:00:00Z' });
+    const task = await app.run('create_task', {
+      contactId: contact.id,
+      title: 'Measure the boiler room',
+      body: 'Bring the laser meter.',
+      dueDate: '2026-12-01T15:00:00Z',
+    });
     await app.run('complete_task', { contactId: contact.id, taskId: task.id });
     const note = await app.run('create_note', { contactId: contact.id, body: 'Asked about financing.' });
     const events = await eventsSince(from);
@@ -140,7 +173,9 @@ describe('the sandbox speaks webhooks', () => {
 
     const [newTask] = await perform('new_task_instant', events[0]);
     expect(newTask).toMatchObject({ id: task.id, contactId: contact.id, body: 'Bring the laser meter.', title: 'Measure the boiler room' });
-    expect(await perform('task_completed_instant', events[1])).toEqual([expect.objectContaining({ id: task.id, completed: true, contactId: contact.id })]);
+    expect(await perform('task_completed_instant', events[1])).toEqual([
+      expect.objectContaining({ id: task.id, completed: true, contactId: contact.id }),
+    ]);
     const [newNote] = await perform('new_note_instant', events[2]);
     expect(newNote).toMatchObject({ id: note.id, contactId: contact.id, body: 'Asked about financing.' });
   });
@@ -150,7 +185,13 @@ describe('the sandbox speaks webhooks', () => {
     const stages = await app.run('pipeline_stage_list', { pipelineId: pipelines[0].id });
     const [contact] = app.sandbox.state.contactsOf(app.locationId);
     const from = received.length;
-    const opp = await app.run('create_opportunity', { pipelineId: pipelines[0].id, pipelineStageId: stages[0].id, name: 'Boiler swap', status: 'open', contactId: contact.id });
+    const opp = await app.run('create_opportunity', {
+      pipelineId: pipelines[0].id,
+      pipelineStageId: stages[0].id,
+      name: 'Boiler swap',
+      status: 'open',
+      contactId: contact.id,
+    });
     await app.run('update_opportunity', { opportunityId: opp.id, pipelineId: pipelines[0].id, pipelineStageId: stages[1].id });
     const events = await eventsSince(from);
     expect(events.map((e) => e.type)).toEqual(['OpportunityCreate', 'OpportunityUpdate', 'OpportunityUpdate', 'OpportunityStageUpdate']);
@@ -158,7 +199,14 @@ describe('the sandbox speaks webhooks', () => {
     const fired = async (key: string, input: Item = {}) => (await Promise.all(events.map((e) => perform(key, e, input)))).flat();
     expect((await fired('new_opportunity_instant')).map((o) => o.id)).toEqual([opp.id]);
     const moved = await fired('opportunity_stage_changed_instant', { pipelineStageId: stages[1].id });
-    expect(moved).toEqual([expect.objectContaining({ opportunityId: opp.id, pipelineStageId: stages[1].id, pipelineStageName: stages[1].name, pipelineName: pipelines[0].name })]);
+    expect(moved).toEqual([
+      expect.objectContaining({
+        opportunityId: opp.id,
+        pipelineStageId: stages[1].id,
+        pipelineStageName: stages[1].name,
+        pipelineName: pipelines[0].name,
+      }),
+    ]);
     expect(await fired('opportunity_stage_changed_instant', { pipelineStageId: stages[0].id })).toEqual([]);
     expect(await fired('opportunity_status_changed_instant')).toEqual([]);
   });

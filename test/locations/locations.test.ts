@@ -34,7 +34,9 @@ describe('Find Location', () => {
       .get('/locations/loc_2')
       .matchHeader('authorization', 'Bearer loc-token-secret-2')
       .reply(200, { location: { ...locationSample, id: 'loc_2' } });
-    expect(await run(operation('find_location'), { locationId: 'loc_2' }, { authData: AGENCY })).toEqual([expect.objectContaining({ id: 'loc_2' })]);
+    expect(await run(operation('find_location'), { locationId: 'loc_2' }, { authData: AGENCY })).toEqual([
+      expect.objectContaining({ id: 'loc_2' }),
+    ]);
     scope.done();
   });
 });
@@ -52,7 +54,9 @@ describe('the Location dropdown', () => {
   });
 
   it('offers the connected location on a sub-account connection (the search needs an agency token)', async () => {
-    highlevel().get(`/locations/${AUTH.locationId}`).reply(200, { location: { ...locationSample, id: AUTH.locationId } });
+    highlevel()
+      .get(`/locations/${AUTH.locationId}`)
+      .reply(200, { location: { ...locationSample, id: AUTH.locationId } });
     expect(await run(operation('location_list'))).toEqual([expect.objectContaining({ id: AUTH.locationId, name: locationSample.name })]);
     expect(await run(operation('location_list'), {}, { meta: { page: 1 } })).toEqual([]);
     expect(nock.pendingMocks()).toEqual([]);
@@ -71,7 +75,9 @@ describe('custom fields', () => {
       .get(`/locations/${AUTH.locationId}/customFields`)
       .query({ model: 'contact' })
       .reply(200, { customFields: fields });
-    expect((await run(operation('find_custom_field'), { name: 'water heater age', model: 'contact' })).map((f: any) => f.id)).toEqual(['cf1']);
+    expect((await run(operation('find_custom_field'), { name: 'water heater age', model: 'contact' })).map((f: any) => f.id)).toEqual([
+      'cf1',
+    ]);
     scope.done();
     highlevel().get(`/locations/${AUTH.locationId}/customFields`).query({ model: 'all' }).reply(200, { customFields: fields });
     expect((await run(operation('find_custom_field'), { name: 'estimate' })).map((f: any) => f.id)).toEqual(['cf2']);
@@ -84,7 +90,11 @@ describe('custom fields', () => {
   it('the custom field dropdown names fields with their object', async () => {
     highlevel().get(`/locations/${AUTH.locationId}/customFields`).query({ model: 'all' }).reply(200, { customFields: fields });
     const results = await run(operation('custom_field_list'));
-    expect(results.map((f: any) => f.name)).toEqual(['Water Heater Age (contact)', 'Water Heater Age Estimate (contact)', 'Deal Source (opportunity)']);
+    expect(results.map((f: any) => f.name)).toEqual([
+      'Water Heater Age (contact)',
+      'Water Heater Age Estimate (contact)',
+      'Deal Source (opportunity)',
+    ]);
   });
 });
 
@@ -92,25 +102,38 @@ describe('custom field actions', () => {
   const base = `/locations/${AUTH.locationId}/customFields`;
 
   it('Find Custom Field by ID reads the field; a 404 is no result', async () => {
-    highlevel().get(`${base}/cf1`).reply(200, { customField: { ...customFieldSample, id: 'cf1' } });
+    highlevel()
+      .get(`${base}/cf1`)
+      .reply(200, { customField: { ...customFieldSample, id: 'cf1' } });
     expect(await run(operation('find_custom_field'), { customFieldId: 'cf1' })).toEqual([expect.objectContaining({ id: 'cf1' })]);
     highlevel().get(`${base}/gone`).reply(404, { message: 'Custom field not found' });
     expect(await run(operation('find_custom_field'), { customFieldId: 'gone' })).toEqual([]);
-    await expect(run(operation('find_custom_field'), {})).rejects.toThrow(/fill in one of Custom Field ID \(customFieldId\) or Name \(name\)/);
+    await expect(run(operation('find_custom_field'), {})).rejects.toThrow(
+      /fill in one of Custom Field ID \(customFieldId\) or Name \(name\)/,
+    );
   });
 
   it('Create Custom Field posts name, type and object', async () => {
     const scope = highlevel()
       .post(base, { name: 'Water Heater Age', dataType: 'NUMERICAL', model: 'contact' })
       .reply(201, { customField: { ...customFieldSample, id: 'cf7' } });
-    expect(await run(operation('create_custom_field'), { name: 'Water Heater Age', dataType: 'NUMERICAL', model: 'contact' })).toMatchObject({ id: 'cf7' });
+    expect(
+      await run(operation('create_custom_field'), { name: 'Water Heater Age', dataType: 'NUMERICAL', model: 'contact' }),
+    ).toMatchObject({ id: 'cf7' });
     scope.done();
-    await expect(run(operation('create_custom_field'), { name: 'Pick', dataType: 'SINGLE_OPTIONS' })).rejects.toThrow(/Data Type \(dataType\)/);
+    await expect(run(operation('create_custom_field'), { name: 'Pick', dataType: 'SINGLE_OPTIONS' })).rejects.toThrow(
+      /Data Type \(dataType\)/,
+    );
   });
 
   it('Update Custom Field puts the new name to the field', async () => {
-    const scope = highlevel().put(`${base}/cf1`, { name: 'Heater Age', placeholder: 'Years' }).reply(200, { customField: { ...customFieldSample, id: 'cf1', name: 'Heater Age' } });
-    expect(await run(operation('update_custom_field'), { customFieldId: 'cf1', name: 'Heater Age', placeholder: 'Years' })).toMatchObject({ id: 'cf1', name: 'Heater Age' });
+    const scope = highlevel()
+      .put(`${base}/cf1`, { name: 'Heater Age', placeholder: 'Years' })
+      .reply(200, { customField: { ...customFieldSample, id: 'cf1', name: 'Heater Age' } });
+    expect(await run(operation('update_custom_field'), { customFieldId: 'cf1', name: 'Heater Age', placeholder: 'Years' })).toMatchObject({
+      id: 'cf1',
+      name: 'Heater Age',
+    });
     scope.done();
   });
 
@@ -129,27 +152,41 @@ describe('custom field folders', () => {
       .get('/custom-fields/object-key/custom_objects.properties')
       .query({ locationId: AUTH.locationId })
       .reply(200, { fields: [], folders: [folder] });
-    expect(await run(operation('custom_field_folder_list'), { objectKey: 'custom_objects.properties' })).toEqual([expect.objectContaining({ id: 'fo1', name: 'Inspection Details' })]);
+    expect(await run(operation('custom_field_folder_list'), { objectKey: 'custom_objects.properties' })).toEqual([
+      expect.objectContaining({ id: 'fo1', name: 'Inspection Details' }),
+    ]);
     scope.done();
-    await expect(run(operation('custom_field_folder_list'), { objectKey: 'not a key!' })).rejects.toThrow(/Custom Object Key \(objectKey\)/);
+    await expect(run(operation('custom_field_folder_list'), { objectKey: 'not a key!' })).rejects.toThrow(
+      /Custom Object Key \(objectKey\)/,
+    );
   });
 
   it('Create Custom Field Folder posts the object key, name and location', async () => {
     const scope = highlevel()
       .post('/custom-fields/folder', { locationId: AUTH.locationId, objectKey: 'custom_objects.properties', name: 'Inspection Details' })
       .reply(201, folder);
-    expect(await run(operation('create_custom_field_folder'), { objectKey: 'custom_objects.properties', name: 'Inspection Details' })).toEqual(folder);
+    expect(
+      await run(operation('create_custom_field_folder'), { objectKey: 'custom_objects.properties', name: 'Inspection Details' }),
+    ).toEqual(folder);
     scope.done();
   });
 
   it('Rename Custom Field Folder puts the new name with the location', async () => {
-    const scope = highlevel().put('/custom-fields/folder/fo1', { locationId: AUTH.locationId, name: 'Inspections' }).reply(200, { ...folder, name: 'Inspections' });
-    expect(await run(operation('update_custom_field_folder'), { folderId: 'fo1', name: 'Inspections' })).toMatchObject({ id: 'fo1', name: 'Inspections' });
+    const scope = highlevel()
+      .put('/custom-fields/folder/fo1', { locationId: AUTH.locationId, name: 'Inspections' })
+      .reply(200, { ...folder, name: 'Inspections' });
+    expect(await run(operation('update_custom_field_folder'), { folderId: 'fo1', name: 'Inspections' })).toMatchObject({
+      id: 'fo1',
+      name: 'Inspections',
+    });
     scope.done();
   });
 
   it('Delete Custom Field Folder deletes it with the location', async () => {
-    const scope = highlevel().delete('/custom-fields/folder/fo1').query({ locationId: AUTH.locationId }).reply(200, { succeded: true, id: 'fo1', key: 'custom_objects.properties.inspections' });
+    const scope = highlevel()
+      .delete('/custom-fields/folder/fo1')
+      .query({ locationId: AUTH.locationId })
+      .reply(200, { succeded: true, id: 'fo1', key: 'custom_objects.properties.inspections' });
     expect(await run(operation('delete_custom_field_folder'), { folderId: 'fo1' })).toMatchObject({ id: 'fo1', deleted: true });
     scope.done();
   });

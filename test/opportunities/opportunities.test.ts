@@ -29,7 +29,12 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
 
   it('New Opportunity without a pipeline sends no filter', async () => {
     highlevel()
-      .post('/opportunities/search', { locationId: AUTH.locationId, limit: 10, page: 1, sort: [{ field: 'date_added', direction: 'desc' }] })
+      .post('/opportunities/search', {
+        locationId: AUTH.locationId,
+        limit: 10,
+        page: 1,
+        sort: [{ field: 'date_added', direction: 'desc' }],
+      })
       .reply(200, searchReply(opp('o1')));
     const results = await run(triggers.newOpportunityTrigger, { pipelineId: '' }, { meta: { isLoadingSample: true } });
     expect(results).toHaveLength(1);
@@ -47,7 +52,13 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
           { field: 'pipeline_stage_id', operator: 'eq', value: 'stage-2' },
         ],
       })
-      .reply(200, searchReply(opp('o1', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-05T10:00:00.000Z' }), opp('o2', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-04T10:00:00.000Z' })));
+      .reply(
+        200,
+        searchReply(
+          opp('o1', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-05T10:00:00.000Z' }),
+          opp('o2', { pipelineStageId: 'stage-2', lastStageChangeAt: '2026-03-04T10:00:00.000Z' }),
+        ),
+      );
     const results = await run(triggers.opportunityStageChangedTrigger, { pipelineId: 'pipe1', pipelineStageId: 'stage-2' });
     expect(results.map((o: any) => [o.id, o.opportunityId])).toEqual([
       ['o1_stage-2_2026-03-05T10:00:00.000Z', 'o1'],
@@ -76,10 +87,7 @@ describe('opportunity triggers (one advanced search per poll, newest change firs
 
 describe('pipeline and opportunity dropdowns', () => {
   const pipelines = {
-    pipelines: [
-      pipelineSample,
-      { id: 'pipe2', name: 'Service Plans', stages: [{ id: 'st-a', name: 'Trial', position: 0 }] },
-    ],
+    pipelines: [pipelineSample, { id: 'pipe2', name: 'Service Plans', stages: [{ id: 'st-a', name: 'Trial', position: 0 }] }],
   };
 
   it('pipeline_list lists every pipeline once (load more adds nothing)', async () => {
@@ -101,12 +109,21 @@ describe('pipeline and opportunity dropdowns', () => {
   it('pipeline_stage_list without a pipeline names each stage after its pipeline', async () => {
     highlevel().get('/opportunities/pipelines').query({ locationId: AUTH.locationId }).reply(200, pipelines);
     const stages = await run(triggers.pipelineStageDropdown, {});
-    expect(stages.map((s: any) => s.name)).toEqual(['Remodeling Sales › New Lead', 'Remodeling Sales › Quote Sent', 'Service Plans › Trial']);
+    expect(stages.map((s: any) => s.name)).toEqual([
+      'Remodeling Sales › New Lead',
+      'Remodeling Sales › Quote Sent',
+      'Service Plans › Trial',
+    ]);
   });
 
   it('opportunity_list pages through the search, newest first', async () => {
     highlevel()
-      .post('/opportunities/search', { locationId: AUTH.locationId, limit: 50, page: 3, sort: [{ field: 'date_added', direction: 'desc' }] })
+      .post('/opportunities/search', {
+        locationId: AUTH.locationId,
+        limit: 50,
+        page: 3,
+        sort: [{ field: 'date_added', direction: 'desc' }],
+      })
       .reply(200, searchReply(opp('o9')));
     const choices = await run(triggers.opportunityDropdown, {}, { meta: { page: 2 } });
     expect(choices).toEqual([expect.objectContaining({ id: 'o9', name: 'Kitchen remodel – Delgado – Rosa Delgado' })]);
@@ -140,18 +157,28 @@ describe('opportunity actions', () => {
 
   it('Create Opportunity names the missing field and sends nothing', async () => {
     await expect(run(creates.createOpportunity, { pipelineId: 'pipe1', name: 'X' })).rejects.toThrow(/Contact.*contactId.*is required/);
-    await expect(run(creates.createOpportunity, { pipelineId: 'pipe1', name: 'X', contactId: 'c1', monetaryValue: 'lots' })).rejects.toThrow(/Lead Value/);
+    await expect(
+      run(creates.createOpportunity, { pipelineId: 'pipe1', name: 'X', contactId: 'c1', monetaryValue: 'lots' }),
+    ).rejects.toThrow(/Lead Value/);
   });
 
   it('Update Opportunity puts only the filled fields to /opportunities/{id}', async () => {
-    highlevel().put('/opportunities/o1', { pipelineStageId: 'stage-2', monetaryValue: 900 }).reply(200, { opportunity: opp('o1') });
+    highlevel()
+      .put('/opportunities/o1', { pipelineStageId: 'stage-2', monetaryValue: 900 })
+      .reply(200, { opportunity: opp('o1') });
     const result = await run(creates.updateOpportunity, { opportunityId: 'o1', pipelineStageId: 'stage-2', monetaryValue: 900, name: '' });
     expect(result.id).toBe('o1');
   });
 
   it('Create or Update Opportunity says whether it was created', async () => {
     highlevel()
-      .post('/opportunities/upsert', { locationId: AUTH.locationId, pipelineId: 'pipe1', contactId: 'c1', name: 'Kitchen remodel', status: 'won' })
+      .post('/opportunities/upsert', {
+        locationId: AUTH.locationId,
+        pipelineId: 'pipe1',
+        contactId: 'c1',
+        name: 'Kitchen remodel',
+        status: 'won',
+      })
       .reply(200, { opportunity: opp('o1', { status: 'won' }), new: false });
     const result = await run(creates.upsertOpportunity, { pipelineId: 'pipe1', contactId: 'c1', name: 'Kitchen remodel', status: 'won' });
     expect(result).toMatchObject({ id: 'o1', status: 'won', isNew: false });
@@ -159,7 +186,11 @@ describe('opportunity actions', () => {
 
   it('Update Opportunity Status returns the opportunity ID and the new status', async () => {
     highlevel().put('/opportunities/o1/status', { status: 'lost' }).reply(200, { succeded: true });
-    expect(await run(creates.updateOpportunityStatus, { opportunityId: 'o1', status: 'lost' })).toEqual({ id: 'o1', status: 'lost', succeded: true });
+    expect(await run(creates.updateOpportunityStatus, { opportunityId: 'o1', status: 'lost' })).toEqual({
+      id: 'o1',
+      status: 'lost',
+      succeded: true,
+    });
   });
 
   it('Delete Opportunity deletes by ID', async () => {
@@ -168,20 +199,29 @@ describe('opportunity actions', () => {
   });
 
   it('Add and Remove Opportunity Followers send the user list', async () => {
-    highlevel().post('/opportunities/o1/followers', { followers: ['u1', 'u2'] }).reply(201, { followers: ['u0', 'u1', 'u2'], followersAdded: ['u1', 'u2'] });
+    highlevel()
+      .post('/opportunities/o1/followers', { followers: ['u1', 'u2'] })
+      .reply(201, { followers: ['u0', 'u1', 'u2'], followersAdded: ['u1', 'u2'] });
     expect(await run(creates.addOpportunityFollowers, { opportunityId: 'o1', followers: 'u1, u2, u1' })).toEqual({
       id: 'o1',
       followers: ['u0', 'u1', 'u2'],
       followersAdded: ['u1', 'u2'],
     });
-    highlevel().delete('/opportunities/o1/followers', { followers: ['u2'] }).reply(200, { followers: ['u0', 'u1'], followersRemoved: ['u2'] });
-    expect(await run(creates.removeOpportunityFollowers, { opportunityId: 'o1', followers: ['u2'] })).toMatchObject({ id: 'o1', followersRemoved: ['u2'] });
+    highlevel()
+      .delete('/opportunities/o1/followers', { followers: ['u2'] })
+      .reply(200, { followers: ['u0', 'u1'], followersRemoved: ['u2'] });
+    expect(await run(creates.removeOpportunityFollowers, { opportunityId: 'o1', followers: ['u2'] })).toMatchObject({
+      id: 'o1',
+      followersRemoved: ['u2'],
+    });
   });
 });
 
 describe('opportunity searches', () => {
   it('Find Opportunity by ID reads the record; a 404 is no result', async () => {
-    highlevel().get('/opportunities/o1').reply(200, { opportunity: opp('o1') });
+    highlevel()
+      .get('/opportunities/o1')
+      .reply(200, { opportunity: opp('o1') });
     expect((await run(searches.findOpportunity, { opportunityId: 'o1' })).map((o: any) => o.id)).toEqual(['o1']);
     highlevel().get('/opportunities/gone').reply(404, { statusCode: 404, message: 'Opportunity not found' });
     expect(await run(searches.findOpportunity, { opportunityId: 'gone' })).toEqual([]);
@@ -225,7 +265,15 @@ describe('opportunity searches', () => {
 describe('opportunity custom fields', () => {
   const definitions = {
     customFields: [
-      { id: 'cf_budget', name: 'Budget', fieldKey: 'opportunity.budget', dataType: 'MONETORY', model: 'opportunity', locationId: AUTH.locationId, position: 0 },
+      {
+        id: 'cf_budget',
+        name: 'Budget',
+        fieldKey: 'opportunity.budget',
+        dataType: 'MONETORY',
+        model: 'opportunity',
+        locationId: AUTH.locationId,
+        position: 0,
+      },
     ],
   };
 
@@ -243,13 +291,23 @@ describe('opportunity custom fields', () => {
         customFields: [{ id: 'cf_budget', field_value: 25000 }],
       })
       .reply(201, { opportunity: { ...opp('new1'), customFields: [{ id: 'cf_budget', fieldValue: 25000 }] } });
-    const result = await run(creates.createOpportunity, { pipelineId: 'pipe1', name: 'Kitchen remodel', contactId: 'c1', customField__cf_budget: '25000' });
+    const result = await run(creates.createOpportunity, {
+      pipelineId: 'pipe1',
+      name: 'Kitchen remodel',
+      contactId: 'c1',
+      customField__cf_budget: '25000',
+    });
     expect(result).toMatchObject({ id: 'new1', custom_budget: 25000 });
   });
 
   it('New Opportunity names custom field values after their fields', async () => {
     highlevel()
-      .post('/opportunities/search', { locationId: AUTH.locationId, limit: 100, page: 1, sort: [{ field: 'date_added', direction: 'desc' }] })
+      .post('/opportunities/search', {
+        locationId: AUTH.locationId,
+        limit: 100,
+        page: 1,
+        sort: [{ field: 'date_added', direction: 'desc' }],
+      })
       .reply(200, searchReply({ ...opp('o1'), customFields: [{ id: 'cf_budget', fieldValue: 900 }] }))
       .get(`/locations/${AUTH.locationId}/customFields`)
       .query({ model: 'opportunity' })
@@ -263,13 +321,18 @@ describe('opportunity custom fields in the live answer shape', () => {
   // Live opportunity search answers carry `fieldValueString` / `fieldValueNumber`, not the spec's `fieldValue`
   // (GoHighLevel/highlevel-api-docs#87).
   it('reads fieldValueString / fieldValueNumber', async () => {
-
     const defs = [
       { id: 'cf_budget', name: 'Budget', fieldKey: 'opportunity.budget', dataType: 'MONETORY' },
       { id: 'cf_source', name: 'Lead Source', fieldKey: 'opportunity.lead_source', dataType: 'TEXT' },
     ] as any;
     const item = withReadableKeys(
-      { id: 'o1', customFields: [{ id: 'cf_budget', type: 'number', fieldValueNumber: 900 }, { id: 'cf_source', type: 'string', fieldValueString: 'Referral' }] },
+      {
+        id: 'o1',
+        customFields: [
+          { id: 'cf_budget', type: 'number', fieldValueNumber: 900 },
+          { id: 'cf_source', type: 'string', fieldValueString: 'Referral' },
+        ],
+      },
       defs,
     );
     expect(item).toMatchObject({ custom_budget: 900, custom_lead_source: 'Referral' });

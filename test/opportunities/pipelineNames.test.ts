@@ -29,8 +29,7 @@ function pipelinesServed(pipelines: object[] = [pipelineSample, service], times 
   return { count: () => calls };
 }
 
-const stageSearch = () =>
-  highlevel().post('/opportunities/search', (body) => body.sort?.[0]?.field === 'last_stage_change_date');
+const stageSearch = () => highlevel().post('/opportunities/search', (body) => body.sort?.[0]?.field === 'last_stage_change_date');
 
 // The app tester keeps z.cache between steps: each test starts with an empty cache.
 beforeEach(() => {
@@ -104,17 +103,36 @@ describe('pipeline and stage names in opportunity outputs', () => {
   it('New and Status Changed triggers, Find, Create, Update and Create or Update name the pipeline and stage', async () => {
     const named = { pipelineName: 'Remodeling Sales', pipelineStageName: 'Quote Sent' };
     pipelinesServed();
-    highlevel().post('/opportunities/search').times(2).reply(200, searchReply(opp('o1')));
+    highlevel()
+      .post('/opportunities/search')
+      .times(2)
+      .reply(200, searchReply(opp('o1')));
     expect((await run(triggers.newOpportunityTrigger, {}))[0]).toMatchObject(named);
     expect((await run(triggers.opportunityStatusChangedTrigger, {}))[0]).toMatchObject(named);
-    highlevel().get('/opportunities/o1').reply(200, { opportunity: opp('o1') });
+    highlevel()
+      .get('/opportunities/o1')
+      .reply(200, { opportunity: opp('o1') });
     expect((await run(searches.findOpportunity, { opportunityId: 'o1' }))[0]).toMatchObject(named);
-    highlevel().post('/opportunities/').reply(201, { opportunity: opp('o2') });
-    expect(await run(creates.createOpportunity, { pipelineId: pipelineSample.id, name: 'Deck', contactId: 'c1' })).toMatchObject({ id: 'o2', ...named });
-    highlevel().put('/opportunities/o1').reply(200, { opportunity: opp('o1', { pipelineStageId: newLead.id }) });
-    expect(await run(creates.updateOpportunity, { opportunityId: 'o1', pipelineStageId: newLead.id })).toMatchObject({ pipelineStageName: 'New Lead' });
-    highlevel().post('/opportunities/upsert').reply(200, { opportunity: opp('o1'), new: true });
-    expect(await run(creates.upsertOpportunity, { pipelineId: pipelineSample.id, contactId: 'c1' })).toMatchObject({ isNew: true, ...named });
+    highlevel()
+      .post('/opportunities/')
+      .reply(201, { opportunity: opp('o2') });
+    expect(await run(creates.createOpportunity, { pipelineId: pipelineSample.id, name: 'Deck', contactId: 'c1' })).toMatchObject({
+      id: 'o2',
+      ...named,
+    });
+    highlevel()
+      .put('/opportunities/o1')
+      .reply(200, { opportunity: opp('o1', { pipelineStageId: newLead.id }) });
+    expect(await run(creates.updateOpportunity, { opportunityId: 'o1', pipelineStageId: newLead.id })).toMatchObject({
+      pipelineStageName: 'New Lead',
+    });
+    highlevel()
+      .post('/opportunities/upsert')
+      .reply(200, { opportunity: opp('o1'), new: true });
+    expect(await run(creates.upsertOpportunity, { pipelineId: pipelineSample.id, contactId: 'c1' })).toMatchObject({
+      isNew: true,
+      ...named,
+    });
   });
 
   it('declares the names as output fields and the pipelines endpoint as called', () => {

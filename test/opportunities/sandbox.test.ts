@@ -17,7 +17,8 @@ import { checkedSandbox, tokenFor } from '../sandbox/support';
 let sandbox: Sandbox;
 let violations: string[];
 let authData: Record<string, string>;
-const runOp = (op: Operation, inputData: Record<string, unknown> = {}): Promise<any> => appTester(op.perform as any, { authData, inputData } as any);
+const runOp = (op: Operation, inputData: Record<string, unknown> = {}): Promise<any> =>
+  appTester(op.perform as any, { authData, inputData } as any);
 
 beforeAll(async () => {
   ({ sandbox, violations } = await checkedSandbox());
@@ -37,7 +38,13 @@ describe('opportunities against the sandbox', () => {
     expect(stages.map((s: any) => s.name)).toEqual(['New Lead', 'Quote Sent', 'Job Booked']);
     const contact = sandbox.state.contactsOf(sandbox.state.locationId)[4];
 
-    const created = await runOp(creates.createOpportunity, { pipelineId: pipeline.id, pipelineStageId: stages[0].id, name: 'Boiler swap', contactId: contact.id, monetaryValue: '5400' });
+    const created = await runOp(creates.createOpportunity, {
+      pipelineId: pipeline.id,
+      pipelineStageId: stages[0].id,
+      name: 'Boiler swap',
+      contactId: contact.id,
+      monetaryValue: '5400',
+    });
     expect(created).toMatchObject({ name: 'Boiler swap', status: 'open', monetaryValue: 5400, contact: { id: contact.id } });
     expect((await runOp(triggers.newOpportunityTrigger, {}))[0].id).toBe(created.id);
 
@@ -58,7 +65,9 @@ describe('opportunities against the sandbox', () => {
     expect(upserted).toMatchObject({ id: created.id, isNew: false, monetaryValue: 6000 });
 
     const user = sandbox.state.usersOf(sandbox.state.locationId)[0];
-    expect((await runOp(creates.addOpportunityFollowers, { opportunityId: created.id, followers: user.id })).followersAdded).toEqual([user.id]);
+    expect((await runOp(creates.addOpportunityFollowers, { opportunityId: created.id, followers: user.id })).followersAdded).toEqual([
+      user.id,
+    ]);
     await runOp(creates.deleteOpportunity, { opportunityId: created.id });
     expect(opportunityStore(sandbox.state).opportunities.has(created.id)).toBe(false);
     expect(await runOp(searches.findOpportunity, { opportunityId: created.id })).toEqual([]);
@@ -71,7 +80,9 @@ describe('businesses, workflows and campaigns against the sandbox', () => {
     expect(created).toMatchObject({ name: 'Okafor Roofing', city: 'Dolomite' });
     expect((await runOp(businessTriggers.newBusinessTrigger))[0].id).toBe(created.id);
     expect((await runOp(businessSearches.findBusiness, { name: 'okafor roofing' })).map((b: any) => b.id)).toEqual([created.id]);
-    expect(await runOp(businessCreates.updateBusiness, { businessId: created.id, website: 'okafor.example.com' })).toMatchObject({ website: 'okafor.example.com' });
+    expect(await runOp(businessCreates.updateBusiness, { businessId: created.id, website: 'okafor.example.com' })).toMatchObject({
+      website: 'okafor.example.com',
+    });
     await runOp(businessCreates.deleteBusiness, { businessId: created.id });
     expect(await runOp(businessSearches.findBusiness, { businessId: created.id })).toEqual([]);
   });

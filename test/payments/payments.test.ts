@@ -15,7 +15,17 @@ describe('payments triggers', () => {
   });
 
   it('New Transaction pages on while pages are full and totalCount says more', async () => {
-    const page = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ _id: `t${from + i}`, altId: AUTH.locationId, altType: 'location', status: 'succeeded', entitySourceType: 'funnel', createdAt: '2026-03-09T00:00:00.000Z', updatedAt: '2026-03-09T00:00:00.000Z', fulfilledAt: '2026-03-09T00:00:00.000Z' }));
+    const page = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        _id: `t${from + i}`,
+        altId: AUTH.locationId,
+        altType: 'location',
+        status: 'succeeded',
+        entitySourceType: 'funnel',
+        createdAt: '2026-03-09T00:00:00.000Z',
+        updatedAt: '2026-03-09T00:00:00.000Z',
+        fulfilledAt: '2026-03-09T00:00:00.000Z',
+      }));
     const q = { altId: AUTH.locationId, altType: 'location', limit: '100', ...pollWindow(Date.now()) };
     const scope = highlevel()
       .get('/payments/transactions')
@@ -33,14 +43,26 @@ describe('Record Order Payment', () => {
   it('checks card, cheque and partial amounts before any request', async () => {
     await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'card' })).rejects.toThrow(/Card Type \(cardType\)/);
     await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'cheque' })).rejects.toThrow(/Cheque Number/);
-    await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'cash', isPartialPayment: 'true' })).rejects.toThrow(/partial payment needs its Amount/);
-    await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'cash', amount: '0' })).rejects.toThrow(/Amount \(amount\) must be more than 0/);
+    await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'cash', isPartialPayment: 'true' })).rejects.toThrow(
+      /partial payment needs its Amount/,
+    );
+    await expect(run(creates.recordOrderPayment, { orderId: 'o1', mode: 'cash', amount: '0' })).rejects.toThrow(
+      /Amount \(amount\) must be more than 0/,
+    );
   });
 });
 
 describe('Create Order Fulfillment', () => {
   it('an order without priced items fails clearly, without a fulfillment request', async () => {
-    highlevel().get('/payments/orders/o1').query(true).reply(200, { _id: 'o1', altId: AUTH.locationId, altType: 'location', status: 'completed', createdAt: '2026-03-09T00:00:00.000Z', updatedAt: '2026-03-09T00:00:00.000Z', items: [] });
+    highlevel().get('/payments/orders/o1').query(true).reply(200, {
+      _id: 'o1',
+      altId: AUTH.locationId,
+      altType: 'location',
+      status: 'completed',
+      createdAt: '2026-03-09T00:00:00.000Z',
+      updatedAt: '2026-03-09T00:00:00.000Z',
+      items: [],
+    });
     await expect(run(creates.createOrderFulfillment, { orderId: 'o1' })).rejects.toThrow(/no items with a price on order o1/);
   });
 });

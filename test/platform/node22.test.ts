@@ -26,9 +26,14 @@ describe('Node 22 on every platform', () => {
     expect([...versions][0]).toMatch(/^22\.\d+\.\d+$/);
     for (const { platform, arch } of PLATFORMS) {
       const matches = Object.entries(scratchLock.packages as Record<string, any>).filter(
-        ([key, entry]) => key && entry.optional && [].concat(entry.os).includes(platform as never) && [].concat(entry.cpu).includes(arch as never),
+        ([key, entry]) =>
+          key && entry.optional && [].concat(entry.os).includes(platform as never) && [].concat(entry.cpu).includes(arch as never),
       );
-      expect({ platform, arch, packages: matches.map(([key]) => key) }).toEqual({ platform, arch, packages: [expect.stringMatching(/^node_modules\/node/)] });
+      expect({ platform, arch, packages: matches.map(([key]) => key) }).toEqual({
+        platform,
+        arch,
+        packages: [expect.stringMatching(/^node_modules\/node/)],
+      });
       expect(matches[0][1].bin?.node).toBeTruthy();
     }
   });

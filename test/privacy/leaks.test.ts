@@ -86,13 +86,25 @@ const findContact = operation('find_contact');
 
 /** What HighLevel might answer with our data echoed back. */
 const echoes: Array<[string, number, nock.Body]> = [
-  ['a duplicate-contact 400 naming the email and phone', 400, { statusCode: 400, message: `Contact with email ${EMAIL} and phone ${PHONE} already exists`, traceId: 't-1' }],
-  ['a 422 whose message array echoes each value', 422, { statusCode: 422, message: [`email ${EMAIL} is invalid`, `phone ${PHONE_SPACED} is invalid`] }],
+  [
+    'a duplicate-contact 400 naming the email and phone',
+    400,
+    { statusCode: 400, message: `Contact with email ${EMAIL} and phone ${PHONE} already exists`, traceId: 't-1' },
+  ],
+  [
+    'a 422 whose message array echoes each value',
+    422,
+    { statusCode: 422, message: [`email ${EMAIL} is invalid`, `phone ${PHONE_SPACED} is invalid`] },
+  ],
   ['a 401 echoing the token', 401, { statusCode: 401, message: `Invalid JWT: ${AUTH.access_token}` }],
   ['a 403 echoing the token', 403, { statusCode: 403, message: `token ${AUTH.access_token} is not authorized for this scope` }],
   ['a 404 naming the email', 404, { statusCode: 404, message: `No contact with email ${EMAIL}` }],
   ['a 429 naming the phone', 429, { statusCode: 429, message: `Too many requests for ${PHONE}` }],
-  ['a 500 plain-text body echoing the request', 500, `Internal error while saving {"email":"${EMAIL}","phone":"${PHONE}"} with Bearer ${AUTH.access_token}`],
+  [
+    'a 500 plain-text body echoing the request',
+    500,
+    `Internal error while saving {"email":"${EMAIL}","phone":"${PHONE}"} with Bearer ${AUTH.access_token}`,
+  ],
   ['a 502 HTML page echoing the email', 502, `<html><body>Bad gateway for ${EMAIL}</body></html>`],
 ];
 
@@ -114,14 +126,19 @@ describe.each(echoes)('HighLevel answers %s', (_what, status, body) => {
 });
 
 test('a daily-quota 429 echoing the email: the error names the limit, not the contact', async () => {
-  highlevel().post('/contacts/').reply(429, { message: `Daily limit reached while creating ${EMAIL}` }, { 'X-RateLimit-Daily-Remaining': '0' });
+  highlevel()
+    .post('/contacts/')
+    .reply(429, { message: `Daily limit reached while creating ${EMAIL}` }, { 'X-RateLimit-Daily-Remaining': '0' });
   const result = await capture(createContact, { email: EMAIL });
   expect(result.error).toContain('daily API limit');
   expectNoLeak(result);
 });
 
 test('a connection reset while searching by email: the URL (with the email in its query) is not in the error', async () => {
-  highlevel().get('/contacts/search/duplicate').query(true).replyWithError(Object.assign(new Error(`socket hang up at ${EMAIL}`), { code: 'ECONNRESET' }));
+  highlevel()
+    .get('/contacts/search/duplicate')
+    .query(true)
+    .replyWithError(Object.assign(new Error(`socket hang up at ${EMAIL}`), { code: 'ECONNRESET' }));
   const result = await capture(findContact, { email: EMAIL });
   expect(result.error).toContain('ECONNRESET');
   expectNoLeak(result);
@@ -167,7 +184,10 @@ describe('token refresh failures', () => {
   });
 
   test('a 500 plain-text page echoing the form body: neither secret is in the error', async () => {
-    const result = await refresh(500, `failed: grant_type=refresh_token&refresh_token=${AUTH.refresh_token}&client_secret=${process.env.CLIENT_SECRET}`);
+    const result = await refresh(
+      500,
+      `failed: grant_type=refresh_token&refresh_token=${AUTH.refresh_token}&client_secret=${process.env.CLIENT_SECRET}`,
+    );
     expect(result.error).toBeDefined();
     expectNoLeak(result);
   });

@@ -26,7 +26,8 @@ test('build.zip would contain no relay file and no relay dependency', async () =
       else candidates.push(rel);
     }
   };
-  for (const d of ['relay', 'dist/relay', ...RELAY_PACKAGES.map((p) => `node_modules/${p}`)]) if (fs.existsSync(path.join(ROOT, d))) walk(d);
+  for (const d of ['relay', 'dist/relay', ...RELAY_PACKAGES.map((p) => `node_modules/${p}`)])
+    if (fs.existsSync(path.join(ROOT, d))) walk(d);
   expect(candidates.length).toBeGreaterThan(100);
   expect(candidates.filter((f) => patterns.some((p) => new RegExp(p).test(f)))).toEqual([]);
 

@@ -1,4 +1,17 @@
-import { ADMIN, GOOD_TOKEN, backends, baseEnv, fakeHighLevel, hookServer, pgUrl, request, sendWebhook, signer, spawnRelay, waitFor } from './harness';
+import {
+  ADMIN,
+  GOOD_TOKEN,
+  backends,
+  baseEnv,
+  fakeHighLevel,
+  hookServer,
+  pgUrl,
+  request,
+  sendWebhook,
+  signer,
+  spawnRelay,
+  waitFor,
+} from './harness';
 
 jest.setTimeout(90_000);
 
@@ -17,12 +30,23 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
     let relay = await spawnRelay({ ...env, RELAY_WORKERS: '0' });
     try {
       for (let l = 0; l < 4; l++) {
-        const sub = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/kill?l=${l}`), locationId: `locKill${l}`, events: ['ContactCreate'], triggerKey: 't' }, {
-          authorization: `Bearer ${GOOD_TOKEN}`,
-        });
+        const sub = await request(
+          relay.url,
+          'POST',
+          '/v1/subscriptions',
+          { targetUrl: hooks.url(`/kill?l=${l}`), locationId: `locKill${l}`, events: ['ContactCreate'], triggerKey: 't' },
+          {
+            authorization: `Bearer ${GOOD_TOKEN}`,
+          },
+        );
         expect(sub.status).toBe(201);
       }
-      const events = Array.from({ length: 200 }, (_, i) => ({ type: 'ContactCreate', locationId: `locKill${i % 4}`, webhookId: `kill-${i}`, n: i }));
+      const events = Array.from({ length: 200 }, (_, i) => ({
+        type: 'ContactCreate',
+        locationId: `locKill${i % 4}`,
+        webhookId: `kill-${i}`,
+        n: i,
+      }));
       const acked = new Set<string>();
       let next = 0;
       let killed = false;
@@ -60,7 +84,10 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay durability on 
       expect(new Set(all).size).toBe(events.length);
       expect(duplicates(all)).toEqual([]);
       const status = (await request(relay.url, 'GET', '/v1/status', undefined, ADMIN)).body;
-      expect(status.eventTypes.find((t: any) => t.type === 'ContactCreate')).toMatchObject({ received: events.length, delivered: events.length });
+      expect(status.eventTypes.find((t: any) => t.type === 'ContactCreate')).toMatchObject({
+        received: events.length,
+        delivered: events.length,
+      });
     } finally {
       await relay.stop();
       await hooks.close();
@@ -83,9 +110,15 @@ const pgBackend = backends().find((b) => b.name === 'PostgreSQL');
   try {
     for (let i = 0; i < 5; i++) {
       const via = i % 2 ? b : a;
-      const sub = await request(via.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(`/two/${i}`), locationId: `locTwo${i}`, events: ['ContactCreate'], triggerKey: 't' }, {
-        authorization: `Bearer ${GOOD_TOKEN}`,
-      });
+      const sub = await request(
+        via.url,
+        'POST',
+        '/v1/subscriptions',
+        { targetUrl: hooks.url(`/two/${i}`), locationId: `locTwo${i}`, events: ['ContactCreate'], triggerKey: 't' },
+        {
+          authorization: `Bearer ${GOOD_TOKEN}`,
+        },
+      );
       expect(sub.status).toBe(201);
     }
     const events = Array.from({ length: 250 }, (_, i) => ({ type: 'ContactCreate', locationId: `locTwo${i % 5}`, webhookId: `two-${i}` }));
@@ -119,7 +152,12 @@ const pgBackend = backends().find((b) => b.name === 'PostgreSQL');
     for (let i = 0; i < 5; i++) {
       const ids = hooks.to(`/two/${i}`).map((c) => c.body.webhookId);
       expect(new Set(ids).size).toBe(50);
-      expect(ids.sort()).toEqual(events.filter((e) => e.locationId === `locTwo${i}`).map((e) => e.webhookId).sort());
+      expect(ids.sort()).toEqual(
+        events
+          .filter((e) => e.locationId === `locTwo${i}`)
+          .map((e) => e.webhookId)
+          .sort(),
+      );
     }
     // Both processes stored first copies: the work is shared, not just tolerated.
     expect(firstVia.a).toBeGreaterThan(0);

@@ -12,7 +12,9 @@ import { Client } from 'pg';
 import { checkRequest } from '../../contract/openapi';
 
 // test/relay (jest) or dist/test/relay (compiled, used by the benchmark)
-export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'package-lock.json')))!;
+export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) =>
+  fs.existsSync(path.join(d, 'package-lock.json')),
+)!;
 export const MAIN = path.join(ROOT, 'dist', 'relay', 'src', 'main.js');
 export const GOOD_TOKEN = 'hl-location-token-good-123456';
 

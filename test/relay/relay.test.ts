@@ -2,7 +2,21 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
-import { ADMIN, GOOD_TOKEN, RelayProcess, backends, baseEnv, fakeHighLevel, hookServer, request, sendWebhook, signer, sleep, spawnRelay, waitFor } from './harness';
+import {
+  ADMIN,
+  GOOD_TOKEN,
+  RelayProcess,
+  backends,
+  baseEnv,
+  fakeHighLevel,
+  hookServer,
+  request,
+  sendWebhook,
+  signer,
+  sleep,
+  spawnRelay,
+  waitFor,
+} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -26,9 +40,15 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     ...extra,
   });
   const subscribe = (locationId: string, hookPath: string, events: string[], token = GOOD_TOKEN, extra: object = {}) =>
-    request(relay.url, 'POST', '/v1/subscriptions', { targetUrl: hooks.url(hookPath), locationId, events, triggerKey: 'test_trigger', ...extra }, {
-      authorization: `Bearer ${token}`,
-    });
+    request(
+      relay.url,
+      'POST',
+      '/v1/subscriptions',
+      { targetUrl: hooks.url(hookPath), locationId, events, triggerKey: 'test_trigger', ...extra },
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
   const status = async () => (await request(relay.url, 'GET', '/v1/status', undefined, ADMIN)).body;
 
   beforeAll(async () => {
@@ -55,14 +75,29 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
   });
 
   test('a non-Zapier target → 400; a Zapier hook URL is accepted; re-subscribing is idempotent', async () => {
-    for (const targetUrl of ['https://example.com/hooks/1', 'http://hooks.zapier.com/hooks/standard/1/abc/', 'https://hooks.zapier.com.evil.com/hooks/x']) {
-      const res = await request(relay.url, 'POST', '/v1/subscriptions', { targetUrl, locationId: 'locZ', events: ['ContactCreate'], triggerKey: 't' }, {
-        authorization: `Bearer ${GOOD_TOKEN}`,
-      });
+    for (const targetUrl of [
+      'https://example.com/hooks/1',
+      'http://hooks.zapier.com/hooks/standard/1/abc/',
+      'https://hooks.zapier.com.evil.com/hooks/x',
+    ]) {
+      const res = await request(
+        relay.url,
+        'POST',
+        '/v1/subscriptions',
+        { targetUrl, locationId: 'locZ', events: ['ContactCreate'], triggerKey: 't' },
+        {
+          authorization: `Bearer ${GOOD_TOKEN}`,
+        },
+      );
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('invalid_target');
     }
-    const zapier = { targetUrl: 'https://hooks.zapier.com/hooks/standard/123/abcdef/', locationId: 'locZ', events: ['ContactCreate'], triggerKey: 't' };
+    const zapier = {
+      targetUrl: 'https://hooks.zapier.com/hooks/standard/123/abcdef/',
+      locationId: 'locZ',
+      events: ['ContactCreate'],
+      triggerKey: 't',
+    };
     const first = await request(relay.url, 'POST', '/v1/subscriptions', zapier, { authorization: `Bearer ${GOOD_TOKEN}` });
     expect(first.status).toBe(201);
     expect(first.body).toEqual({ id: expect.any(String), secret: expect.any(String) });
@@ -89,7 +124,9 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
       const res = await request(relay.url, 'POST', '/v1/highlevel/webhook', raw, headers);
       expect(res.status).toBe(401);
     }
-    const altered = await request(relay.url, 'POST', '/v1/highlevel/webhook', raw.replace('locSig', 'locSiG'), { 'x-ghl-signature': sign(raw) });
+    const altered = await request(relay.url, 'POST', '/v1/highlevel/webhook', raw.replace('locSig', 'locSiG'), {
+      'x-ghl-signature': sign(raw),
+    });
     expect(altered.status).toBe(401);
     await sleep(1200);
     expect(hooks.to('/h/sig')).toHaveLength(0);
@@ -170,7 +207,10 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     await waitFor(() => hooks.to('/h/orderB').length === 5, 10_000, 'the healthy zap');
     expect(Date.now() - sent).toBeLessThan(2000); // not held behind the slow or failing zap
     await waitFor(() => hooks.to('/h/orderA').filter((c: any) => c.status === 200).length === 5, 20_000, 'the failing zap to recover');
-    const okA = hooks.to('/h/orderA').filter((c: any) => c.status === 200).map((c) => c.body.webhookId);
+    const okA = hooks
+      .to('/h/orderA')
+      .filter((c: any) => c.status === 200)
+      .map((c) => c.body.webhookId);
     expect(okA).toEqual(ids);
     expect(hooks.to('/h/orderB').map((c) => c.body.webhookId)).toEqual(ids);
     await waitFor(() => hooks.to('/h/slow').length === 5, 20_000, 'the slow zap');
@@ -182,11 +222,17 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     const invoice = { type: 'InvoicePaid', altType: 'location', altId: 'locRoute', _id: 'inv1', webhookId: `inv-${Date.now()}` };
     expect((await sendWebhook(relay.url, sign, invoice)).body.deliveries).toBe(1);
     await waitFor(() => hooks.to('/h/route').length === 1, 10_000, 'invoice delivery');
-    expect((await sendWebhook(relay.url, sign, { type: 'UNINSTALL', appId: 'app123', locationId: 'locRoute', webhookId: `u-${Date.now()}` })).status).toBe(200);
+    expect(
+      (await sendWebhook(relay.url, sign, { type: 'UNINSTALL', appId: 'app123', locationId: 'locRoute', webhookId: `u-${Date.now()}` }))
+        .status,
+    ).toBe(200);
     let sub = (await status()).locations.find((l: any) => l.locationId === 'locRoute').subscriptions[0];
     expect(sub.status).toBe('suspended');
     expect((await sendWebhook(relay.url, sign, event('ContactCreate', 'locRoute'))).body.deliveries).toBe(0);
-    expect((await sendWebhook(relay.url, sign, { type: 'INSTALL', appId: 'app123', locationId: 'locRoute', webhookId: `i-${Date.now()}` })).status).toBe(200);
+    expect(
+      (await sendWebhook(relay.url, sign, { type: 'INSTALL', appId: 'app123', locationId: 'locRoute', webhookId: `i-${Date.now()}` }))
+        .status,
+    ).toBe(200);
     sub = (await status()).locations.find((l: any) => l.locationId === 'locRoute').subscriptions[0];
     expect(sub.status).toBe('active');
     expect((await sendWebhook(relay.url, sign, event('ContactCreate', 'locRoute'))).body.deliveries).toBe(1);
@@ -226,10 +272,18 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
 
   test('unsubscribe needs the secret and is idempotent; subscription endpoints are rate limited', async () => {
     const sub = await subscribe('locUnsub', '/h/unsub', ['ContactCreate']);
-    expect((await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': 'wrong' })).status).toBe(401);
-    expect((await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': sub.body.secret })).status).toBe(204);
-    expect((await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': sub.body.secret })).status).toBe(204);
-    expect((await request(relay.url, 'DELETE', `/v1/subscriptions/${crypto.randomUUID()}`, undefined, { authorization: 'Bearer x' })).status).toBe(204);
+    expect((await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': 'wrong' })).status).toBe(
+      401,
+    );
+    expect(
+      (await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': sub.body.secret })).status,
+    ).toBe(204);
+    expect(
+      (await request(relay.url, 'DELETE', `/v1/subscriptions/${sub.body.id}`, undefined, { 'x-relay-secret': sub.body.secret })).status,
+    ).toBe(204);
+    expect(
+      (await request(relay.url, 'DELETE', `/v1/subscriptions/${crypto.randomUUID()}`, undefined, { authorization: 'Bearer x' })).status,
+    ).toBe(204);
     expect((await sendWebhook(relay.url, sign, event('ContactCreate', 'locUnsub'))).body.deliveries).toBe(0);
     let limited = 0;
     for (let i = 0; i < 70 && !limited; i++) {
@@ -258,7 +312,10 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     await relay.stop(); // PGlite flushes its files on close
     if (store.dataDir) {
       const files: string[] = [];
-      const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((f) => (f.isDirectory() ? walk(path.join(d, f.name)) : files.push(path.join(d, f.name))));
+      const walk = (d: string) =>
+        fs
+          .readdirSync(d, { withFileTypes: true })
+          .forEach((f) => (f.isDirectory() ? walk(path.join(d, f.name)) : files.push(path.join(d, f.name))));
       walk(store.dataDir);
       const haystack = Buffer.concat(files.map((f) => fs.readFileSync(f)));
       expect(haystack.includes(Buffer.from('/h/dup'))).toBe(false);

@@ -22,11 +22,15 @@ describe('associations and relations in the sandbox', () => {
     expect((await app.run('association_list')).map((a: Item) => a.id)).toContain(created.id);
     expect((await app.run('find_association', { associationId: created.id })).map((a: Item) => a.id)).toEqual([created.id]);
     expect((await app.run('find_association', { key: 'referrer_referred' })).map((a: Item) => a.id)).toEqual([created.id]);
-    expect((await app.run('find_association', { key: 'no_such_key' }))).toEqual([]);
+    expect(await app.run('find_association', { key: 'no_such_key' })).toEqual([]);
     // By object: the first association involving it (the spec answers one).
     expect((await app.run('find_association', { objectKey: 'business' })).map((a: Item) => a.key)).toEqual(['contact_business']);
 
-    const relabeled = await app.run('update_association', { associationId: created.id, firstObjectLabel: 'Referring Customer', secondObjectLabel: 'Referred Lead' });
+    const relabeled = await app.run('update_association', {
+      associationId: created.id,
+      firstObjectLabel: 'Referring Customer',
+      secondObjectLabel: 'Referred Lead',
+    });
     expect(relabeled).toMatchObject({ id: created.id, firstObjectLabel: 'Referring Customer' });
 
     const [rosa, tom] = app.sandbox.state.contactsOf(app.locationId);
@@ -46,7 +50,13 @@ describe('associations and relations in the sandbox', () => {
   it('a duplicate key and changes to the system association are refused', async () => {
     const [system] = await app.run('association_list');
     await expect(
-      app.run('create_association', { key: system.key, firstObjectKey: 'contact', firstObjectLabel: 'A', secondObjectKey: 'business', secondObjectLabel: 'B' }),
+      app.run('create_association', {
+        key: system.key,
+        firstObjectKey: 'contact',
+        firstObjectLabel: 'A',
+        secondObjectKey: 'business',
+        secondObjectLabel: 'B',
+      }),
     ).rejects.toThrow(/already exists/);
     await expect(app.run('delete_association', { associationId: system.id })).rejects.toThrow(/cannot be deleted/);
   });

@@ -63,7 +63,9 @@ describe('getting tokens from the sandbox, as invoke auth start does', () => {
     const refreshed = await appTester(oauth.refreshAccessToken, { authData });
     expect(refreshed.access_token).not.toBe(authData.access_token);
     expect(refreshed.refresh_token).not.toBe(authData.refresh_token);
-    expect(await appTester(App.authentication.test, { authData: { ...authData, ...refreshed } })).toMatchObject({ id: sandbox.state.locationId });
+    expect(await appTester(App.authentication.test, { authData: { ...authData, ...refreshed } })).toMatchObject({
+      id: sandbox.state.locationId,
+    });
     // HighLevel rotates refresh tokens: the old one is spent.
     await expect(appTester(oauth.refreshAccessToken, { authData })).rejects.toThrow(/Reconnect your HighLevel account/);
   });
@@ -104,7 +106,10 @@ describe('an expired access token', () => {
     const grant = { ...sandbox.state.defaultGrant(), locationId: '', userType: 'Company' as const };
     const authData = { ...sandbox.state.issueTokens(grant), companyId: sandbox.state.companyId, userType: 'Company' };
     sandbox.state.accessTokenExpiry.set(authData.access_token, Date.now() - 1);
-    const error = await appTester(operation('new_contact').perform, { authData, inputData: { locationId: sandbox.state.locationId } }).catch((e: Error) => e);
+    const error = await appTester(operation('new_contact').perform, {
+      authData,
+      inputData: { locationId: sandbox.state.locationId },
+    }).catch((e: Error) => e);
     expect(error.name).toBe('RefreshAuthError');
     expect(error.message).toContain('the access token expired; run `zapier-platform invoke auth refresh`');
   });

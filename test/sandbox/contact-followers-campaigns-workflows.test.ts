@@ -26,7 +26,9 @@ const run = (key: string, inputData: Item = {}): Promise<any> => appTester(perfo
 /** Runs an operation's dynamic output-field functions, as the Zap editor does. */
 async function outputFieldsOf(key: string): Promise<Item[]> {
   const fields: unknown[] = app.creates[key]?.operation.outputFields ?? [];
-  const lists = await Promise.all(fields.map((f) => (typeof f === 'function' ? appTester(f as any, { authData, inputData: {} } as any) : [f])));
+  const lists = await Promise.all(
+    fields.map((f) => (typeof f === 'function' ? appTester(f as any, { authData, inputData: {} } as any) : [f])),
+  );
   return lists.flat() as Item[];
 }
 
@@ -88,40 +90,66 @@ describe('contact triggers', () => {
     expect((await run('tag_list')).map((t: Item) => t.id)).toContain(tag);
   });
 
-  it('the sandbox evaluates the tags filter (the trigger\'s own check aside), and refuses filters it cannot evaluate', async () => {
+  it("the sandbox evaluates the tags filter (the trigger's own check aside), and refuses filters it cannot evaluate", async () => {
     const token = sandbox.state.issueTokens().access_token;
     const search = async (filters: unknown[]) =>
       (await call(sandbox, 'POST', '/contacts/search', { token, body: { locationId, pageLimit: 100, filters } })).body;
-    const withLead = contacts().filter((c) => c.tags.includes('lead')).map((c) => c.id).sort();
+    const withLead = contacts()
+      .filter((c) => c.tags.includes('lead'))
+      .map((c) => c.id)
+      .sort();
     expect(withLead.length).toBeGreaterThan(0);
     const eq = await search([{ field: 'tags', operator: 'eq', value: 'LEAD' }]);
     expect(eq.contacts.map((c: Item) => c.id).sort()).toEqual(withLead);
     expect(eq.total).toBe(withLead.length);
     const notEq = await search([{ field: 'tags', operator: 'not_eq', value: 'lead' }]);
     expect(notEq.total).toBe(contacts().length - withLead.length);
-    const either = await search([{ group: 'OR', filters: [{ field: 'tags', operator: 'eq', value: 'lead' }, { field: 'tags', operator: 'eq', value: 'customer' }] }]);
+    const either = await search([
+      {
+        group: 'OR',
+        filters: [
+          { field: 'tags', operator: 'eq', value: 'lead' },
+          { field: 'tags', operator: 'eq', value: 'customer' },
+        ],
+      },
+    ]);
     expect(either.total).toBe(contacts().filter((c) => c.tags.includes('lead') || c.tags.includes('customer')).length);
 
-    const res = await call(sandbox, 'POST', '/contacts/search', { token, body: { locationId, pageLimit: 5, filters: [{ field: 'city', operator: 'eq', value: 'x' }] } });
+    const res = await call(sandbox, 'POST', '/contacts/search', {
+      token,
+      body: { locationId, pageLimit: 5, filters: [{ field: 'city', operator: 'eq', value: 'x' }] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/city eq/);
   });
 
   it('New Contact (Legacy List) pages through every contact with the startAfter cursor', async () => {
     const polled: Item[] = await run('new_contact_legacy');
-    expect(polled.map((c) => c.id).sort()).toEqual(contacts().map((c) => c.id).sort());
+    expect(polled.map((c) => c.id).sort()).toEqual(
+      contacts()
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(polled[0].dateAdded >= polled[polled.length - 1].dateAdded).toBe(true);
     // The cursor continues strictly after the given contact.
     const token = sandbox.state.issueTokens().access_token;
     const page1 = await call(sandbox, 'GET', `/contacts/?locationId=${locationId}&limit=2`, { token });
     const last = page1.body.contacts[1];
-    const page2 = await call(sandbox, 'GET', `/contacts/?locationId=${locationId}&limit=2&startAfter=${Date.parse(last.dateAdded)}&startAfterId=${last.id}`, { token });
+    const page2 = await call(
+      sandbox,
+      'GET',
+      `/contacts/?locationId=${locationId}&limit=2&startAfter=${Date.parse(last.dateAdded)}&startAfterId=${last.id}`,
+      { token },
+    );
     expect(page2.body.contacts.map((c: Item) => c.id)).toEqual(
-      [...contacts()].sort((x, y) => x.dateAdded.localeCompare(y.dateAdded)).slice(2, 4).map((c) => c.id),
+      [...contacts()]
+        .sort((x, y) => x.dateAdded.localeCompare(y.dateAdded))
+        .slice(2, 4)
+        .map((c) => c.id),
     );
   });
 
-  it('New Contact Appointment lists the contact\'s booked appointments from the calendars', async () => {
+  it("New Contact Appointment lists the contact's booked appointments from the calendars", async () => {
     // The calendar module seeds bookings for the first two contacts on first use.
     const token = sandbox.state.issueTokens().access_token;
     await call(sandbox, 'GET', `/calendars/?locationId=${locationId}`, { token, version: '2021-04-15' });
@@ -139,7 +167,9 @@ describe('custom fields', () => {
     const res = await call(sandbox, 'GET', `/locations/${locationId}/customFields?model=contact`, { token });
     expect(res.body.customFields.map((f: Item) => f.dataType)).toEqual(['TEXT', 'NUMERICAL', 'SINGLE_OPTIONS', 'CHECKBOX', 'DATE']);
     expect(fieldNamed('Property Type').picklistOptions).toEqual(['House', 'Apartment', 'Commercial']);
-    expect((await call(sandbox, 'GET', `/locations/${locationId}/customFields?model=opportunity`, { token })).body.customFields).toEqual([]);
+    expect((await call(sandbox, 'GET', `/locations/${locationId}/customFields?model=opportunity`, { token })).body.customFields).toEqual(
+      [],
+    );
   });
 
   it('Create Contact writes them; they come back as labelled output keys, and update merges by field', async () => {
@@ -214,7 +244,7 @@ describe('Delete Contact', () => {
 });
 
 describe('conflict policy of Update Contact', () => {
-  it('halts on a source record older than HighLevel\'s copy (tag + note, nothing written), writes on a newer one', async () => {
+  it("halts on a source record older than HighLevel's copy (tag + note, nothing written), writes on a newer one", async () => {
     const contact = contacts()[3];
     const theirs = stored(contact.id)!.dateUpdated as string;
     const older = new Date(Date.parse(theirs) - 60_000).toISOString();
@@ -252,7 +282,9 @@ describe('bulk updates', () => {
 
     await run('bulk_update_contact_tags', { type: 'remove', contactIds: [c.id], removeAllTags: true });
     expect(stored(c.id)!.tags).toEqual([]);
-    await expect(run('bulk_update_contact_tags', { type: 'add', contactIds: [missing], tags: ['x'] })).rejects.toThrow(/changed no contact/);
+    await expect(run('bulk_update_contact_tags', { type: 'add', contactIds: [missing], tags: ['x'] })).rejects.toThrow(
+      /changed no contact/,
+    );
   });
 
   it('Assign Contacts to Business assigns and removes; New Contact in Business lists the members', async () => {
@@ -266,7 +298,9 @@ describe('bulk updates', () => {
     await run('bulk_update_contact_business', { change: 'remove', contactIds: [a.id] });
     expect((await run('new_business_contact', { businessId: business.id })).map((c: Item) => c.id)).toEqual([b.id]);
     expect(stored(a.id)!.businessId).toBeUndefined();
-    await expect(run('bulk_update_contact_business', { change: 'assign', businessId: 'nosuchbusiness000000000', contactIds: [a.id] })).rejects.toThrow(/Business not found/);
+    await expect(
+      run('bulk_update_contact_business', { change: 'assign', businessId: 'nosuchbusiness000000000', contactIds: [a.id] }),
+    ).rejects.toThrow(/Business not found/);
   });
 });
 
@@ -285,22 +319,31 @@ describe('followers, campaigns and workflows', () => {
       followersRemoved: [u1.id],
     });
     expect(stored(contact.id)!.followers).toEqual([u2.id]);
-    await expect(run('add_contact_followers', { contactId: contact.id, followers: ['NoSuchUser0000000000'] })).rejects.toThrow(/Users not found/);
+    await expect(run('add_contact_followers', { contactId: contact.id, followers: ['NoSuchUser0000000000'] })).rejects.toThrow(
+      /Users not found/,
+    );
   });
 
   it('adds to and removes from campaigns and workflows', async () => {
     const contact = contacts()[2];
     await run('add_contact_to_campaign', { contactId: contact.id, campaignId: 'CampaignA00000000000' });
     await run('add_contact_to_campaign', { contactId: contact.id, campaignId: 'CampaignB00000000000' });
-    expect(await run('remove_contact_from_campaign', { contactId: contact.id, campaignId: 'CampaignA00000000000' })).toMatchObject({ succeded: true });
+    expect(await run('remove_contact_from_campaign', { contactId: contact.id, campaignId: 'CampaignA00000000000' })).toMatchObject({
+      succeded: true,
+    });
     expect([...sandbox.state.campaignMembers.get(contact.id)!]).toEqual(['CampaignB00000000000']);
     await run('remove_contact_from_all_campaigns', { contactId: contact.id });
     expect(sandbox.state.campaignMembers.has(contact.id)).toBe(false);
 
     const workflowId = '78559bb3-b920-461e-b010-7b2a2816d2a9';
     const eventStartTime = '2026-07-01T15:00:00Z';
-    expect(await run('add_contact_to_workflow', { contactId: contact.id, workflowId, eventStartTime })).toMatchObject({ succeded: true, workflowId });
-    expect(sandbox.state.workflowEnrollments.get(contact.id)?.get(workflowId)).toMatchObject({ eventStartTime: expect.stringMatching(/^2026-07-01T15:00:00/) });
+    expect(await run('add_contact_to_workflow', { contactId: contact.id, workflowId, eventStartTime })).toMatchObject({
+      succeded: true,
+      workflowId,
+    });
+    expect(sandbox.state.workflowEnrollments.get(contact.id)?.get(workflowId)).toMatchObject({
+      eventStartTime: expect.stringMatching(/^2026-07-01T15:00:00/),
+    });
     await run('remove_contact_from_workflow', { contactId: contact.id, workflowId });
     expect(sandbox.state.workflowEnrollments.get(contact.id)?.has(workflowId)).toBe(false);
   });
@@ -310,7 +353,9 @@ describe('single tasks and notes', () => {
   it('finds and deletes a task, finds, updates and deletes a note', async () => {
     const contact = contacts()[0];
     const task = await run('create_task', { contactId: contact.id, title: 'Replace valve', dueDate: '2026-06-02T15:00:00Z' });
-    expect(await run('find_task', { contactId: contact.id, taskId: task.id })).toEqual([expect.objectContaining({ id: task.id, title: 'Replace valve' })]);
+    expect(await run('find_task', { contactId: contact.id, taskId: task.id })).toEqual([
+      expect.objectContaining({ id: task.id, title: 'Replace valve' }),
+    ]);
     expect(await run('delete_task', { contactId: contact.id, taskId: task.id })).toMatchObject({ id: task.id, deleted: true });
     expect(sandbox.state.tasks.has(task.id)).toBe(false);
     expect(await run('find_task', { contactId: contact.id, taskId: task.id })).toEqual([]);
@@ -318,7 +363,9 @@ describe('single tasks and notes', () => {
     const note = await run('create_note', { contactId: contact.id, body: 'First draft.' });
     const updated = await run('update_note', { contactId: contact.id, noteId: note.id, body: 'Final text.' });
     expect(updated).toMatchObject({ id: note.id, body: 'Final text.', dateAdded: note.dateAdded });
-    expect(await run('find_note', { contactId: contact.id, noteId: note.id })).toEqual([expect.objectContaining({ id: note.id, body: 'Final text.' })]);
+    expect(await run('find_note', { contactId: contact.id, noteId: note.id })).toEqual([
+      expect.objectContaining({ id: note.id, body: 'Final text.' }),
+    ]);
     expect(await run('delete_note', { contactId: contact.id, noteId: note.id })).toMatchObject({ id: note.id, deleted: true });
     expect(await run('find_note', { contactId: contact.id, noteId: note.id })).toEqual([]);
   });
@@ -326,9 +373,19 @@ describe('single tasks and notes', () => {
 
 describe('response shapes', () => {
   it('the relaxed customFields value still refuses shapes HighLevel never answers', () => {
-    const bad = checkResponse('GET', '/contacts/{contactId}', 200, { contact: { id: 'c1', customFields: [{ id: 'f', value: { nested: true } }] } });
+    const bad = checkResponse('GET', '/contacts/{contactId}', 200, {
+      contact: { id: 'c1', customFields: [{ id: 'f', value: { nested: true } }] },
+    });
     expect(bad.ok).toBe(false);
-    const good = checkResponse('GET', '/contacts/{contactId}', 200, { contact: { id: 'c1', customFields: [{ id: 'f', value: ['a'] }, { id: 'g', value: 3 }] } });
+    const good = checkResponse('GET', '/contacts/{contactId}', 200, {
+      contact: {
+        id: 'c1',
+        customFields: [
+          { id: 'f', value: ['a'] },
+          { id: 'g', value: 3 },
+        ],
+      },
+    });
     expect(good).toMatchObject({ ok: true });
   });
 

@@ -11,7 +11,13 @@ async function inboundCall(contactId: string, conversationId: string): Promise<s
   const res = await call(app.sandbox, 'POST', '/conversations/messages/inbound', {
     token: app.token(),
     version: '2021-04-15',
-    body: { type: 'Call', contactId, conversationId, conversationProviderId: 'sandboxPhoneProvider1', message: 'Asked about a leaking valve.' },
+    body: {
+      type: 'Call',
+      contactId,
+      conversationId,
+      conversationProviderId: 'sandboxPhoneProvider1',
+      message: 'Asked about a leaking valve.',
+    },
   });
   expect([res.status, res.body.message]).toEqual([200, 'Message received']);
   return res.body.messageId;
@@ -22,9 +28,19 @@ describe('conversation extras in the sandbox', () => {
     const [rosa] = app.sandbox.state.contactsOf(app.locationId);
     const sent = await app.run('send_email', { contactId: rosa.id, subject: 'Your quote', message: 'Attached is your quote.' });
     const [email] = await app.run('find_email_message', { id: sent.emailMessageId });
-    expect(email).toMatchObject({ subject: 'Your quote', body: 'Attached is your quote.', to: [rosa.email], direction: 'outbound', contactId: rosa.id });
+    expect(email).toMatchObject({
+      subject: 'Your quote',
+      body: 'Attached is your quote.',
+      to: [rosa.email],
+      direction: 'outbound',
+      contactId: rosa.id,
+    });
 
-    const status = await app.run('update_message_status', { conversationId: sent.conversationId, messageId: sent.messageId, status: 'delivered' });
+    const status = await app.run('update_message_status', {
+      conversationId: sent.conversationId,
+      messageId: sent.messageId,
+      status: 'delivered',
+    });
     expect(status).toMatchObject({ id: sent.messageId, status: 'delivered' });
 
     const sms = await app.run('send_sms', { contactId: rosa.id, message: 'On our way.' });
@@ -44,13 +60,18 @@ describe('conversation extras in the sandbox', () => {
 
     // The files themselves, as HighLevel sends them.
     const token = app.token();
-    const recording = await fetch(`${app.sandbox.url}/conversations/messages/${callId}/locations/${app.locationId}/recording`, { headers: { Authorization: `Bearer ${token}`, Version: '2021-04-15' } });
+    const recording = await fetch(`${app.sandbox.url}/conversations/messages/${callId}/locations/${app.locationId}/recording`, {
+      headers: { Authorization: `Bearer ${token}`, Version: '2021-04-15' },
+    });
     expect(recording.status).toBe(200);
     expect(recording.headers.get('content-type')).toBe('audio/x-wav');
     const wav = Buffer.from(await recording.arrayBuffer());
     expect(wav.subarray(0, 4).toString()).toBe('RIFF');
     expect(wav.subarray(8, 12).toString()).toBe('WAVE');
-    const text = await call(app.sandbox, 'GET', `/conversations/locations/${app.locationId}/messages/${callId}/transcription/download`, { token, version: '2021-04-15' });
+    const text = await call(app.sandbox, 'GET', `/conversations/locations/${app.locationId}/messages/${callId}/transcription/download`, {
+      token,
+      version: '2021-04-15',
+    });
     expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(text.body).toContain(`Hi ${tom.firstName}`);
   });
@@ -66,14 +87,26 @@ describe('conversation extras in the sandbox', () => {
       nock('https://rpc.zapier.com')
         .post('/cli')
         .times(2)
-        .reply(200, (_uri, body: any) => ({ id: (typeof body === 'string' ? JSON.parse(body) : body).id, result: { url: `${UPLOAD}/`, fields: { key: 'stash/file-1' } } }));
+        .reply(200, (_uri, body: any) => ({
+          id: (typeof body === 'string' ? JSON.parse(body) : body).id,
+          result: { url: `${UPLOAD}/`, fields: { key: 'stash/file-1' } },
+        }));
       nock(UPLOAD)
         // nock hands a binary multipart body over hex-encoded.
-        .post('/', (body) => uploads.push(/^[0-9a-f]+$/i.test(String(body)) ? Buffer.from(String(body), 'hex').toString('latin1') : String(body)) > 0)
+        .post(
+          '/',
+          (body) =>
+            uploads.push(/^[0-9a-f]+$/i.test(String(body)) ? Buffer.from(String(body), 'hex').toString('latin1') : String(body)) > 0,
+        )
         .times(2)
         .reply(204);
       const recording = await app.run('get_call_recording', { messageId: callId });
-      expect(recording).toMatchObject({ id: callId, file: `${UPLOAD}/stash/file-1`, filename: `recording-${callId}.wav`, contentType: 'audio/x-wav' });
+      expect(recording).toMatchObject({
+        id: callId,
+        file: `${UPLOAD}/stash/file-1`,
+        filename: `recording-${callId}.wav`,
+        contentType: 'audio/x-wav',
+      });
       const transcript = await app.run('download_call_transcription', { messageId: callId });
       expect(transcript).toMatchObject({ filename: `transcription-${callId}.txt` });
       expect(uploads[0]).toContain('RIFF');
@@ -86,7 +119,11 @@ describe('conversation extras in the sandbox', () => {
   it('Show Agent Typing answers for a conversation of the location, and 404s for an unknown one', async () => {
     const [rosa] = app.sandbox.state.contactsOf(app.locationId);
     const sms = await app.run('send_sms', { contactId: rosa.id, message: 'Hello!' });
-    expect(await app.run('show_agent_typing', { conversationId: sms.conversationId, visitor: 'visitor123abc', isTyping: true })).toMatchObject({ id: sms.conversationId, success: true });
-    await expect(app.run('show_agent_typing', { conversationId: 'noSuchConversation1', visitor: 'visitor123abc' })).rejects.toThrow(/404|not find/i);
+    expect(
+      await app.run('show_agent_typing', { conversationId: sms.conversationId, visitor: 'visitor123abc', isTyping: true }),
+    ).toMatchObject({ id: sms.conversationId, success: true });
+    await expect(app.run('show_agent_typing', { conversationId: 'noSuchConversation1', visitor: 'visitor123abc' })).rejects.toThrow(
+      /404|not find/i,
+    );
   });
 });

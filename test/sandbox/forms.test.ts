@@ -21,7 +21,9 @@ describe('forms and surveys in the sandbox', () => {
     expect(before[0].answersText).toMatch(/^First Name: Rosa\n/);
 
     const requestsBefore = app.sandbox.requests.length;
-    const burst = Array.from({ length: 150 }, (_, i) => addSubmission(app.sandbox.state, 'form', quote.id, { first: `P${i}`, last: 'Burst', email: `p${i}@example.com` }));
+    const burst = Array.from({ length: 150 }, (_, i) =>
+      addSubmission(app.sandbox.state, 'form', quote.id, { first: `P${i}`, last: 'Burst', email: `p${i}@example.com` }),
+    );
     const after: Item[] = await app.run('new_form_submission', { formId: quote.id });
     const ids = new Set(after.map((s) => s.id));
     expect(burst.filter((s) => !ids.has(s.id))).toEqual([]); // none missed

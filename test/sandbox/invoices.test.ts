@@ -42,7 +42,13 @@ describe('invoices and estimates in the sandbox', () => {
     expect(paid).toMatchObject({ status: 'paid', amountDue: 0 });
     await expect(app.run('void_invoice', { invoiceId: invoice.id })).rejects.toThrow(/cannot be voided/);
 
-    const quick = await app.run('create_and_send_invoice', { contactId: contact.id, name: 'Drain cleaning', currency: 'USD', items: [{ name: 'Drain cleaning', amount: '150' }], userId: user.id });
+    const quick = await app.run('create_and_send_invoice', {
+      contactId: contact.id,
+      name: 'Drain cleaning',
+      currency: 'USD',
+      items: [{ name: 'Drain cleaning', amount: '150' }],
+      userId: user.id,
+    });
     expect(quick).toMatchObject({ status: 'sent', total: 150, invoiceUrl: expect.stringMatching(/^https:\/\//) });
     expect(await app.run('void_invoice', { invoiceId: quick.id })).toMatchObject({ id: quick.id, status: 'void' });
 
@@ -64,7 +70,9 @@ describe('invoices and estimates in the sandbox', () => {
     });
     expect(estimate).toMatchObject({ estimateStatus: 'draft', total: 7560, currency: 'EUR' });
     expect((await app.run('estimate_list'))[0]).toMatchObject({ id: estimate.id, name: expect.stringContaining('Bathroom remodel') });
-    expect(await app.run('send_estimate', { estimateId: estimate.id, action: 'sms_and_email', userId: user.id })).toMatchObject({ estimateStatus: 'sent' });
+    expect(await app.run('send_estimate', { estimateId: estimate.id, action: 'sms_and_email', userId: user.id })).toMatchObject({
+      estimateStatus: 'sent',
+    });
     const invoice = await app.run('create_invoice_from_estimate', { estimateId: estimate.id });
     expect(invoice).toMatchObject({ estimateId: estimate.id, status: 'draft', total: 7560, currency: 'EUR' });
     await expect(app.run('create_invoice_from_estimate', { estimateId: estimate.id })).rejects.toThrow(/already invoiced/);

@@ -18,7 +18,12 @@ describe('agency connection', () => {
   it('create a sub-account → New Location fires with it first → it is in the location dropdown', async () => {
     const before: Item[] = await agency.run('new_location');
     expect(before.map((l) => l.id)).toEqual([agency.locationId]);
-    const created = await agency.run('create_location', { name: 'Northside Plumbing', phone: '+15550100160', country: 'US', website: 'https://northside.example.com' });
+    const created = await agency.run('create_location', {
+      name: 'Northside Plumbing',
+      phone: '+15550100160',
+      country: 'US',
+      website: 'https://northside.example.com',
+    });
     expect(created).toMatchObject({ name: 'Northside Plumbing', companyId: agency.sandbox.state.companyId });
     const after: Item[] = await agency.run('new_location');
     // Only the location added since the previous poll (it pages down to the previous poll's first page).
@@ -45,7 +50,10 @@ describe('agency connection', () => {
     const res = await call(app.sandbox, 'GET', `/companies/${app.sandbox.state.companyId}`, { token });
     expect(res.status).toBe(401);
     const agencyToken = agency.authData.access_token;
-    const other = await call(agency.sandbox, 'POST', '/oauth/locationToken', { token: agencyToken, form: { companyId: 'someOtherCompany123', locationId: agency.locationId } });
+    const other = await call(agency.sandbox, 'POST', '/oauth/locationToken', {
+      token: agencyToken,
+      form: { companyId: 'someOtherCompany123', locationId: agency.locationId },
+    });
     expect(other.status).toBe(403);
   });
 });
@@ -53,7 +61,12 @@ describe('agency connection', () => {
 describe('custom fields (sub-account connection)', () => {
   it('create → find by name and id → update → delete', async () => {
     const created = await app.run('create_custom_field', { name: 'Water Heater Age', dataType: 'NUMERICAL', placeholder: 'Years' });
-    expect(created).toMatchObject({ name: 'Water Heater Age', fieldKey: 'contact.water_heater_age', dataType: 'NUMERICAL', model: 'contact' });
+    expect(created).toMatchObject({
+      name: 'Water Heater Age',
+      fieldKey: 'contact.water_heater_age',
+      dataType: 'NUMERICAL',
+      model: 'contact',
+    });
     expect((await app.run('find_custom_field', { name: 'water heater age' })).map((f: Item) => f.id)).toEqual([created.id]);
     expect((await app.run('find_custom_field', { customFieldId: created.id }))[0]).toMatchObject({ id: created.id });
 
@@ -70,9 +83,12 @@ describe('custom fields (sub-account connection)', () => {
     const folder = await app.run('create_custom_field_folder', { objectKey, name: 'Inspection Details' });
     expect(folder).toMatchObject({ objectKey, name: 'Inspection Details', locationId: app.locationId });
     expect((await app.run('custom_field_folder_list', { objectKey })).map((f: Item) => f.id)).toEqual([folder.id]);
-    expect((await app.run('custom_field_folder_list', { objectKey: 'custom_objects.pets' }))).toEqual([]);
+    expect(await app.run('custom_field_folder_list', { objectKey: 'custom_objects.pets' })).toEqual([]);
 
-    expect(await app.run('update_custom_field_folder', { folderId: folder.id, name: 'Inspections' })).toMatchObject({ id: folder.id, name: 'Inspections' });
+    expect(await app.run('update_custom_field_folder', { folderId: folder.id, name: 'Inspections' })).toMatchObject({
+      id: folder.id,
+      name: 'Inspections',
+    });
     expect(await app.run('delete_custom_field_folder', { folderId: folder.id })).toMatchObject({ id: folder.id, deleted: true });
     expect(await app.run('custom_field_folder_list', { objectKey })).toEqual([]);
   });

@@ -31,7 +31,12 @@ describe('media library in the sandbox', () => {
     const [folder] = await app.run('media_folder_list');
     expect(folder.name).toBe('Manuals');
     const uploaded = await app.run('upload_file', { file: `${base}/docs/boiler%20manual.pdf`, parentId: folder.id });
-    expect(uploaded).toMatchObject({ name: 'boiler manual.pdf', size: pdf.length, contentType: 'application/pdf', url: expect.stringMatching(/^https:\/\//) });
+    expect(uploaded).toMatchObject({
+      name: 'boiler manual.pdf',
+      size: pdf.length,
+      contentType: 'application/pdf',
+      url: expect.stringMatching(/^https:\/\//),
+    });
 
     const found: Item[] = await app.run('find_file', { query: 'boiler' });
     expect(found).toEqual([expect.objectContaining({ id: uploaded.id, name: 'boiler manual.pdf', size: pdf.length, parentId: folder.id })]);

@@ -6,7 +6,12 @@ import { sandboxApp } from './support';
 const app = sandboxApp();
 type Item = Record<string, any>;
 
-async function fieldsOf(kind: 'creates' | 'triggers' | 'searches', key: string, part: 'inputFields' | 'outputFields', inputData: Item): Promise<Item[]> {
+async function fieldsOf(
+  kind: 'creates' | 'triggers' | 'searches',
+  key: string,
+  part: 'inputFields' | 'outputFields',
+  inputData: Item,
+): Promise<Item[]> {
   const { createAppTester } = require('zapier-platform-core');
   const App = require('../../app/index').default;
   const tester = createAppTester(App);
@@ -33,24 +38,38 @@ describe('custom objects in the sandbox', () => {
     const outputs = await fieldsOf('creates', 'create_object_record', 'outputFields', { objectKey });
     expect(outputs).toEqual(expect.arrayContaining([{ key: 'properties__weight_kg', label: 'Weight (kg)' }]));
 
-    await expect(app.run('create_object_record', { objectKey, property__weight_kg: 'heavy' })).rejects.toThrow(/"?Weight \(kg\)"? \(property__weight_kg\) must be a number/);
+    await expect(app.run('create_object_record', { objectKey, property__weight_kg: 'heavy' })).rejects.toThrow(
+      /"?Weight \(kg\)"? \(property__weight_kg\) must be a number/,
+    );
     await expect(app.run('create_object_record', { objectKey, property__species: 'parrot' })).rejects.toThrow(/Species/);
     await expect(app.run('create_object_record', { objectKey, property__colour: 'red' })).rejects.toThrow(/has no property colour/);
     await expect(app.run('create_object_record', { objectKey, property__species: 'cat' })).rejects.toThrow(/name is required/); // HighLevel's rule
 
     const before: Item[] = await app.run('new_object_record', { objectKey });
-    const created = await app.run('create_object_record', { objectKey, property__name: 'Rex', property__weight_kg: '31.5', property__species: 'dog', property__last_visit: '2026-03-01' });
+    const created = await app.run('create_object_record', {
+      objectKey,
+      property__name: 'Rex',
+      property__weight_kg: '31.5',
+      property__species: 'dog',
+      property__last_visit: '2026-03-01',
+    });
     expect(created).toMatchObject({ objectKey, properties: { name: 'Rex', weight_kg: 31.5, species: 'dog', last_visit: '2026-03-01' } });
     const after: Item[] = await app.run('new_object_record', { objectKey });
     expect(after[0].id).toBe(created.id);
     expect(before.map((r) => r.id)).not.toContain(created.id);
 
-    expect(await app.run('update_object_record', { objectKey, recordId: created.id, property__weight_kg: '30' })).toMatchObject({ properties: { name: 'Rex', weight_kg: 30 } });
+    expect(await app.run('update_object_record', { objectKey, recordId: created.id, property__weight_kg: '30' })).toMatchObject({
+      properties: { name: 'Rex', weight_kg: 30 },
+    });
     expect((await app.run('find_object_record', { objectKey, query: 'rex' })).map((r: Item) => r.id)).toEqual([created.id]);
     expect((await app.run('find_object_record', { objectKey, recordId: created.id }))[0].properties.name).toBe('Rex');
     expect((await app.run('object_record_list', { objectKey })).map((r: Item) => r.name)).toEqual(['Buddy', 'Rex']);
 
-    expect(await app.run('delete_object_record', { objectKey, recordId: created.id })).toEqual({ id: created.id, objectKey, deleted: true });
+    expect(await app.run('delete_object_record', { objectKey, recordId: created.id })).toEqual({
+      id: created.id,
+      objectKey,
+      deleted: true,
+    });
     expect(await app.run('find_object_record', { objectKey, recordId: created.id })).toEqual([]);
   });
 });

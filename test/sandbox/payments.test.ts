@@ -11,7 +11,9 @@ describe('payments in the sandbox', () => {
     const [contact] = await app.run('contact_list');
     // The seeded order is 5 days old: outside the poll window.
     expect(await app.run('new_order')).toEqual([]);
-    const burst = Array.from({ length: 130 }, (_, i) => placeOrder(app.sandbox.state, { contactId: contact.id, contactName: `Buyer ${i}`, amount: 10 + i, recurring: i % 10 === 0 }));
+    const burst = Array.from({ length: 130 }, (_, i) =>
+      placeOrder(app.sandbox.state, { contactId: contact.id, contactName: `Buyer ${i}`, amount: 10 + i, recurring: i % 10 === 0 }),
+    );
     const orders: Item[] = await app.run('new_order');
     expect(orders.map((o) => o.id).sort()).toEqual(burst.map((o) => o._id).sort());
     expect(orders[0].id).toBe(burst[129]._id); // newest first
@@ -35,12 +37,24 @@ describe('payments in the sandbox', () => {
     const [contact] = await app.run('contact_list');
     const order = placeOrder(app.sandbox.state, { contactId: contact.id, contactName: 'Pay Later', amount: 300, paid: false });
     await expect(app.run('record_order_payment', { orderId: order._id, mode: 'cash', amount: '100' })).rejects.toThrow(/partial payment/);
-    expect(await app.run('record_order_payment', { orderId: order._id, mode: 'cash', amount: '100', isPartialPayment: 'yes' })).toMatchObject({ orderId: order._id, success: true });
-    expect(await app.run('record_order_payment', { orderId: order._id, mode: 'card', cardType: 'visa', cardLast4: '4242' })).toMatchObject({ success: true });
+    expect(
+      await app.run('record_order_payment', { orderId: order._id, mode: 'cash', amount: '100', isPartialPayment: 'yes' }),
+    ).toMatchObject({ orderId: order._id, success: true });
+    expect(await app.run('record_order_payment', { orderId: order._id, mode: 'card', cardType: 'visa', cardLast4: '4242' })).toMatchObject({
+      success: true,
+    });
     await expect(app.run('record_order_payment', { orderId: order._id, mode: 'cash' })).rejects.toThrow(/already paid/);
 
-    const shipped = await app.run('create_order_fulfillment', { orderId: order._id, trackingNumber: '40012345678', shippingCarrier: 'FedEx' });
-    expect(shipped).toMatchObject({ orderId: order._id, trackings: [{ trackingNumber: '40012345678', shippingCarrier: 'FedEx' }], items: [expect.objectContaining({ qty: 1 })] });
+    const shipped = await app.run('create_order_fulfillment', {
+      orderId: order._id,
+      trackingNumber: '40012345678',
+      shippingCarrier: 'FedEx',
+    });
+    expect(shipped).toMatchObject({
+      orderId: order._id,
+      trackings: [{ trackingNumber: '40012345678', shippingCarrier: 'FedEx' }],
+      items: [expect.objectContaining({ qty: 1 })],
+    });
     expect((await app.run('find_order', { orderId: order._id }))[0].fulfillmentStatus).toBe('fulfilled');
   });
 });

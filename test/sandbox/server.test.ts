@@ -27,7 +27,9 @@ const put = (path: string, body: unknown) => call(sandbox, 'PUT', path, { token,
 
 describe('sandbox server', () => {
   it('serves only spec operations: every route is a HighLevel operation', () => {
-    const unknown = routes.filter((r) => findOperation(r.method, r.path.replace(/\{(\w+)\}/g, 'x'))?.pathTemplate.replace(/\/$/, '') !== r.path.replace(/\/$/, ''));
+    const unknown = routes.filter(
+      (r) => findOperation(r.method, r.path.replace(/\{(\w+)\}/g, 'x'))?.pathTemplate.replace(/\/$/, '') !== r.path.replace(/\/$/, ''),
+    );
     expect(unknown.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
@@ -106,7 +108,9 @@ describe('sandbox server', () => {
   it('records every request it served', async () => {
     const before = sandbox.requests.length;
     await get(`/contacts/${sandbox.state.contactsOf(locationId)[0].id}`);
-    expect(sandbox.requests.slice(before)).toEqual([{ method: 'GET', path: expect.stringMatching(/^\/contacts\//), status: 200, route: '/contacts/{contactId}' }]);
+    expect(sandbox.requests.slice(before)).toEqual([
+      { method: 'GET', path: expect.stringMatching(/^\/contacts\//), status: 200, route: '/contacts/{contactId}' },
+    ]);
   });
 });
 
@@ -117,7 +121,13 @@ describe('OAuth', () => {
   it('exchanges any authorization code for tokens of the sandbox location', async () => {
     const res = await token({ grant_type: 'authorization_code', code: 'any-code' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ userType: 'Location', locationId, companyId: sandbox.state.companyId, access_token: expect.any(String), refresh_token: expect.any(String) });
+    expect(res.body).toMatchObject({
+      userType: 'Location',
+      locationId,
+      companyId: sandbox.state.companyId,
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+    });
     expect((await get(`/locations/${locationId}`, res.body.access_token)).status).toBe(200);
   });
 
@@ -136,7 +146,10 @@ describe('OAuth', () => {
   });
 
   it('422s a token request without the client secret', async () => {
-    const res = await call(sandbox, 'POST', '/oauth/token', { form: { client_id: 'x', grant_type: 'authorization_code', code: 'c' }, version: null });
+    const res = await call(sandbox, 'POST', '/oauth/token', {
+      form: { client_id: 'x', grant_type: 'authorization_code', code: 'c' },
+      version: null,
+    });
     expect(res.status).toBe(422);
     expect(res.body.message.join(' ')).toMatch(/client_secret/);
   });
@@ -145,7 +158,12 @@ describe('OAuth', () => {
 describe('locations and users', () => {
   it('returns the location of the token, and 403 for another location', async () => {
     const res = await get(`/locations/${locationId}`);
-    expect(res.body.location).toMatchObject({ id: locationId, name: 'Sandbox Plumbing Co.', companyId: sandbox.state.companyId, timezone: expect.any(String) });
+    expect(res.body.location).toMatchObject({
+      id: locationId,
+      name: 'Sandbox Plumbing Co.',
+      companyId: sandbox.state.companyId,
+      timezone: expect.any(String),
+    });
     const other = await get('/locations/AAAAAAAAAAAAAAAAAAAA');
     expect(other.status).toBe(403);
   });
@@ -181,7 +199,10 @@ describe('contacts', () => {
     const page2 = await search({ pageLimit: 2, page: 2, sort: [{ field: 'dateAdded', direction: 'desc' }] });
     expect(page2.body.contacts[0].dateAdded < b.dateAdded).toBe(true);
     const asc = await search({ pageLimit: 1, sort: [{ field: 'dateAdded', direction: 'asc' }] });
-    const all = sandbox.state.contactsOf(locationId).map((c) => c.dateAdded).sort();
+    const all = sandbox.state
+      .contactsOf(locationId)
+      .map((c) => c.dateAdded)
+      .sort();
     expect(asc.body.contacts[0].dateAdded).toBe(all[0]);
   });
 
@@ -206,16 +227,30 @@ describe('contacts', () => {
   });
 
   it('creates, reads and updates a contact with server-set dates', async () => {
-    const created = await post('/contacts/', { locationId, firstName: 'Nia', lastName: 'Kowalski', email: 'nia@example.com', phone: '(555) 010-0777' });
+    const created = await post('/contacts/', {
+      locationId,
+      firstName: 'Nia',
+      lastName: 'Kowalski',
+      email: 'nia@example.com',
+      phone: '(555) 010-0777',
+    });
     expect(created.status).toBe(201);
     const contact = created.body.contact;
-    expect(contact).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9]{20}$/), locationId, name: 'Nia Kowalski', phone: '+15550100777' });
+    expect(contact).toMatchObject({
+      id: expect.stringMatching(/^[A-Za-z0-9]{20}$/),
+      locationId,
+      name: 'Nia Kowalski',
+      phone: '+15550100777',
+    });
     expect(new Date(contact.dateAdded).toISOString()).toBe(contact.dateAdded);
 
     expect((await get(`/contacts/${contact.id}`)).body.contact).toMatchObject({ id: contact.id, email: 'nia@example.com' });
     const updated = await put(`/contacts/${contact.id}`, { city: 'Tulsa', tags: ['vip'] });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ succeded: true, contact: { id: contact.id, city: 'Tulsa', tags: ['vip'], dateAdded: contact.dateAdded } });
+    expect(updated.body).toMatchObject({
+      succeded: true,
+      contact: { id: contact.id, city: 'Tulsa', tags: ['vip'], dateAdded: contact.dateAdded },
+    });
     expect(updated.body.contact.dateUpdated > contact.dateUpdated).toBe(true);
   });
 
@@ -223,7 +258,11 @@ describe('contacts', () => {
     const existing = sandbox.state.contactsOf(locationId)[0];
     const res = await post('/contacts/', { locationId, firstName: 'Again', email: existing.email.toUpperCase() });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, message: 'This location does not allow duplicated contacts.', meta: { contactId: existing.id, matchingField: 'email' } });
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      message: 'This location does not allow duplicated contacts.',
+      meta: { contactId: existing.id, matchingField: 'email' },
+    });
   });
 
   it('finds duplicates by email or number, and answers a null contact when none matches', async () => {
@@ -270,10 +309,19 @@ describe('tasks and notes', () => {
   const contactId = () => sandbox.state.contactsOf(locationId)[3].id;
 
   it('creates, lists, updates and completes a task', async () => {
-    const created = await post(`/contacts/${contactId()}/tasks`, { title: 'Inspect boiler', dueDate: '2026-05-01T15:00:00.000Z', completed: false });
+    const created = await post(`/contacts/${contactId()}/tasks`, {
+      title: 'Inspect boiler',
+      dueDate: '2026-05-01T15:00:00.000Z',
+      completed: false,
+    });
     expect(created.status).toBe(201);
     const task = created.body.task;
-    expect(task).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9]{20}$/), title: 'Inspect boiler', completed: false, contactId: contactId() });
+    expect(task).toMatchObject({
+      id: expect.stringMatching(/^[A-Za-z0-9]{20}$/),
+      title: 'Inspect boiler',
+      completed: false,
+      contactId: contactId(),
+    });
 
     expect((await get(`/contacts/${contactId()}/tasks`)).body.tasks.map((t: any) => t.id)).toContain(task.id);
     const updated = await put(`/contacts/${contactId()}/tasks/${task.id}`, { title: 'Inspect boiler and pipes' });
@@ -303,7 +351,12 @@ describe('tasks and notes', () => {
     const user = sandbox.state.usersOf(locationId)[0];
     const created = await post(`/contacts/${contactId()}/notes`, { body: 'Boiler is 12 years old.', userId: user.id });
     expect(created.status).toBe(201);
-    expect(created.body.note).toMatchObject({ id: expect.stringMatching(/^[A-Za-z0-9]{20}$/), body: 'Boiler is 12 years old.', contactId: contactId(), userId: user.id });
+    expect(created.body.note).toMatchObject({
+      id: expect.stringMatching(/^[A-Za-z0-9]{20}$/),
+      body: 'Boiler is 12 years old.',
+      contactId: contactId(),
+      userId: user.id,
+    });
     expect(new Date(created.body.note.dateAdded).toISOString()).toBe(created.body.note.dateAdded);
     const listed = await get(`/contacts/${contactId()}/notes`);
     expect(listed.body.notes.map((n: any) => n.id)).toContain(created.body.note.id);

@@ -11,7 +11,12 @@ import { sandboxApp } from './support';
 // checks every response against the spec and fails on any request the sandbox refused as off-contract (422).
 
 const concrete = (template: string) => template.replace(/\{[^}]+\}/g, 'abc123');
-const fallbackOps = indexOperations().filter((op) => !op.multipart && routeFor(routes, op.method, concrete(op.path))?.route.path === op.path && !routes.some((r) => r.method === op.method && r.path === op.path));
+const fallbackOps = indexOperations().filter(
+  (op) =>
+    !op.multipart &&
+    routeFor(routes, op.method, concrete(op.path))?.route.path === op.path &&
+    !routes.some((r) => r.method === op.method && r.path === op.path),
+);
 
 describe.each([
   ['a sub-account connection', false],
@@ -22,10 +27,13 @@ describe.each([
   // The runtime's own z from one invocation: a full appTester round per operation would cost ~100 ms each.
   let z: ZObject;
   beforeAll(async () => {
-    await appTester(async (runtimeZ: ZObject) => {
-      z = runtimeZ;
-      return {};
-    }, { authData: app.authData } as any);
+    await appTester(
+      async (runtimeZ: ZObject) => {
+        z = runtimeZ;
+        return {};
+      },
+      { authData: app.authData } as any,
+    );
   });
 
   it('every operation without a hand-written route is answered from the spec, and the step returns the answer', async () => {
@@ -44,7 +52,9 @@ describe.each([
         failed.push(`${op.key}: ${(error as Error).message.slice(0, 300)}`);
       }
     }
-    console.log(`Sandbox spec fallback (${agency ? 'agency' : 'sub-account'}): ${ops.length - failed.length}/${ops.length} operations answered end to end.`);
+    console.log(
+      `Sandbox spec fallback (${agency ? 'agency' : 'sub-account'}): ${ops.length - failed.length}/${ops.length} operations answered end to end.`,
+    );
     expect(failed).toEqual([]);
     expect(ops.length).toBeGreaterThan(agency ? 20 : 300);
   }, 120_000);
@@ -52,6 +62,8 @@ describe.each([
 
 test('a literal spec path beats a hand-written parameter route; unknown paths stay unrouted', () => {
   expect(routeFor(routes, 'GET', '/invoices/')?.route.path).toBe('/invoices/');
-  expect(routeFor(routes, 'GET', '/contacts/abc123')?.route.handle).toBe(routes.find((r) => r.method === 'GET' && r.path === '/contacts/{contactId}')!.handle);
+  expect(routeFor(routes, 'GET', '/contacts/abc123')?.route.handle).toBe(
+    routes.find((r) => r.method === 'GET' && r.path === '/contacts/{contactId}')!.handle,
+  );
   expect(routeFor(routes, 'GET', '/no/such/endpoint')).toBeUndefined();
 });

@@ -108,7 +108,10 @@ export function sandboxApp(options: { agency?: boolean } = {}): SandboxApp {
     process.env.GHL_API_BASE_URL = harness.sandbox.url;
     harness.locationId = harness.sandbox.state.locationId;
     harness.authData = await appTester(App.authentication.oauth2Config.getAccessToken, {
-      inputData: { code: options.agency ? AGENCY_CODE : 'sandbox-code', redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App000CLIAPI/' },
+      inputData: {
+        code: options.agency ? AGENCY_CODE : 'sandbox-code',
+        redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App000CLIAPI/',
+      },
     });
   });
   afterAll(async () => {

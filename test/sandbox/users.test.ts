@@ -13,7 +13,13 @@ describe('users in the sandbox', () => {
     const before: Item[] = await app.run('new_user');
     expect(before.length).toBe(app.sandbox.state.usersOf(app.locationId).length);
 
-    const created = await app.run('create_user', { firstName: 'Dana', lastName: 'Kim', email, password: 'Sandbox!2345', phone: '+15550100142' });
+    const created = await app.run('create_user', {
+      firstName: 'Dana',
+      lastName: 'Kim',
+      email,
+      password: 'Sandbox!2345',
+      phone: '+15550100142',
+    });
     expect(created).toMatchObject({ name: 'Dana Kim', email, roles: { role: 'user', type: 'account', locationIds: [app.locationId] } });
     expect(created.password).toBeUndefined(); // never answered
 
@@ -34,7 +40,9 @@ describe('users in the sandbox', () => {
 
   it('a second user with the same email is refused', async () => {
     const [existing] = app.sandbox.state.usersOf(app.locationId);
-    await expect(app.run('create_user', { firstName: 'Sam', lastName: 'Again', email: existing.email, password: 'Sandbox!2345' })).rejects.toThrow(/already exists/);
+    await expect(
+      app.run('create_user', { firstName: 'Sam', lastName: 'Again', email: existing.email, password: 'Sandbox!2345' }),
+    ).rejects.toThrow(/already exists/);
   });
 
   it('Find Users by Email works on an agency connection, and is refused for a sub-account token', async () => {

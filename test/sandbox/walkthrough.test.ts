@@ -37,7 +37,13 @@ describe('walkthrough against the sandbox', () => {
 
   it('creates the contact in the sandbox and finds it by email', () => {
     const stored = sandbox.state.contacts.get(result.contact.id);
-    expect(stored).toMatchObject({ firstName: 'Jordan', lastName: 'Avery', email: result.contact.email, phone: '+15550100299', tags: ['lead', 'zapier'] });
+    expect(stored).toMatchObject({
+      firstName: 'Jordan',
+      lastName: 'Avery',
+      email: result.contact.email,
+      phone: '+15550100299',
+      tags: ['lead', 'zapier'],
+    });
     expect(result.found.map((c) => c.id)).toEqual([result.contact.id]);
   });
 
@@ -91,7 +97,9 @@ describe('token refresh through the app', () => {
     const run = (method: unknown, bundle: object): Promise<any> => appTester(method as any, bundle as any);
     const refresh = (authData: Record<string, string>) => run(App.authentication.oauth2Config.refreshAccessToken, { authData });
     try {
-      const first = await run(App.authentication.oauth2Config.getAccessToken, { inputData: { code: 'c', redirect_uri: 'https://zapier.com/x' } });
+      const first = await run(App.authentication.oauth2Config.getAccessToken, {
+        inputData: { code: 'c', redirect_uri: 'https://zapier.com/x' },
+      });
       const second = await refresh(first);
       expect(second.refresh_token).not.toBe(first.refresh_token);
       expect(second.locationId).toBe(sandbox.state.locationId);

@@ -50,7 +50,8 @@ function stringFor(s: Json, name: string): string {
     uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
     time: '15:00:00',
   };
-  let value = byFormat[s.format] ?? (/(url|link)$/i.test(name) ? 'https://example.com/a' : /email$/i.test(name) ? 'rosa@example.com' : 'abc123');
+  let value =
+    byFormat[s.format] ?? (/(url|link)$/i.test(name) ? 'https://example.com/a' : /email$/i.test(name) ? 'rosa@example.com' : 'abc123');
   if (s.pattern && !new RegExp(s.pattern).test(value) && typeof s.example === 'string') value = s.example;
   if (typeof s.minLength === 'number' && value.length < s.minLength) value = value.padEnd(s.minLength, 'x');
   if (typeof s.maxLength === 'number' && value.length > s.maxLength) value = value.slice(0, s.maxLength);
@@ -88,7 +89,8 @@ export function synthesize(schema: Json | undefined, name = '', depth = 0): unkn
       return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => synthesize(s.items, name, depth + 1));
     case 'object': {
       const out: Json = {};
-      for (const prop of s.required ?? []) if (s.properties?.[prop] !== undefined) out[prop] = synthesize(s.properties[prop], prop, depth + 1);
+      for (const prop of s.required ?? [])
+        if (s.properties?.[prop] !== undefined) out[prop] = synthesize(s.properties[prop], prop, depth + 1);
       return out;
     }
     default:
@@ -123,7 +125,13 @@ export function synthesizedInput(op: IndexOperation, options: { agency?: boolean
     if (field.f === 'location' || field.f === 'alt') input[field.k] = TEST_LOCATION;
     else if (field.ch) {
       const item = synthesize(resolve(schema).items) as Json;
-      input[field.k] = [Object.fromEntries(field.ch.filter((c) => item[c.p[0]] !== undefined).map((c) => [c.k, Array.isArray(item[c.p[0]]) ? item[c.p[0]] : asText(item[c.p[0]])]))];
+      input[field.k] = [
+        Object.fromEntries(
+          field.ch
+            .filter((c) => item[c.p[0]] !== undefined)
+            .map((c) => [c.k, Array.isArray(item[c.p[0]]) ? item[c.p[0]] : asText(item[c.p[0]])]),
+        ),
+      ];
     } else if (field.t === 'json') input[field.k] = JSON.stringify(synthesize(schema, field.p[field.p.length - 1]));
     else if (field.li) input[field.k] = (synthesize(schema) as unknown[]).map(asText);
     else input[field.k] = asText(synthesize(schema, field.p[field.p.length - 1]));

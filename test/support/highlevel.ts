@@ -11,7 +11,12 @@ import { operations } from '../../app/operations';
 export const BASE = DEFAULT_API_BASE_URL;
 export const appTester = createAppTester(App);
 
-export const AUTH = { access_token: 'at-secret-1234567890', refresh_token: 'rt-secret-1234567890', locationId: 'loc_5Yc1sLr8xq', companyId: 'cmp_8XyQ1z' };
+export const AUTH = {
+  access_token: 'at-secret-1234567890',
+  refresh_token: 'rt-secret-1234567890',
+  locationId: 'loc_5Yc1sLr8xq',
+  companyId: 'cmp_8XyQ1z',
+};
 
 export interface ContractRecord {
   method: string;
@@ -64,7 +69,9 @@ export function expectContractClean() {
   contractRecords.length = 0;
   recordCount(count);
   if (bad.length) {
-    throw new Error(`Requests that break HighLevel's OpenAPI contract:\n${bad.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join('\n')}`);
+    throw new Error(
+      `Requests that break HighLevel's OpenAPI contract:\n${bad.map((r) => `${r.method} ${r.url}: ${r.errors.join('; ')}`).join('\n')}`,
+    );
   }
 }
 

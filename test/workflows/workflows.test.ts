@@ -4,8 +4,24 @@ import { AUTH, highlevel, run } from '../support/highlevel';
 
 const workflows = {
   workflows: [
-    { id: 'wf1', name: 'New Lead Nurture', status: 'published', version: 4, createdAt: '2026-01-12T11:33:49.000Z', updatedAt: '2026-02-20T08:15:02.000Z', locationId: AUTH.locationId },
-    { id: 'wf2', name: 'Lead Nurture (copy)', status: 'draft', version: 1, createdAt: '2026-02-01T11:33:49.000Z', updatedAt: '2026-02-01T11:33:49.000Z', locationId: AUTH.locationId },
+    {
+      id: 'wf1',
+      name: 'New Lead Nurture',
+      status: 'published',
+      version: 4,
+      createdAt: '2026-01-12T11:33:49.000Z',
+      updatedAt: '2026-02-20T08:15:02.000Z',
+      locationId: AUTH.locationId,
+    },
+    {
+      id: 'wf2',
+      name: 'Lead Nurture (copy)',
+      status: 'draft',
+      version: 1,
+      createdAt: '2026-02-01T11:33:49.000Z',
+      updatedAt: '2026-02-01T11:33:49.000Z',
+      locationId: AUTH.locationId,
+    },
   ],
 };
 const AGENCY = { authData: { ...AUTH, userType: 'Company' } };
@@ -49,7 +65,10 @@ describe('find by name', () => {
   });
 
   it('Find Campaign returns nothing when no name matches', async () => {
-    highlevel().get('/campaigns/').query({ locationId: AUTH.locationId }).reply(200, { campaigns: [{ id: 'cp1', name: 'Spring', status: 'published' }] });
+    highlevel()
+      .get('/campaigns/')
+      .query({ locationId: AUTH.locationId })
+      .reply(200, { campaigns: [{ id: 'cp1', name: 'Spring', status: 'published' }] });
     expect(await run(searches.findCampaign, { name: 'Winter' })).toEqual([]);
   });
 
