@@ -168,12 +168,7 @@ export const recordInvoicePayment = createAction({
 // ---------------------------------------------------------------------------------------------------------
 // Estimates
 
-const expiryDateField: FieldDef = {
-  key: 'expiryDate',
-  label: 'Expiry Date',
-  helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.',
-  schema: v.date(),
-};
+const expiryDateField: FieldDef = { key: 'expiryDate', label: 'Expiry Date', helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.', schema: v.date(), type: 'datetime' };
 
 export const createEstimate = createAction({
   key: 'create_estimate',

@@ -1,11 +1,15 @@
 import { altOf, invoicesApi, invoiceOf, listInvoices } from '../src/api/invoices';
+import { collectPages } from '../src/client';
+import { matchByName } from '../src/factories/nameSearch';
+import { records } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
 import { relabel } from '../src/fields/field';
 import { contactIdField } from '../src/fields/common';
-import { invoiceOutputFields, invoiceSample } from '../src/fields/invoice';
+import { estimateOutputFields, estimateSample, invoiceOutputFields, invoiceSample } from '../src/fields/invoice';
 import * as v from '../src/fields/values';
 
 const { id: _id, ...invoiceRecord } = invoiceSample;
+const { id: _estimateId, ...estimateRecord } = estimateSample;
 const STATUSES = ['draft', 'sent', 'payment_processing', 'paid', 'void', 'partially_paid'] as const;
 
 /** Find Invoice: by ID (`GET /invoices/{invoiceId}`), else HighLevel's search (id, name, email, phone), contact, status. */
@@ -57,4 +61,41 @@ export const findInvoice = searchAction({
   sample: invoiceSample,
   sampleAnswer: invoiceRecord,
   outputFields: invoiceOutputFields,
+});
+
+const ESTIMATE_PAGE = 50;
+
+/** Find Estimate, for the estimate dropdown: HighLevel's search of estimate names (`search`), exact names first. */
+export const findEstimate = searchAction({
+  key: 'find_estimate',
+  noun: 'Estimate',
+  label: 'Find Estimate',
+  description: 'Finds an estimate by its name, optionally for one contact.',
+  endpoint: invoicesApi.listEstimates,
+  fields: [
+    {
+      key: 'name',
+      label: 'Estimate Name',
+      helpText: 'The estimate\'s name, e.g. "Bathroom remodel – Delgado". Case does not matter; an exact name wins over names containing it.',
+      schema: v.text(200),
+      required: true,
+    },
+    { ...relabel(contactIdField, 'Contact', "Only the contact's estimates."), required: false },
+  ],
+  perform: async (input, ctx) => {
+    const alt = await altOf(ctx);
+    const found = await collectPages(
+      0,
+      async (offset: number) => {
+        const query = { ...alt, search: input.name, contactId: input.contactId, limit: String(ESTIMATE_PAGE), offset: String(offset) };
+        const items = records((await ctx.call(invoicesApi.listEstimates, { query }))?.estimates);
+        return { items, next: items.length < ESTIMATE_PAGE ? undefined : offset + ESTIMATE_PAGE };
+      },
+      4,
+    );
+    return matchByName(found.map(invoiceOf), input.name);
+  },
+  sample: estimateSample,
+  sampleAnswer: { estimates: [estimateRecord], total: 1, traceId: estimateSample.traceId },
+  outputFields: estimateOutputFields,
 });

@@ -1,7 +1,9 @@
 import { objectsApi, propertyOutputFields, searchRecords } from '../src/api/objects';
 import { withOutputFieldsFunction } from '../src/api/forms';
+import { nameSearch } from '../src/factories/nameSearch';
+import { records } from '../src/factories/operation';
 import { searchAction } from '../src/factories/search';
-import { objectKeyField, recordOutputFields, recordSample } from '../src/fields/object';
+import { objectKeyField, objectSample, recordOutputFields, recordSample } from '../src/fields/object';
 import * as v from '../src/fields/values';
 
 const { objectKey: _k, ...record } = recordSample;
@@ -46,3 +48,29 @@ export const findObjectRecord = withOutputFieldsFunction(
   }),
   propertyOutputFields(),
 );
+
+/** Find Custom Object, for the object dropdown: the location's custom objects by label or key (the value is the key). */
+export const findCustomObject = nameSearch({
+  key: 'find_custom_object',
+  noun: 'Custom Object',
+  description: 'Finds a custom object of your location by its name (singular or plural, e.g. Pet or Pets) or its key.',
+  endpoint: objectsApi.listObjects,
+  listKey: 'objects',
+  // As the dropdown gives it (triggers/objects.ts customObjectDropdown): standard objects left out, the key as id.
+  items: (data) =>
+    records(data?.objects)
+      .filter((o) => typeof o.key === 'string' && !o.standard)
+      .map((o) => ({ ...o, objectId: o.id, id: o.key, name: o.labels?.plural || o.labels?.singular || o.key })),
+  namesOf: (o) => [o.labels?.singular, o.labels?.plural, o.key],
+  nameField: {
+    label: 'Object Name',
+    helpText: 'The custom object\'s name, singular or plural (e.g. "Pet"), or its key (custom_objects.pet). Case does not matter.',
+  },
+  sample: objectSample,
+  sampleAnswer: { objects: [(({ id: _i, objectId, name: _n, ...o }) => ({ ...o, id: objectId }))(objectSample)] },
+  outputFields: [
+    { key: 'id', label: 'Object Key' },
+    { key: 'objectId', label: 'Object ID' },
+    { key: 'name', label: 'Object Name' },
+  ],
+});

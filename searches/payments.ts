@@ -16,6 +16,31 @@ const searchText = (what: string) => ({
   schema: v.text(200),
 });
 
+/**
+ * An order read by ID (GetOrderResponseSchema) in the shape the order list gives (OrderResponseSchema), so Find Order
+ * outputs the same keys either way: the contact's name and email from `contactSnapshot` (HighLevel's copy of the
+ * contact, snake_case keys per the spec's example; replaced by these two), the source's type, name and id from `source`.
+ */
+export function flatOrder(order: Item): Item {
+  const { contactSnapshot, ...rest } = order;
+  const snap = (contactSnapshot && typeof contactSnapshot === 'object' ? contactSnapshot : {}) as Item;
+  const name = [snap.first_name ?? snap.firstName, snap.last_name ?? snap.lastName].filter((x) => typeof x === 'string' && x.trim()).join(' ');
+  const source = (order.source && typeof order.source === 'object' ? order.source : {}) as Item;
+  const extra: Item = {
+    contactName: order.contactName ?? (name || snap.name),
+    contactEmail: order.contactEmail ?? snap.email,
+    sourceType: order.sourceType ?? source.type,
+    sourceName: order.sourceName ?? source.name,
+    sourceId: order.sourceId ?? source.id,
+  };
+  return { ...rest, ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined && v !== null && v !== '')) };
+}
+
+const orderAnswer = {
+  ...record(orderDetailSample),
+  contactSnapshot: { first_name: 'Rosa', last_name: 'Delgado', email: 'rosa.delgado@example.com', type: 'customer' },
+};
+
 /** Find Order: by ID (`GET /payments/orders/{orderId}`), else the latest matching HighLevel's search or a contact. */
 export const findOrder = searchAction({
   key: 'find_order',
@@ -33,14 +58,14 @@ export const findOrder = searchAction({
     if (input.orderId) {
       const { altId } = await paymentAlt(ctx, 'orders');
       const data = await ctx.call(paymentsApi.getOrder, { path: { orderId: input.orderId }, query: { altId } }, { notFoundAsNull: true });
-      return data && (data._id || data.id) ? [data] : [];
+      return data && (data._id || data.id) ? [flatOrder(data)] : [];
     }
     if (!input.contactId && !input.search)
       throw new ctx.z.errors.Error('Find Order: fill in Order ID, Contact or Search Text.', 'InvalidInput', 400);
     return newestFirst(await allPayments(ctx, 'orders', { contactId: input.contactId, search: input.search }, { maxPages: 5 }));
   },
-  sample: orderDetailSample,
-  sampleAnswer: record(orderDetailSample),
+  sample: flatOrder({ ...orderDetailSample, contactSnapshot: orderAnswer.contactSnapshot }),
+  sampleAnswer: orderAnswer,
   outputFields: orderOutputFields,
 });
 

@@ -110,7 +110,11 @@ describe('zap editor: input fields, resolved on a sub-account and an agency conn
         const name = `${field.key}`;
         if (!field.label) problems.push(`${name}: give it a label`);
         const help = String(field.helpText ?? '');
-        if (!help && !field.computed) problems.push(`${name}: give it help text`);
+        // A line-item group (a field with `children`) cannot carry help: Zapier rejects helpText on it
+        // (zapier-platform validate; toZapierField in src/fields/field.ts drops it), so each of its children has help.
+        if (Array.isArray(field.children)) {
+          for (const child of field.children) if (!child.helpText) problems.push(`${name}.${child.key}: give it help text`);
+        } else if (!help && !field.computed) problems.push(`${name}: give it help text`);
         if (help.length > MAX_HELP) problems.push(`${name}: help text is ${help.length} characters, keep it under ${MAX_HELP}`);
         if (field.type === 'datetime' && !/\be\.g\.|example/i.test(help))
           problems.push(`${name}: a date-time help text gives an example (e.g. …)`);

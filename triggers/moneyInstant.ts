@@ -24,11 +24,14 @@ const ctxOf = (z: ZObject, bundle: Bundle): Context => ({
 
 // ---- Invoices -------------------------------------------------------------------------------------------------
 
+/** One item per event: its id joins the record's id and what tells the events apart (the event, its time). */
+const eventId = (...parts: unknown[]) => parts.filter(Boolean).join('_');
+
 /** An invoice event's payload as New Invoice outputs it; every event is its own item (`invoiceId` the invoice). */
 function invoiceEvent(payload: Item, event: string): Item {
   const invoice = invoiceOf(withoutEnvelope(payload));
   const at = eventTime(payload) ?? invoice.updatedAt;
-  return { ...invoice, id: [invoice.id, event, at].filter(Boolean).join('_'), invoiceId: invoice.id };
+  return { ...invoice, id: eventId(invoice.id, event, at), invoiceId: invoice.id };
 }
 
 function invoiceHook(key: string, label: string, event: string, status: string, what: string) {
@@ -42,6 +45,8 @@ function invoiceHook(key: string, label: string, event: string, status: string, 
     records: (payload) => [invoiceEvent(payload, event)],
     // Samples in the editor: the latest invoices in that status.
     list: async (z, bundle) => (await listInvoices(ctxOf(z, bundle), { status }, 10)).map((i) => invoiceEvent(i, event)),
+    // What records() outputs: one item per event, the invoice's own id as invoiceId.
+    sample: { ...newInvoice.def.sample, id: eventId(newInvoice.def.sample.id, event, newInvoice.def.sample.updatedAt), invoiceId: newInvoice.def.sample.id },
     outputFields: [...(newInvoice.def.outputFields ?? []), { key: 'invoiceId', label: 'Invoice ID (the Invoice)' }],
   });
 }
@@ -103,8 +108,9 @@ export const orderStatusUpdatedInstant = hookTrigger({
   twin: newOrder,
   records: (payload) => {
     const order = orderOf(payload);
-    return [{ ...order, id: [order.id, order.status, eventTime(payload) ?? order.updatedAt].filter(Boolean).join('_'), orderId: order.id }];
+    return [{ ...order, id: eventId(order.id, order.status, eventTime(payload) ?? order.updatedAt), orderId: order.id }];
   },
+  sample: { ...newOrder.def.sample, id: eventId(newOrder.def.sample.id, newOrder.def.sample.status, newOrder.def.sample.updatedAt), orderId: newOrder.def.sample.id },
   outputFields: [...(newOrder.def.outputFields ?? []), { key: 'orderId', label: 'Order ID (the Order)' }],
 });
 
@@ -151,6 +157,8 @@ async function withProperties(records: Item[], ctx: HookContext): Promise<Item[]
   });
 }
 
+const twinSample = newObjectRecord.def.sample;
+
 function recordHook(key: string, label: string, event: string, what: string, asChange: boolean) {
   return hookTrigger({
     key,
@@ -162,8 +170,9 @@ function recordHook(key: string, label: string, event: string, what: string, asC
     fields: [objectFilter],
     records: (payload, input) => {
       const record = recordOf(payload, input.objectKey);
-      return [asChange ? { ...record, id: [record.id, eventTime(payload)].filter(Boolean).join('_'), recordId: record.id } : record];
+      return [asChange ? { ...record, id: eventId(record.id, eventTime(payload)), recordId: record.id } : record];
     },
+    ...(asChange ? { sample: { ...twinSample, id: eventId(twinSample.id, twinSample.updatedAt), recordId: twinSample.id } } : {}),
     matches: (record, input) => record.objectKey === input.objectKey,
     relayFilters: (input) => ({ objectKey: input.objectKey }),
     complete: withProperties,

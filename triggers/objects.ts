@@ -1,6 +1,6 @@
 import { objectsApi, propertyOutputFields, searchRecords } from '../src/api/objects';
 import { withOutputFieldsFunction } from '../src/api/forms';
-import { Item } from '../src/factories/operation';
+import { Context, Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
 import { objectKeyField, objectSample, searchedRecordOutputFields, searchedRecordSample } from '../src/fields/object';
 
@@ -51,7 +51,30 @@ export const customObjectDropdown = pollingTrigger({
   zapier: { canPaginate: true },
 });
 
-/** Records of the chosen object for the record dropdown (its first 100, labelled by their first text property). */
+/**
+ * The property a record of the object is shown by: the object's `primaryDisplayProperty` (e.g.
+ * `custom_objects.pet.name`, GET /objects/{key}), its last segment being the record's `properties` key. Undefined
+ * when the object cannot be read: the dropdown then falls back to the first text property.
+ */
+async function displayProperty(ctx: Context, objectKey: string): Promise<string | undefined> {
+  try {
+    const data = await ctx.call(objectsApi.getObject, { path: { key: objectKey } });
+    const primary = data?.object?.primaryDisplayProperty;
+    return typeof primary === 'string' && primary ? primary.split('.').pop() : undefined;
+  } catch (error) {
+    ctx.z.console.log(`Object ${objectKey} unavailable, records are labelled by their first text property: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** A record's name: its display property, else its first text property, else its id. */
+function recordName(record: Item, display: string | undefined): string {
+  const properties = (record.properties && typeof record.properties === 'object' ? record.properties : {}) as Item;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+  return (display ? text(properties[display]) : undefined) ?? Object.values(properties).map(text).find(Boolean) ?? String(record.id);
+}
+
+/** Records of the chosen object for the record dropdown (its first 100), labelled by the object's display property. */
 export const objectRecordDropdown = pollingTrigger({
   key: 'object_record_list',
   noun: 'Record',
@@ -59,16 +82,16 @@ export const objectRecordDropdown = pollingTrigger({
   description: 'Lists the records of a custom object for dropdowns.',
   hidden: true,
   endpoint: objectsApi.searchRecords,
+  alsoCalls: [objectsApi.getObject],
   fields: [{ ...objectKeyField, altersDynamicFields: false }],
   perform: async (input, ctx) => {
     if (ctx.page > 0) return [];
-    return (await searchRecords(ctx, input.objectKey, '', 100, 1)).map((r) => ({
-      ...r,
-      name: Object.values((r.properties ?? {}) as Item).find((v) => typeof v === 'string' && v.trim()) ?? r.id,
-    }));
+    const found = await searchRecords(ctx, input.objectKey, '', 100, 1);
+    const display = found.length ? await displayProperty(ctx, input.objectKey) : undefined;
+    return found.map((r) => ({ ...r, name: recordName(r, display) }));
   },
   resultKey: 'records',
-  sample: { id: searchedRecordSample.id, name: 'Buddy' },
+  sample: { ...searchedRecordSample, name: 'Buddy' },
   sampleAnswer: { records: [searchedRecord], total: 1 },
   zapier: { canPaginate: true },
 });

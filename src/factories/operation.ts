@@ -237,9 +237,25 @@ export function zapierOperation(kind: Kind, def: OperationDef, perform: Operatio
     display: { label: def.label, description: def.description, ...(def.hidden ? { hidden: true } : {}) },
   };
   const operation = { inputFields, perform, sample: def.sample, ...(def.outputFields ? { outputFields: def.outputFields } : {}) };
-  if (kind === 'trigger') return defineTrigger({ ...common, operation: { ...operation, ...extra } });
+  if (kind === 'trigger') {
+    const trigger = defineTrigger({ ...common, operation: { ...operation, ...extra } });
+    Object.assign(trigger.operation, extraOutputFields(def, extra));
+    return trigger;
+  }
   if (kind === 'create') return defineCreate({ ...common, operation });
   return defineSearch({ ...common, operation });
+}
+
+/**
+ * Output fields passed as an extra (a hook trigger's `zapier.outputFields`, e.g. with an output fields function)
+ * replace the labelled ones: the sample's keys get their labels there too (see forEditor), functions kept last.
+ */
+function extraOutputFields(def: OperationDef, extra: TriggerExtras): { outputFields?: Array<OutputField | Function> } {
+  const given = (extra as { outputFields?: unknown }).outputFields;
+  if (!Array.isArray(given)) return {};
+  const fns = given.filter((f) => typeof f === 'function');
+  const plain = given.filter((f): f is OutputField => !!f && typeof f === 'object');
+  return { outputFields: [...withSampleLabels(plain, def.sample, def.noun), ...fns] };
 }
 
 export function built(kind: Kind, def: OperationDef, perform: Operation['perform'], extra?: TriggerExtras): Operation {

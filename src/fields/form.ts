@@ -31,12 +31,14 @@ export const submissionSearchFields: FieldDef[] = [
     label: 'Submitted On or After',
     helpText: 'Only submissions made on or after this date, e.g. 2026-03-01. HighLevel reads the last month when this is empty.',
     schema: v.date(),
+    type: 'datetime',
   },
   {
     key: 'endAt',
     label: 'Submitted On or Before',
     helpText: 'Only submissions made on or before this date, e.g. 2026-03-31. Default: today.',
     schema: v.date(),
+    type: 'datetime',
   },
 ];
 

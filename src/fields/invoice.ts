@@ -128,19 +128,8 @@ export const billingFields: FieldDef[] = [
   },
   lineItemsField,
   { key: 'title', label: 'Title', helpText: 'The heading printed on the document, e.g. INVOICE or ESTIMATE.', schema: v.text(100) },
-  {
-    key: 'issueDate',
-    label: 'Issue Date',
-    helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.',
-    schema: v.date(),
-  },
-  {
-    key: 'termsNotes',
-    label: 'Terms and Notes',
-    helpText: 'Payment terms or a note printed on the document.',
-    schema: v.text(5000),
-    type: 'text',
-  },
+  { key: 'issueDate', label: 'Issue Date', helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.', schema: v.date(), type: 'datetime' },
+  { key: 'termsNotes', label: 'Terms and Notes', helpText: 'Payment terms or a note printed on the document.', schema: v.text(5000), type: 'text' },
   {
     key: 'discountType',
     label: 'Discount Type',
@@ -166,12 +155,7 @@ export const billingFields: FieldDef[] = [
   },
 ];
 
-export const dueDateField: FieldDef = {
-  key: 'dueDate',
-  label: 'Due Date',
-  helpText: 'The date payment is due, e.g. 2026-03-31.',
-  schema: v.date(),
-};
+export const dueDateField: FieldDef = { key: 'dueDate', label: 'Due Date', helpText: 'The date payment is due, e.g. 2026-03-31.', schema: v.date(), type: 'datetime' };
 
 export const sendActionField: FieldDef = {
   key: 'action',
@@ -222,13 +206,7 @@ export const paymentFields: FieldDef[] = [
     schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
   },
   { key: 'chequeNumber', label: 'Cheque Number', helpText: 'For a cheque payment: the cheque number.', schema: v.text(50) },
-  {
-    key: 'fulfilledAt',
-    label: 'Paid At',
-    helpText: 'When it was paid, e.g. 2026-03-10T15:00:00Z. Default: now.',
-    schema: v.dateTime(),
-    type: 'datetime',
-  },
+  { key: 'fulfilledAt', label: 'Paid At', helpText: 'When it was paid, e.g. 2026-03-10T15:00:00Z. Default: now.', schema: v.dateTime() },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
