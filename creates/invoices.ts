@@ -168,7 +168,13 @@ export const recordInvoicePayment = createAction({
 // ---------------------------------------------------------------------------------------------------------
 // Estimates
 
-const expiryDateField: FieldDef = { key: 'expiryDate', label: 'Expiry Date', helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.', schema: v.date(), type: 'datetime' };
+const expiryDateField: FieldDef = {
+  key: 'expiryDate',
+  label: 'Expiry Date',
+  helpText: 'The last day the estimate can be accepted, e.g. 2026-04-09.',
+  schema: v.date(),
+  type: 'datetime',
+};
 
 export const createEstimate = createAction({
   key: 'create_estimate',

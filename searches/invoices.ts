@@ -76,7 +76,8 @@ export const findEstimate = searchAction({
     {
       key: 'name',
       label: 'Estimate Name',
-      helpText: 'The estimate\'s name, e.g. "Bathroom remodel – Delgado". Case does not matter; an exact name wins over names containing it.',
+      helpText:
+        'The estimate\'s name, e.g. "Bathroom remodel – Delgado". Case does not matter; an exact name wins over names containing it.',
       schema: v.text(200),
       required: true,
     },

@@ -7,7 +7,14 @@ import * as v from '../src/fields/values';
 const { id: _id, ...fileRecord } = mediaFileSample;
 
 /** A folder as `GET /medias/files?type=folder` lists it (the dropdown's sample, triggers/medias.ts). */
-const folderSample = { id: '64af50c42d567a3b4f5989e0', _id: '64af50c42d567a3b4f5989e0', altId: 've9EPM428h8vShlRW1KT', altType: 'location', name: 'Manuals', type: 'folder' };
+const folderSample = {
+  id: '64af50c42d567a3b4f5989e0',
+  _id: '64af50c42d567a3b4f5989e0',
+  altId: 've9EPM428h8vShlRW1KT',
+  altType: 'location',
+  name: 'Manuals',
+  type: 'folder',
+};
 const { id: _folderId, ...folderRecord } = folderSample;
 
 /** Find Files: HighLevel's own text search of the media library, newest first. */

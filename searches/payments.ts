@@ -24,7 +24,9 @@ const searchText = (what: string) => ({
 export function flatOrder(order: Item): Item {
   const { contactSnapshot, ...rest } = order;
   const snap = (contactSnapshot && typeof contactSnapshot === 'object' ? contactSnapshot : {}) as Item;
-  const name = [snap.first_name ?? snap.firstName, snap.last_name ?? snap.lastName].filter((x) => typeof x === 'string' && x.trim()).join(' ');
+  const name = [snap.first_name ?? snap.firstName, snap.last_name ?? snap.lastName]
+    .filter((x) => typeof x === 'string' && x.trim())
+    .join(' ');
   const source = (order.source && typeof order.source === 'object' ? order.source : {}) as Item;
   const extra: Item = {
     contactName: order.contactName ?? (name || snap.name),

@@ -12,9 +12,17 @@ describe('Find Order by ID', () => {
     const scope = highlevel()
       .get(`/payments/orders/${orderDetailSample.id}`)
       .query(true)
-      .reply(200, { ...order, contactSnapshot: { first_name: 'Rosa', last_name: 'Delgado', email: 'rosa@example.com', first_name_lower_case: 'rosa' } });
+      .reply(200, {
+        ...order,
+        contactSnapshot: { first_name: 'Rosa', last_name: 'Delgado', email: 'rosa@example.com', first_name_lower_case: 'rosa' },
+      });
     const [found] = await run(searches.findOrder, { orderId: orderDetailSample.id });
-    expect(found).toMatchObject({ contactName: 'Rosa Delgado', contactEmail: 'rosa@example.com', sourceType: 'funnel', sourceName: 'Boiler Service Checkout' });
+    expect(found).toMatchObject({
+      contactName: 'Rosa Delgado',
+      contactEmail: 'rosa@example.com',
+      sourceType: 'funnel',
+      sourceName: 'Boiler Service Checkout',
+    });
     expect(found.contactSnapshot).toBeUndefined(); // its lower-case copies are HighLevel's internals
     scope.done();
   });

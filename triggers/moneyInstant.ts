@@ -46,7 +46,11 @@ function invoiceHook(key: string, label: string, event: string, status: string, 
     // Samples in the editor: the latest invoices in that status.
     list: async (z, bundle) => (await listInvoices(ctxOf(z, bundle), { status }, 10)).map((i) => invoiceEvent(i, event)),
     // What records() outputs: one item per event, the invoice's own id as invoiceId.
-    sample: { ...newInvoice.def.sample, id: eventId(newInvoice.def.sample.id, event, newInvoice.def.sample.updatedAt), invoiceId: newInvoice.def.sample.id },
+    sample: {
+      ...newInvoice.def.sample,
+      id: eventId(newInvoice.def.sample.id, event, newInvoice.def.sample.updatedAt),
+      invoiceId: newInvoice.def.sample.id,
+    },
     outputFields: [...(newInvoice.def.outputFields ?? []), { key: 'invoiceId', label: 'Invoice ID (the Invoice)' }],
   });
 }
@@ -110,7 +114,11 @@ export const orderStatusUpdatedInstant = hookTrigger({
     const order = orderOf(payload);
     return [{ ...order, id: eventId(order.id, order.status, eventTime(payload) ?? order.updatedAt), orderId: order.id }];
   },
-  sample: { ...newOrder.def.sample, id: eventId(newOrder.def.sample.id, newOrder.def.sample.status, newOrder.def.sample.updatedAt), orderId: newOrder.def.sample.id },
+  sample: {
+    ...newOrder.def.sample,
+    id: eventId(newOrder.def.sample.id, newOrder.def.sample.status, newOrder.def.sample.updatedAt),
+    orderId: newOrder.def.sample.id,
+  },
   outputFields: [...(newOrder.def.outputFields ?? []), { key: 'orderId', label: 'Order ID (the Order)' }],
 });
 

@@ -128,8 +128,20 @@ export const billingFields: FieldDef[] = [
   },
   lineItemsField,
   { key: 'title', label: 'Title', helpText: 'The heading printed on the document, e.g. INVOICE or ESTIMATE.', schema: v.text(100) },
-  { key: 'issueDate', label: 'Issue Date', helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.', schema: v.date(), type: 'datetime' },
-  { key: 'termsNotes', label: 'Terms and Notes', helpText: 'Payment terms or a note printed on the document.', schema: v.text(5000), type: 'text' },
+  {
+    key: 'issueDate',
+    label: 'Issue Date',
+    helpText: 'The date the document is issued, e.g. 2026-03-10. Default: today.',
+    schema: v.date(),
+    type: 'datetime',
+  },
+  {
+    key: 'termsNotes',
+    label: 'Terms and Notes',
+    helpText: 'Payment terms or a note printed on the document.',
+    schema: v.text(5000),
+    type: 'text',
+  },
   {
     key: 'discountType',
     label: 'Discount Type',
@@ -155,7 +167,13 @@ export const billingFields: FieldDef[] = [
   },
 ];
 
-export const dueDateField: FieldDef = { key: 'dueDate', label: 'Due Date', helpText: 'The date payment is due, e.g. 2026-03-31.', schema: v.date(), type: 'datetime' };
+export const dueDateField: FieldDef = {
+  key: 'dueDate',
+  label: 'Due Date',
+  helpText: 'The date payment is due, e.g. 2026-03-31.',
+  schema: v.date(),
+  type: 'datetime',
+};
 
 export const sendActionField: FieldDef = {
   key: 'action',
