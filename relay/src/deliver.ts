@@ -34,6 +34,7 @@ export function retryAfterSeconds(header: string | null): number | undefined {
  * under key_strict_fifo), so pg-boss's retry limit is only a ceiling.
  */
 const waiting = new Set<() => void>();
+const FETCH_GAP_MS = 25;
 
 /** Wakes this process's idle workers (called after this process queued deliveries; others find them by polling). */
 export function wakeWorkers(): void {
@@ -78,12 +79,18 @@ export function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer
   const dispatch = async () => {
     // A settle since the last fetch may have unblocked a subscription's next job: fetch again before sleeping.
     let settledSinceFetch = false;
+    let lastFetch = 0;
     while (!stopped) {
       const room = cfg.workers - inFlight.size;
       if (room <= 0) {
         await Promise.race(inFlight);
         continue;
       }
+      // Claims at most every FETCH_GAP_MS: each key_strict_fifo fetch reads the whole backlog's keys, and fetching
+      // after every settled group would spend the database's CPU (and ingest's) on that scan.
+      const gap = lastFetch + FETCH_GAP_MS - Date.now();
+      if (gap > 0) await new Promise((r) => setTimeout(r, gap));
+      lastFetch = Date.now();
       settledSinceFetch = false;
       let jobs: JobLike[] = [];
       try {
