@@ -200,7 +200,10 @@ export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise
       await sandbox.webhooks.idle();
       await new Promise((r) => setTimeout(r, 300));
       const deliveries: InstantDelivery[] = [];
-      for (const call of hooks.calls.slice(from)) {
+      // The relay keeps order per subscription only; two zaps' hooks are called concurrently, so list them by zap
+      // (a stable sort: each zap's own calls stay in arrival order).
+      const calls = hooks.calls.slice(from).sort((a, b) => (a.zap < b.zap ? -1 : a.zap > b.zap ? 1 : 0));
+      for (const call of calls) {
         const z = zaps.get(call.zap)!;
         const made = sandbox.webhooks.sent.find((s) => s.webhookId === call.body.webhookId);
         const shaped: Item[] = await run(App.triggers[z.key].operation.perform, {

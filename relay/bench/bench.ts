@@ -7,7 +7,9 @@
  *  2. end-to-end latency (sent → the hook receives it) for 10,000 more at a fixed 500 events/s: median and p95;
  *  3. the same load against a bare fastify endpoint (the machine's ceiling), and the ratio.
  * PostgreSQL: DATABASE_URL or RELAY_TEST_DATABASE_URL (a role that may CREATE DATABASE); skipped when absent.
- * Options: --events N (10000), --rate N (500), --concurrency N (32), --only pglite|postgres.
+ * Options: --events N (10000), --rate N (500), --concurrency N (32), --only pglite|postgres. A quicker run on a busy
+ * machine: `--events 2000` (the README's table is the full 10,000). Profiling: BENCH_RELAY_NODE_OPTIONS is passed
+ * to the relay process as NODE_OPTIONS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`); BENCH_WORKERS sets RELAY_WORKERS.
  */
 import * as crypto from 'crypto';
 import * as http from 'http';
@@ -166,16 +168,8 @@ async function run(store: string, storeEnv: Record<string, string>, bare: number
   const hl = await fakeHighLevel();
   const hooks = await hookCounter();
   const key = signer();
-  const relay: RelayProcess = await spawnRelay(
-    {
-      ...baseEnv(hl.base, key.publicPem),
-      ...storeEnv,
-      RELAY_LOG_LEVEL: 'warn',
-      RELAY_RATE_LIMIT_PER_MINUTE: '100000',
-      ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}),
-    },
-    60_000,
-  );
+  const relay: RelayProcess = await spawnRelay({ ...baseEnv(hl.base, key.publicPem), ...storeEnv, RELAY_LOG_LEVEL: 'warn', RELAY_RATE_LIMIT_PER_MINUTE: '100000', ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}),
+    ...(process.env.BENCH_RELAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_RELAY_NODE_OPTIONS } : {}) }, 60_000);
   try {
     for (let i = 0; i < SUBS; i++) {
       const r = await request(

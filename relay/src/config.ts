@@ -52,7 +52,7 @@ export interface RelayConfig {
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
   deliveryTimeoutMs: number;
-  /** Delivery workers in this process (0: accept and store only; another process delivers). */
+  /** Deliveries in flight at once in this process (0: accept and store only; another process delivers). */
   workers: number;
   /** Subscription requests per minute per client IP. */
   rateLimitPerMinute: number;
@@ -111,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
     retryDelaySeconds: Math.max(1, num(env, 'RELAY_RETRY_DELAY_SECONDS', 5)),
     retryDelayMaxSeconds: num(env, 'RELAY_RETRY_DELAY_MAX_SECONDS', 3600),
     deliveryTimeoutMs: num(env, 'RELAY_DELIVERY_TIMEOUT_MS', 10_000),
-    workers: num(env, 'RELAY_WORKERS', 16),
+    workers: num(env, 'RELAY_WORKERS', 64),
     rateLimitPerMinute: num(env, 'RELAY_RATE_LIMIT_PER_MINUTE', 60),
     storeTimeoutMs: num(env, 'RELAY_STORE_TIMEOUT_MS', 5000),
     retryAfterSeconds: num(env, 'RELAY_RETRY_AFTER_SECONDS', 60),

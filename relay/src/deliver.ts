@@ -34,6 +34,7 @@ export function retryAfterSeconds(header: string | null): number | undefined {
  * under key_strict_fifo), so pg-boss's retry limit is only a ceiling.
  */
 const waiting = new Set<() => void>();
+const FETCH_GAP_MS = 25;
 
 /** Wakes this process's idle workers (called after this process queued deliveries; others find them by polling). */
 export function wakeWorkers(): void {
@@ -42,76 +43,188 @@ export function wakeWorkers(): void {
 }
 
 /**
- * Starts `cfg.workers` delivery loops. Each fetches one due job at a time and settles it as soon as its delivery ends,
- * then fetches again at once while work remains (so one subscription's backlog drains at HTTP speed, not at the
- * polling interval), and a slow hook only ever holds its own loop. Idle loops sleep until woken or `pollSeconds`.
- * Returns a function that stops the loops after their current job.
+ * Starts this process's deliveries: at most `cfg.workers` in flight at once. One dispatcher claims due jobs for all
+ * free slots in a single pg-boss fetch (its key_strict_fifo fetch reads every pending job's key to find the heads, so
+ * its cost grows with the backlog: one fetch per free batch of slots, not one per delivery, is what keeps a backlog
+ * draining at HTTP speed). Each delivery settles on its own as soon as it ends and frees its slot at once, so a slow
+ * hook only ever holds its own slot; a settled job lets its subscription's next job be claimed by the next fetch.
+ * The dispatcher sleeps when nothing is due until woken (this process queued deliveries, or a slot freed) or
+ * `pollSeconds` passes (another process queued them). Returns a function that stops after the jobs in flight.
  */
 export function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger): () => Promise<void> {
   let stopped = false;
-  const loop = async () => {
+  const inFlight = new Set<Promise<void>>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      }
+      waiting.add(done);
+    });
+  const settler = new DeliveredBatch(db, boss);
+  const run = async (job: JobLike, row: Promise<Map<string, DeliveryRow>>) => {
+    try {
+      const delivered = await deliverOne(db, boss, cfg, key, log, job, (await row).get(job.id));
+      if (delivered) await settler.add(job, delivered);
+      else await boss.complete(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount });
+    } catch (error) {
+      // The database failed mid-way: leave the job to pg-boss's retry (nothing was marked delivered).
+      log.error({ job: job.id, error: (error as Error).message }, 'delivery bookkeeping failed');
+      await boss.fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { error: 'bookkeeping failed' }).catch(() => undefined);
+    }
+  };
+  const dispatch = async () => {
+    // A settle since the last fetch may have unblocked a subscription's next job: fetch again before sleeping.
+    let settledSinceFetch = false;
+    let lastFetch = 0;
     while (!stopped) {
+      const room = cfg.workers - inFlight.size;
+      if (room <= 0) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      // Claims at most every FETCH_GAP_MS: each key_strict_fifo fetch reads the whole backlog's keys, and fetching
+      // after every settled group would spend the database's CPU (and ingest's) on that scan.
+      const gap = lastFetch + FETCH_GAP_MS - Date.now();
+      if (gap > 0) await new Promise((r) => setTimeout(r, gap));
+      lastFetch = Date.now();
+      settledSinceFetch = false;
       let jobs: JobLike[] = [];
       try {
-        jobs = ((await boss.fetch(DELIVER_QUEUE, { batchSize: 1, includeMetadata: true })) ?? []) as unknown as JobLike[];
+        jobs = ((await boss.fetch(DELIVER_QUEUE, { batchSize: room, includeMetadata: true })) ?? []) as unknown as JobLike[];
       } catch (error) {
         log.error({ error: (error as Error).message }, 'fetching deliveries failed');
         await new Promise((r) => setTimeout(r, 1000));
         continue;
       }
-      if (!jobs.length) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, cfg.pollSeconds * 1000);
-          function done() {
-            clearTimeout(timer);
-            waiting.delete(done);
-            resolve();
-          }
-          waiting.add(done);
-        });
-        continue;
-      }
+      // One query reads every claimed job's delivery row, event and subscription.
+      const rows = jobs.length ? loadRows(db, jobs.map((j) => j.id)) : Promise.resolve(new Map<string, DeliveryRow>());
+      rows.catch(() => undefined); // each job's run reports it
       for (const job of jobs) {
-        try {
-          await deliverOne(db, boss, cfg, key, log, job);
-          await boss.complete(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount });
-        } catch (error) {
-          // The database failed mid-way: leave the job to pg-boss's retry (nothing was marked delivered).
-          log.error({ job: job.id, error: (error as Error).message }, 'delivery bookkeeping failed');
-          await boss
-            .fail(DELIVER_QUEUE, { id: job.id, retryCount: job.retryCount }, { error: 'bookkeeping failed' })
-            .catch(() => undefined);
-        }
+        const p: Promise<void> = run(job, rows).finally(() => {
+          inFlight.delete(p);
+          settledSinceFetch = true;
+          wakeWorkers();
+        });
+        inFlight.add(p);
       }
+      if (!jobs.length && !settledSinceFetch) await sleep(cfg.pollSeconds * 1000);
     }
+    await Promise.allSettled([...inFlight]);
   };
-  const loops = Array.from({ length: cfg.workers }, loop);
+  const dispatcher = cfg.workers > 0 ? dispatch() : Promise.resolve();
   return async () => {
     stopped = true;
     wakeWorkers();
-    await Promise.allSettled(loops);
+    await dispatcher;
   };
 }
 
-async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger, job: JobLike): Promise<void> {
-  const { rows } = await db.query<{
-    state: string;
-    attempts: number;
-    body: Uint8Array | null;
-    webhook_id: string | null;
-    received_at: Date | null;
-    relay_extra: unknown;
-    target_enc: Uint8Array | null;
-    status: string | null;
-  }>(
-    `SELECT d.state, d.attempts, e.body, e.webhook_id, e.received_at, e.relay_extra, s.target_enc, s.status
+interface DeliveryRow {
+  job_id: string;
+  state: string;
+  attempts: number;
+  body: Uint8Array | null;
+  webhook_id: string | null;
+  received_at: Date | null;
+  relay_extra: unknown;
+  target_enc: Uint8Array | null;
+  status: string | null;
+}
+
+/** The delivery rows (with event body and encrypted target) of the claimed jobs, by job id: one query per fetch. */
+async function loadRows(db: Db, jobIds: string[]): Promise<Map<string, DeliveryRow>> {
+  const { rows } = await db.query<DeliveryRow>(
+    `SELECT d.job_id, d.state, d.attempts, e.body, e.webhook_id, e.received_at, e.relay_extra, s.target_enc, s.status
        FROM relay.delivery d
        LEFT JOIN relay.event e ON e.event_key = d.event_key
        LEFT JOIN relay.subscription s ON s.id = d.subscription_id
-      WHERE d.job_id = $1`,
-    [job.id],
+      WHERE d.job_id = ANY($1::uuid[])`,
+    [jobIds],
   );
-  const row = rows[0];
+  return new Map(rows.map((r) => [String(r.job_id), r]));
+}
+
+interface Delivered {
+  attempt: number;
+  status: number;
+  result: string;
+}
+
+/**
+ * Settles successful deliveries in groups: the jobs that end while one group is being written are recorded together
+ * (one UPDATE for their delivery rows and subscriptions, then one pg-boss complete), instead of two round trips each.
+ * The delivery row is marked `delivered` before the job completes, as for a single job, so a job claimed again
+ * (its process died in between) finds it settled and is never delivered twice.
+ */
+class DeliveredBatch {
+  private queue: { job: JobLike; d: Delivered; resolve(): void; reject(e: unknown): void }[] = [];
+  private running = false;
+
+  constructor(
+    private db: Db,
+    private boss: PgBoss,
+  ) {}
+
+  add(job: JobLike, d: Delivered): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, d, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.running || !this.queue.length) return;
+    const batch = this.queue.splice(0, 500);
+    this.running = true;
+    this.write(batch.map((b) => ({ job: b.job, d: b.d })))
+      .then(
+        () => batch.forEach((b) => b.resolve()),
+        (error) => batch.forEach((b) => b.reject(error)),
+      )
+      .finally(() => {
+        this.running = false;
+        this.pump();
+      });
+  }
+
+  private async write(batch: { job: JobLike; d: Delivered }[]): Promise<void> {
+    // One subscription has at most one job in flight (key_strict_fifo), so its last result is its only one here.
+    const lastBySub = new Map(batch.map((b) => [b.job.data.subscriptionId, `delivered (${b.d.result})`]));
+    // Latency: from the moment the event was stored to the hook's 2xx, both on the database clock.
+    await this.db.query(
+      `WITH d AS (
+         UPDATE relay.delivery d SET state = 'delivered', attempts = v.attempts, last_status = v.status, last_error = NULL,
+                updated_at = now(),
+                latency_ms = (SELECT (extract(epoch FROM (clock_timestamp() - e.received_at)) * 1000)::int
+                                FROM relay.event e WHERE e.event_key = d.event_key)
+           FROM unnest($1::uuid[], $2::int[], $3::int[]) AS v(job_id, attempts, status)
+          WHERE d.job_id = v.job_id)
+       UPDATE relay.subscription s SET last_delivery_at = now(), last_result = r.result
+         FROM unnest($4::uuid[], $5::text[]) AS r(id, result) WHERE s.id = r.id`,
+      [
+        batch.map((b) => b.job.id),
+        batch.map((b) => b.d.attempt),
+        batch.map((b) => b.d.status),
+        [...lastBySub.keys()],
+        [...lastBySub.values()],
+      ],
+    );
+    await this.boss.complete(
+      DELIVER_QUEUE,
+      batch.map((b) => ({ id: b.job.id, retryCount: b.job.retryCount })),
+    );
+  }
+}
+
+/**
+ * Delivers one claimed job whose row `loadRows` read. Returns what to record when the hook answered 2xx (the caller
+ * settles it with others); every other outcome is recorded here, and the caller completes the job.
+ */
+async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger, job: JobLike, row: DeliveryRow | undefined): Promise<Delivered | undefined> {
   if (!row || ['delivered', 'dead', 'gone', 'dropped'].includes(row.state)) return; // already settled: never twice
   const subId = job.data.subscriptionId;
   if (!row.target_enc || row.status !== 'active' || !row.body) {
@@ -149,10 +262,7 @@ async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, l
     error = (e as Error)?.name === 'TimeoutError' ? 'timeout' : 'network error';
   }
   const result = status !== null ? `HTTP ${status}` : error!;
-  if (status !== null && status >= 200 && status < 300) {
-    await settle(db, job.id, 'delivered', attempt, status, null, subId, `delivered (${result})`);
-    return;
-  }
+  if (status !== null && status >= 200 && status < 300) return { attempt, status, result };
   if (status === 410) {
     await db.tx(async (sql) => {
       await sql.query(`UPDATE relay.delivery SET state = 'gone', attempts = $2, last_status = 410, updated_at = now() WHERE job_id = $1`, [

@@ -102,13 +102,17 @@ export interface IncomingEvent {
 export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[]): Promise<StoreResult[]> {
   return db.tx(async (sql) => {
     // Sorted keys: concurrent batches lock event rows in one order, so they cannot deadlock.
-    const order = events
-      .map((_, i) => i)
-      .sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
-    const inserted = await sql.query<{ event_key: string }>(
-      `INSERT INTO relay.event (event_key, webhook_id, type, scope_id, body)
-       SELECT k, w, t, s, decode(b, 'base64') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(k, w, t, s, b)
-       ON CONFLICT (event_key) DO NOTHING RETURNING event_key`,
+    const order = events.map((_, i) => i).sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
+    // The insert returns, with each new event, the active subscriptions of its scope (routing needs no second query:
+    // INSTALL/UNINSTALL below only change their own scope, and a batch holds one event per scope).
+    const inserted = await sql.query<{ event_key: string; id: string | null; scope_id: string; events: string[]; filters: unknown }>(
+      `WITH ins AS (
+         INSERT INTO relay.event (event_key, webhook_id, type, scope_id, body)
+         SELECT k, w, t, s, decode(b, 'base64') FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(k, w, t, s, b)
+         ON CONFLICT (event_key) DO NOTHING RETURNING event_key, scope_id)
+       SELECT ins.event_key, s.id, s.scope_id, s.events, s.filters
+         FROM ins LEFT JOIN relay.subscription s ON s.scope_id = ins.scope_id AND s.status = 'active'
+        ORDER BY s.created_at`,
       [
         order.map((i) => events[i].eventKey),
         order.map((i) => events[i].webhookId),
@@ -145,10 +149,7 @@ export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[])
       } else routable.push(i);
     }
     if (!routable.length) return results;
-    const subs = await sql.query<{ id: string; scope_id: string; events: string[]; filters: unknown }>(
-      `SELECT id, scope_id, events, filters FROM relay.subscription WHERE scope_id = ANY($1::text[]) AND status = 'active' ORDER BY created_at`,
-      [[...new Set(routable.map((i) => events[i].scope!))]],
-    );
+    const subs = { rows: [...new Map(inserted.rows.filter((r) => r.id !== null).map((r) => [r.id!, { ...r, id: r.id! }])).values()] };
     const jobs: { id: string; eventKey: string; subscriptionId: string; scope: string; type: string }[] = [];
     const matched: { key: string; n: number }[] = [];
     for (const i of routable) {
