@@ -168,8 +168,17 @@ async function run(store: string, storeEnv: Record<string, string>, bare: number
   const hl = await fakeHighLevel();
   const hooks = await hookCounter();
   const key = signer();
-  const relay: RelayProcess = await spawnRelay({ ...baseEnv(hl.base, key.publicPem), ...storeEnv, RELAY_LOG_LEVEL: 'warn', RELAY_RATE_LIMIT_PER_MINUTE: '100000', ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}),
-    ...(process.env.BENCH_RELAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_RELAY_NODE_OPTIONS } : {}) }, 60_000);
+  const relay: RelayProcess = await spawnRelay(
+    {
+      ...baseEnv(hl.base, key.publicPem),
+      ...storeEnv,
+      RELAY_LOG_LEVEL: 'warn',
+      RELAY_RATE_LIMIT_PER_MINUTE: '100000',
+      ...(process.env.BENCH_WORKERS ? { RELAY_WORKERS: process.env.BENCH_WORKERS } : {}),
+      ...(process.env.BENCH_RELAY_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_RELAY_NODE_OPTIONS } : {}),
+    },
+    60_000,
+  );
   try {
     for (let i = 0; i < SUBS; i++) {
       const r = await request(

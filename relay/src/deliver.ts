@@ -101,7 +101,12 @@ export function startWorkers(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer
         continue;
       }
       // One query reads every claimed job's delivery row, event and subscription.
-      const rows = jobs.length ? loadRows(db, jobs.map((j) => j.id)) : Promise.resolve(new Map<string, DeliveryRow>());
+      const rows = jobs.length
+        ? loadRows(
+            db,
+            jobs.map((j) => j.id),
+          )
+        : Promise.resolve(new Map<string, DeliveryRow>());
       rows.catch(() => undefined); // each job's run reports it
       for (const job of jobs) {
         const p: Promise<void> = run(job, rows).finally(() => {
@@ -224,7 +229,15 @@ class DeliveredBatch {
  * Delivers one claimed job whose row `loadRows` read. Returns what to record when the hook answered 2xx (the caller
  * settles it with others); every other outcome is recorded here, and the caller completes the job.
  */
-async function deliverOne(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buffer, log: Logger, job: JobLike, row: DeliveryRow | undefined): Promise<Delivered | undefined> {
+async function deliverOne(
+  db: Db,
+  boss: PgBoss,
+  cfg: RelayConfig,
+  key: Buffer,
+  log: Logger,
+  job: JobLike,
+  row: DeliveryRow | undefined,
+): Promise<Delivered | undefined> {
   if (!row || ['delivered', 'dead', 'gone', 'dropped'].includes(row.state)) return; // already settled: never twice
   const subId = job.data.subscriptionId;
   if (!row.target_enc || row.status !== 'active' || !row.body) {

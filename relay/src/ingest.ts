@@ -102,7 +102,9 @@ export interface IncomingEvent {
 export async function storeEvents(db: Db, boss: PgBoss, events: IncomingEvent[]): Promise<StoreResult[]> {
   return db.tx(async (sql) => {
     // Sorted keys: concurrent batches lock event rows in one order, so they cannot deadlock.
-    const order = events.map((_, i) => i).sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
+    const order = events
+      .map((_, i) => i)
+      .sort((a, b) => (events[a].eventKey < events[b].eventKey ? -1 : events[a].eventKey > events[b].eventKey ? 1 : 0));
     // The insert returns, with each new event, the active subscriptions of its scope (routing needs no second query:
     // INSTALL/UNINSTALL below only change their own scope, and a batch holds one event per scope).
     const inserted = await sql.query<{ event_key: string; id: string | null; scope_id: string; events: string[]; filters: unknown }>(
