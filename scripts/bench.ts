@@ -484,11 +484,22 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
     if (!op) continue;
     sims.push({ op, trigger, eventOf: trigger.eventOf, eventOfItem: trigger.eventOfItem, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0, perPoll: [] });
   }
+  // The app's log line when a bound (MAX_PAGES, time budget) stops a poll: counted per trigger, not printed.
+  const bounded = new Map<string, number>();
   const poll = async (sim: TriggerSim & { trigger: FeedTrigger }) => {
     const before = sandbox.requests.length;
-    const items = (await sim.op.perform(z, bundleOf(authData, sim.trigger.input))) as Array<Record<string, any>>;
-    sim.requests += sandbox.requests.length - before;
-    return items;
+    const log = z.console.log;
+    z.console.log = (...parts: unknown[]) => {
+      if (/stopped (reading )?after \d+ pages/.test(String(parts[0]))) bounded.set(sim.op.key, (bounded.get(sim.op.key) ?? 0) + 1);
+      else log(...parts);
+    };
+    try {
+      const items = (await sim.op.perform(z, bundleOf(authData, sim.trigger.input))) as Array<Record<string, any>>;
+      sim.requests += sandbox.requests.length - before;
+      return items;
+    } finally {
+      z.console.log = log;
+    }
   };
   // The zap is turned on: Zapier's first poll only fills the dedupe store.
   for (const sim of sims) for (const item of await poll(sim)) sim.seen.add(String(item.id));
@@ -551,6 +562,7 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
       small.length ? Math.max(...small.map((p) => p.requests)) : '–',
       large.length ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)` : '0',
       overLimit,
+      bounded.get(sim.op.key) ?? 0,
     ];
   });
 }
@@ -585,6 +597,7 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
         'max requests, < 100 arrived (goal 1)',
         'polls with ≥ 100 arrived',
         'polls over ⌊n/100⌋+1 requests (goal 0)',
+        'polls stopped by the page bound',
       ],
       rows,
     );
