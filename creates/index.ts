@@ -15,10 +15,11 @@ import * as users from './users';
 import * as businesses from './businesses';
 import * as apiRequest from './apiRequest';
 
-export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, apiRequest, invoices, customValues, products, payments, objects, medias], 'create');
 import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
 import * as payments from './payments';
 import * as objects from './objects';
 import * as medias from './medias';
+
+export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, apiRequest, invoices, customValues, products, payments, objects, medias], 'create');
