@@ -232,7 +232,18 @@ export interface DatedPoll<T> {
   cursorPaging?: boolean;
   /** Where a poll at `nowMs` starts its window (a date filter, YYYY-MM-DD), or '' when the list has no filter. */
   anchor: (nowMs: number) => string;
+  /** Offsets must be whole pages (HighLevel pages by page number): a poll resumes at the start of its last page. */
+  pageAligned?: boolean;
+  /** Cursor paging: the cursor of the records after `item` (read on the page at `cursor`). */
+  cursorAfter?: (item: T, cursor: unknown) => unknown;
 }
+
+/**
+ * Records of the last page an oldest-first poll read that the next poll reads again: they cover records removed
+ * below the position in between (which move the newer ones up), and fewer than a page, so a quiet poll stays one
+ * request even when that page was full.
+ */
+export const FORWARD_OVERLAP = 10;
 
 /** Where an oldest-first poll continues: the start of the last page it read (a page of overlap) in its window. */
 export interface Forward {
@@ -315,6 +326,7 @@ async function pollForward<T>(
   let pages = 0;
   let bound = false;
   let start: Forward = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
+  let lastItems: T[] = [];
   let ready = !keepWindow && first ? first.page : undefined;
   for (;;) {
     if (pages >= MAX_PAGES || (pages > 0 && clientLimits.now() > deadline)) {
@@ -330,6 +342,7 @@ async function pollForward<T>(
       continue;
     }
     start = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
+    lastItems = result.items;
     seen.push(...result.items);
     for (const item of result.items) {
       const id = poll.id(item);
@@ -353,7 +366,16 @@ async function pollForward<T>(
   else if (newest && newest.key !== undefined && old.key !== undefined && compare(newest.key, old.key) === 0) {
     mark = { key: old.key, ids: [...new Set([...old.ids, ...newest.ids])] };
   }
-  const next: DatedState = { mark, order: 'asc', forward: start };
+  // The next poll starts FORWARD_OVERLAP records before the end of what was read (its page start where offsets
+  // must be whole pages, or where the list gives no cursor inside a page).
+  let resume = start;
+  const back = lastItems.length - FORWARD_OVERLAP;
+  if (back > 0 && !poll.cursorPaging && !poll.pageAligned) resume = { anchor, skip: start.skip + back };
+  else if (back > 0 && poll.cursorPaging && poll.cursorAfter) {
+    const after = poll.cursorAfter(lastItems[back - 1], start.cursor);
+    if (after != null) resume = { anchor, skip: start.skip + back, cursor: after };
+  }
+  const next: DatedState = { mark, order: 'asc', forward: resume };
   await connectionCacheSet(z, stateKey, next, POLL_STATE_TTL_SECONDS);
   return out;
 }

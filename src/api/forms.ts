@@ -81,6 +81,7 @@ export function pollSubmissions(ctx: Context, kind: SubmissionKind, parentId: st
     key: (s) => (typeof s.createdAt === 'string' ? s.createdAt : undefined),
     id: (s) => String(s.id),
     anchor: (nowMs) => pollWindow(nowMs).startAt,
+    pageAligned: true,
     fetchPage: async (skip, _cursor, startAt) => {
       const page = Math.floor(skip / SUBMISSIONS_PAGE) + 1;
       const query = {
@@ -94,7 +95,9 @@ export function pollSubmissions(ctx: Context, kind: SubmissionKind, parentId: st
       const items = ((data?.submissions ?? []) as Item[]).filter((s) => s && typeof s === 'object' && s.id != null);
       const next = data?.meta?.nextPage;
       const total = typeof data?.meta?.total === 'number' ? data.meta.total : undefined;
-      const more = typeof next === 'number' ? next > page : items.length >= SUBMISSIONS_PAGE;
+      // `nextPage: null` ends the list, as does `meta.total`; without either, a full page may have more after it.
+      const more =
+        typeof next === 'number' ? next > page : next === null ? false : total !== undefined ? page * SUBMISSIONS_PAGE < total : items.length >= SUBMISSIONS_PAGE;
       return { items, total, more };
     },
   });

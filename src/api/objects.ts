@@ -163,6 +163,8 @@ export function pollRecords(ctx: Context, objectKey: string, triggerKey: string,
     key: (r) => (typeof r.createdAt === 'string' ? r.createdAt : undefined),
     id: (r) => String(r.id),
     anchor: () => '',
+    cursorAfter: (r, cursor) =>
+      Array.isArray(r.searchAfter) ? { page: isSearchCursor(cursor) ? cursor.page : 1, searchAfter: r.searchAfter.map(String) } : undefined,
     fetchPage: async (_skip, cursor) => {
       const at: SearchCursor = isSearchCursor(cursor) ? cursor : { page: 1, searchAfter: [] };
       const data = await ctx.call(objectsApi.searchRecords, { path: { schemaKey: objectKey }, body: { page: at.page, pageLimit, query: '', searchAfter: at.searchAfter } });
