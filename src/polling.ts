@@ -239,11 +239,12 @@ export interface DatedPoll<T> {
 }
 
 /**
- * Records of the last page an oldest-first poll read that the next poll reads again: they cover records removed
- * below the position in between (which move the newer ones up), and fewer than a page, so a quiet poll stays one
- * request even when that page was full.
+ * Records of the last page an oldest-first poll (offset paging) read that the next poll reads again: the first of
+ * them must be one it had seen; when it is not, records below were removed in between (the newer ones moved up)
+ * and the poll steps back a page. One record, so n new records still cost ⌊n / page⌋ + 1 requests. Cursor paging
+ * (`searchAfter`, a position by value) resumes after the last record read.
  */
-export const FORWARD_OVERLAP = 10;
+export const FORWARD_OVERLAP = 1;
 
 /** Where an oldest-first poll continues: the start of the last page it read (a page of overlap) in its window. */
 export interface Forward {
@@ -327,6 +328,7 @@ async function pollForward<T>(
   let bound = false;
   let start: Forward = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
   let lastItems: T[] = [];
+  let resumed = !!keepWindow;
   let ready = !keepWindow && first ? first.page : undefined;
   for (;;) {
     if (pages >= MAX_PAGES || (pages > 0 && clientLimits.now() > deadline)) {
@@ -341,6 +343,13 @@ async function pollForward<T>(
       skip = Math.max(0, result.total - poll.pageSize);
       continue;
     }
+    // Resumed at an offset: its first record is one seen before; none, or a new one, means removals moved the list
+    // up: step back a page.
+    if (resumed && !poll.cursorPaging && skip > 0 && (!result.items.length || !reached(poll, result.items[0], state.mark))) {
+      skip = Math.max(0, skip - poll.pageSize);
+      continue;
+    }
+    resumed = false;
     start = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
     lastItems = result.items;
     seen.push(...result.items);
@@ -366,14 +375,14 @@ async function pollForward<T>(
   else if (newest && newest.key !== undefined && old.key !== undefined && compare(newest.key, old.key) === 0) {
     mark = { key: old.key, ids: [...new Set([...old.ids, ...newest.ids])] };
   }
-  // The next poll starts FORWARD_OVERLAP records before the end of what was read (its page start where offsets
-  // must be whole pages, or where the list gives no cursor inside a page).
+  // The next poll starts FORWARD_OVERLAP records before the end of what was read (offsets), right after it
+  // (cursors), or at the start of the last page read (page numbers, or no cursor inside a page).
   let resume = start;
   const back = lastItems.length - FORWARD_OVERLAP;
   if (back > 0 && !poll.cursorPaging && !poll.pageAligned) resume = { anchor, skip: start.skip + back };
-  else if (back > 0 && poll.cursorPaging && poll.cursorAfter) {
-    const after = poll.cursorAfter(lastItems[back - 1], start.cursor);
-    if (after != null) resume = { anchor, skip: start.skip + back, cursor: after };
+  else if (lastItems.length && poll.cursorPaging && poll.cursorAfter) {
+    const after = poll.cursorAfter(lastItems[lastItems.length - 1], start.cursor);
+    if (after != null) resume = { anchor, skip: start.skip + lastItems.length, cursor: after };
   }
   const next: DatedState = { mark, order: 'asc', forward: resume };
   await connectionCacheSet(z, stateKey, next, POLL_STATE_TTL_SECONDS);

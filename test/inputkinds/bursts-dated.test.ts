@@ -174,3 +174,21 @@ describe.each(kinds)('$name: bursts larger than a poll bound, either order', (ki
     expect(after.requests).toBe(1);
   });
 });
+
+describe('oldest first, offset paging: records removed below where the previous poll stopped', () => {
+  it('New Order: 250 orders, a poll, 40 of the oldest removed and 30 new → the 30 once (the poll steps back a page)', async () => {
+    const feed = new Feed('asc');
+    servePayments(feed, '/payments/orders');
+    const zap = { meta: { zap: { id: 'removed-below' } } };
+    feed.add(250, 'old');
+    await run(paymentTriggers.newOrder, {}, zap);
+    expect(await run(paymentTriggers.newOrder, {}, zap)).toEqual([]);
+    feed.records.splice(0, 40);
+    const fresh = feed.add(30, 'new');
+    const got: any[] = await run(paymentTriggers.newOrder, {}, zap);
+    expect(got.map((o) => o.id).sort()).toEqual(fresh);
+    const before = feed.requests;
+    expect(await run(paymentTriggers.newOrder, {}, zap)).toEqual([]);
+    expect(feed.requests - before).toBe(1);
+  });
+});
