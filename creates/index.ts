@@ -14,6 +14,7 @@ import * as opportunities from './opportunities';
 import * as users from './users';
 import * as businesses from './businesses';
 import * as apiRequest from './apiRequest';
+
 import * as invoices from './invoices';
 import * as customValues from './customValues';
 import * as products from './products';
@@ -21,29 +22,4 @@ import * as payments from './payments';
 import * as objects from './objects';
 import * as medias from './medias';
 
-export const creates = collect(
-  [
-    contacts,
-    contactFollowersCampaignsWorkflows,
-    tasks,
-    notes,
-    calendars,
-    appointments,
-    associations,
-    blogs,
-    conversations,
-    locations,
-    customFields,
-    opportunities,
-    users,
-    businesses,
-    apiRequest,
-    invoices,
-    customValues,
-    products,
-    payments,
-    objects,
-    medias,
-  ],
-  'create',
-);
+export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, apiRequest, invoices, customValues, products, payments, objects, medias], 'create');

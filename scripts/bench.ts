@@ -11,6 +11,8 @@ import { CACHE_TTL_SECONDS } from '../src/cache';
 import { Operation } from '../src/factories/operation';
 import { FieldDef } from '../src/fields/field';
 import App from '../app/index';
+import { addSubmission, parentsOf, SubmissionKind } from '../sandbox/routes/forms';
+import { OrderInput, placeOrder } from '../sandbox/routes/payments';
 import { operations } from '../app/operations';
 
 /**
@@ -20,6 +22,7 @@ import { operations } from '../app/operations';
  *   --runs N      cold-start samples of each kind (default 15)
  *   --polls N     simulated polls per trigger (default 1000)
  *   --burst-polls N  polls of the heavy-tailed simulation (bursts larger than a page; default 200)
+ *   --burst-polls-new N  its polls for each New … trigger of issue 14 (forms, money, products, objects; default: --burst-polls)
  *   --only NAME   run some sections (comma-separated): cold, polls, correctness, bursts, burst, size
  *   --burst N     actions in the burst (default 1000)
  *   --window-ms N the burst's rate-limit window: 100 requests per N ms (default 1000, HighLevel's 10 s / 10)
@@ -45,6 +48,8 @@ const runs = (part: 'cold' | 'polls' | 'correctness' | 'bursts' | 'burst' | 'siz
 const POLLS = option('polls', 1000);
 /** Polls of the heavy-tailed (bursty) simulation: its arrivals average ~20 contacts a poll. */
 const BURST_POLLS = option('burst-polls', 200);
+/** Polls of the same simulation for each New … trigger of issue 14 (forms, money, products, custom objects). */
+const BURST_POLLS_NEW = option('burst-polls-new', BURST_POLLS);
 const BURST = option('burst', 1000);
 
 // HighLevel's burst limit is 100 requests per 10 s; the burst runs it 10× faster (100 requests per 1 s, --window-ms),
@@ -384,126 +389,231 @@ const burstyArrivals: Arrivals = {
   updates: (random) => (random() < 0.5 ? 0 : pareto(random, 2, 1, 300)),
 };
 
-async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = POLLS, what = 'Polling correctness') {
-  const POLLS = polls;
+/** A trigger of a feed: the input of its zap and which arrivals it should report, once each. */
+interface FeedTrigger {
+  key: string;
+  input?: Record<string, unknown>;
+  /** `create`: each new record once; `change`: each record's latest state after a poll's arrivals once. */
+  on: 'create' | 'change';
+  /** The event a record stands for (its id, or its id and change time). */
+  eventOf: (record: Record<string, any>) => string;
+  /** The event an item the trigger returned stands for. */
+  eventOfItem: (item: Record<string, any>) => string;
+}
+
+/**
+ * One kind of record the simulation adds in HighLevel between polls (n: its running number, from 1), optionally
+ * changes, and the triggers that should report them.
+ */
+interface Feed {
+  noun: string;
+  triggers: FeedTrigger[];
+  create: (n: number) => Promise<Record<string, any>>;
+  update?: (id: string, n: number) => Promise<Record<string, any>>;
+  polls: number;
+}
+
+const byId: Pick<FeedTrigger, 'eventOf' | 'eventOfItem'> = { eventOf: (r) => String(r._id ?? r.id), eventOfItem: (i) => String(i.id) };
+
+/** The contacts feed (New Contact, Updated Contact): the simulation of issue 4, kept as it was. */
+function contactFeed(sandbox: Sandbox, authData: Record<string, string>, polls: number): Feed {
+  const token = authData.access_token;
+  return {
+    noun: 'contacts',
+    polls,
+    triggers: [
+      { key: 'new_contact', on: 'create', ...byId },
+      { key: 'updated_contact', on: 'change', eventOf: (c) => `${c.id}@${c.dateUpdated}`, eventOfItem: (i) => `${i.contactId ?? i.id}@${i.dateUpdated}` },
+    ],
+    create: async (n) =>
+      (await api(sandbox, token, 'POST', '/contacts/', { locationId: authData.locationId, firstName: `Bench${n}`, email: `bench${n}@example.com` })).contact,
+    update: async (id, n) => (await api(sandbox, token, 'PUT', `/contacts/${id}`, { lastName: `Changed${n}` })).contact,
+  };
+}
+
+/**
+ * The money, forms, products and custom-object feeds (issue 14): each new record once. Records HighLevel's API
+ * cannot create (submissions, checkouts) are added to the sandbox's state, as a visitor or a checkout would.
+ */
+function newRecordFeeds(sandbox: Sandbox, authData: Record<string, string>, polls: number): Feed[] {
+  const token = authData.access_token;
+  const state = sandbox.state;
+  const contact = state.contactsOf(state.locationId)[0];
+  const buyer = { contactId: contact.id, contactName: `${contact.firstName} ${contact.lastName}` };
+  // A transaction or subscription is one of the order placed with it: the order's id is its entityId.
+  const ofOrder: Pick<FeedTrigger, 'eventOf' | 'eventOfItem'> = { eventOf: (o) => String(o._id), eventOfItem: (i) => String(i.entityId) };
+  const submissions = (kind: SubmissionKind): Feed => ({
+    noun: `${kind} submissions`,
+    polls,
+    triggers: [{ key: `new_${kind}_submission`, on: 'create', ...byId }],
+    create: async (n) => {
+      const parents = parentsOf(state, kind);
+      return addSubmission(state, kind, parents[n % parents.length].id, { first: 'Bench', last: String(n), email: `sub${n}@example.com` });
+    },
+  });
+  const checkouts = (key: string, noun: string, order: Partial<OrderInput>, ids = ofOrder): Feed => ({
+    noun,
+    polls,
+    triggers: [{ key, on: 'create', ...ids }],
+    create: async (n) => placeOrder(state, { ...buyer, amount: 10 + (n % 90), ...order }),
+  });
+  return [
+    submissions('form'),
+    submissions('survey'),
+    {
+      noun: 'invoices',
+      polls,
+      triggers: [{ key: 'new_invoice', on: 'create', ...byId }],
+      create: async (n) =>
+        api(sandbox, token, 'POST', '/invoices/', {
+          altId: state.locationId,
+          altType: 'location',
+          name: `Bench ${n}`,
+          currency: 'USD',
+          issueDate: new Date().toISOString().slice(0, 10),
+          items: [{ name: 'Drain Cleaning', amount: 10 + (n % 90), qty: 1, currency: 'USD' }],
+          contactDetails: { id: contact.id, name: buyer.contactName, email: contact.email ?? '', phoneNo: contact.phone ?? '' },
+          businessDetails: { name: 'Sandbox Plumbing Co.' },
+          discount: { type: 'percentage', value: 0 },
+          sentTo: { email: [contact.email ?? 'office@example.com'] },
+          liveMode: false,
+        }),
+    },
+    checkouts('new_order', 'orders (unpaid)', { paid: false }, byId),
+    checkouts('new_transaction', 'paid orders', { paid: true }),
+    checkouts('new_subscription', 'recurring orders', { paid: true, recurring: true }),
+    {
+      noun: 'products',
+      polls,
+      triggers: [{ key: 'new_product', on: 'create', ...byId }],
+      create: async (n) => api(sandbox, token, 'POST', '/products/', { locationId: state.locationId, name: `Bench ${n}`, productType: 'DIGITAL' }),
+    },
+    {
+      noun: 'pet records',
+      polls,
+      triggers: [{ key: 'new_object_record', input: { objectKey: 'custom_objects.pet' }, on: 'create', ...byId }],
+      create: async (n) =>
+        (await api(sandbox, token, 'POST', '/objects/custom_objects.pet/records', { locationId: state.locationId, properties: { name: `Pet ${n}` } })).record,
+    },
+  ];
+}
+
+/**
+ * One feed's simulation: `polls` polls of its triggers, records created (and changed) in between as `arrivals`
+ * draws, Zapier's dedupe by id. Every feed draws from the same seed, so a run is repeatable.
+ */
+async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed: Feed, arrivals: Arrivals) {
+  const POLLS = feed.polls;
+  const sims: Array<TriggerSim & { trigger: FeedTrigger }> = [];
+  for (const trigger of feed.triggers) {
+    const op = operations.find((o) => o.key === trigger.key);
+    if (!op) continue;
+    sims.push({ op, trigger, eventOf: trigger.eventOf, eventOfItem: trigger.eventOfItem, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0, perPoll: [] });
+  }
+  // The app's log line when a bound (MAX_PAGES, time budget) stops a poll: counted per trigger, not printed.
+  const bounded = new Map<string, number>();
+  const poll = async (sim: TriggerSim & { trigger: FeedTrigger }) => {
+    const before = sandbox.requests.length;
+    const log = z.console.log;
+    z.console.log = (...parts: unknown[]) => {
+      if (/stopped (reading )?after \d+ pages/.test(String(parts[0]))) bounded.set(sim.op.key, (bounded.get(sim.op.key) ?? 0) + 1);
+      else log(...parts);
+    };
+    try {
+      const items = (await sim.op.perform(z, bundleOf(authData, sim.trigger.input))) as Array<Record<string, any>>;
+      sim.requests += sandbox.requests.length - before;
+      return items;
+    } finally {
+      z.console.log = log;
+    }
+  };
+  // The zap is turned on: Zapier's first poll only fills the dedupe store.
+  for (const sim of sims) for (const item of await poll(sim)) sim.seen.add(String(item.id));
+
+  const random = prng(20260301);
+  const mine: string[] = [];
+  const stats = { created: 0, updated: 0, maxCreates: 0, maxUpdates: 0, quietPolls: 0 };
+  for (let i = 0; i < POLLS; i++) {
+    const expectedBefore = sims.map((sim) => sim.expected.size);
+    const changedNow = new Map<string, Record<string, any>>();
+    const creates = arrivals.creates(random);
+    stats.maxCreates = Math.max(stats.maxCreates, creates);
+    if (creates === 0) stats.quietPolls++;
+    for (let c = 0; c < creates; c++) {
+      const record = await feed.create(++stats.created);
+      const id = String(record._id ?? record.id);
+      mine.push(id);
+      changedNow.set(id, record);
+      for (const sim of sims.filter((s) => s.trigger.on === 'create')) sim.expected.add(sim.eventOf(record));
+    }
+    const updates = feed.update && mine.length ? arrivals.updates(random) : 0;
+    stats.maxUpdates = Math.max(stats.maxUpdates, Math.min(updates, mine.length));
+    for (let u = 0; u < updates; u++) {
+      const id = mine[Math.floor(random() * mine.length)];
+      changedNow.set(id, await feed.update!(id, ++stats.updated));
+    }
+    // A "changed" trigger should report each record's latest state once (two changes between polls are one).
+    for (const sim of sims.filter((s) => s.trigger.on === 'change')) for (const record of changedNow.values()) sim.expected.add(sim.eventOf(record));
+
+    for (const [index, sim] of sims.entries()) {
+      const requestsBefore = sim.requests;
+      const items = await poll(sim);
+      sim.perPoll.push({ arrived: sim.expected.size - expectedBefore[index], requests: sim.requests - requestsBefore });
+      for (const item of items) {
+        const id = String(item.id);
+        if (sim.seen.has(id)) continue; // Zapier's dedupe
+        sim.seen.add(id);
+        const event = sim.eventOfItem(item);
+        if (sim.triggered.has(event) || !sim.expected.has(event)) sim.duplicates++;
+        else sim.triggered.add(event);
+      }
+    }
+  }
+  const arrived = `${stats.created} (max ${stats.maxCreates}, ${stats.quietPolls} polls with none)` + (feed.update ? `; ${stats.updated} changes (max ${stats.maxUpdates})` : '');
+  return sims.map((sim) => {
+    const missed = [...sim.expected].filter((e) => !sim.triggered.has(e)).length;
+    const small = sim.perPoll.filter((p) => p.arrived < 100);
+    const large = sim.perPoll.filter((p) => p.arrived >= 100);
+    // The limit: 1 request while fewer than a page arrived, about n / page (+1 to reach the mark) for n.
+    const overLimit = sim.perPoll.filter((p) => p.requests > Math.floor(p.arrived / 100) + 1).length;
+    return [
+      sim.op.key,
+      `${feed.noun}: ${arrived}`,
+      POLLS,
+      sim.expected.size,
+      sim.triggered.size,
+      missed,
+      sim.duplicates,
+      fmt(sim.requests / (POLLS + 1), 2),
+      small.length ? Math.max(...small.map((p) => p.requests)) : '–',
+      large.length ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)` : '0',
+      overLimit,
+      bounded.get(sim.op.key) ?? 0,
+    ];
+  });
+}
+
+/**
+ * Polling correctness of the contacts triggers (and, with `newRecords`, of every New … polling trigger of issue 14,
+ * over `newRecordPolls` polls each), one sandbox, printed as one table.
+ */
+async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = POLLS, what = 'Polling correctness', newRecordPolls = 0) {
   const sandbox = await startSandbox({ port: 0, seed: true });
   try {
     const authData = connect(sandbox);
     await runtimeZ(authData);
-    const sims: TriggerSim[] = [];
-    const newContact = operations.find((o) => o.key === 'new_contact');
-    const updatedContact = operations.find((o) => o.key === 'updated_contact');
-    if (newContact)
-      sims.push({
-        op: newContact,
-        eventOf: (c) => c.id,
-        eventOfItem: (i) => i.id,
-        seen: new Set(),
-        triggered: new Set(),
-        expected: new Set(),
-        duplicates: 0,
-        late: 0,
-        requests: 0,
-        perPoll: [],
-      });
-    if (updatedContact) {
-      sims.push({
-        op: updatedContact,
-        eventOf: (c) => `${c.id}@${c.dateUpdated}`,
-        eventOfItem: (i) => `${i.contactId ?? i.id}@${i.dateUpdated}`,
-        seen: new Set(),
-        triggered: new Set(),
-        expected: new Set(),
-        duplicates: 0,
-        late: 0,
-        requests: 0,
-        perPoll: [],
-      });
+    const feeds = [contactFeed(sandbox, authData, polls), ...(newRecordPolls > 0 ? newRecordFeeds(sandbox, authData, newRecordPolls) : [])];
+    const rows: Array<Array<string | number>> = [];
+    for (const feed of feeds) {
+      const started = Date.now();
+      rows.push(...(await simulate(sandbox, authData, feed, arrivals)));
+      if (feeds.length > 1) console.error(`  ${feed.noun}: ${feed.polls} polls in ${fmt((Date.now() - started) / 1000)} s`);
     }
-    const poll = async (sim: TriggerSim) => {
-      const before = sandbox.requests.length;
-      const items = (await sim.op.perform(z, bundleOf(authData))) as Array<Record<string, any>>;
-      sim.requests += sandbox.requests.length - before;
-      return items;
-    };
-    // The zap is turned on: Zapier's first poll only fills the dedupe store.
-    for (const sim of sims) for (const item of await poll(sim)) sim.seen.add(String(item.id));
-
-    const random = prng(20260301);
-    const token = authData.access_token;
-    const mine: string[] = [];
-    let created = 0;
-    let updated = 0;
-    let maxCreates = 0;
-    let maxUpdates = 0;
-    let quietPolls = 0;
-    for (let i = 0; i < POLLS; i++) {
-      const expectedBefore = sims.map((sim) => sim.expected.size);
-      const changedNow = new Map<string, Record<string, any>>();
-      const creates = arrivals.creates(random);
-      maxCreates = Math.max(maxCreates, creates);
-      if (creates === 0) quietPolls++;
-      for (let c = 0; c < creates; c++) {
-        const n = ++created;
-        const { contact } = await api(sandbox, token, 'POST', '/contacts/', {
-          locationId: authData.locationId,
-          firstName: `Bench${n}`,
-          email: `bench${n}@example.com`,
-        });
-        mine.push(contact.id);
-        changedNow.set(contact.id, contact);
-        for (const sim of sims.filter((s) => s.op.key === 'new_contact')) sim.expected.add(sim.eventOf(contact));
-      }
-      const updates = mine.length ? arrivals.updates(random) : 0;
-      maxUpdates = Math.max(maxUpdates, Math.min(updates, mine.length));
-      for (let u = 0; u < updates; u++) {
-        const id = mine[Math.floor(random() * mine.length)];
-        const { contact } = await api(sandbox, token, 'PUT', `/contacts/${id}`, { lastName: `Changed${++updated}` });
-        changedNow.set(id, contact);
-      }
-      // Updated Contact should report each contact's latest state once (two changes between polls are one).
-      for (const sim of sims.filter((s) => s.op.key === 'updated_contact'))
-        for (const contact of changedNow.values()) sim.expected.add(sim.eventOf(contact));
-
-      for (const [index, sim] of sims.entries()) {
-        const requestsBefore = sim.requests;
-        const items = await poll(sim);
-        sim.perPoll.push({ arrived: sim.expected.size - expectedBefore[index], requests: sim.requests - requestsBefore });
-        for (const item of items) {
-          const id = String(item.id);
-          if (sim.seen.has(id)) continue; // Zapier's dedupe
-          sim.seen.add(id);
-          const event = sim.eventOfItem(item);
-          if (sim.triggered.has(event) || !sim.expected.has(event)) sim.duplicates++;
-          else sim.triggered.add(event);
-        }
-      }
-    }
-    const rows = sims.map((sim) => {
-      const missed = [...sim.expected].filter((e) => !sim.triggered.has(e)).length;
-      const small = sim.perPoll.filter((p) => p.arrived < 100);
-      const large = sim.perPoll.filter((p) => p.arrived >= 100);
-      // The limit: 1 request while fewer than a page arrived, about n / page (+1 to reach the mark) for n.
-      const overLimit = sim.perPoll.filter((p) => p.requests > Math.floor(p.arrived / 100) + 1).length;
-      return [
-        sim.op.key,
-        POLLS,
-        sim.expected.size,
-        sim.triggered.size,
-        missed,
-        sim.duplicates,
-        fmt(sim.requests / (POLLS + 1), 2),
-        small.length ? Math.max(...small.map((p) => p.requests)) : '–',
-        large.length
-          ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)`
-          : '0',
-        overLimit,
-      ];
-    });
     table(
-      `${what} (${POLLS} polls against the sandbox; ${created} contacts created (at most ${maxCreates} between two polls; ${quietPolls} polls with none) and ${updated} changes (at most ${maxUpdates} between two polls); Zapier's dedupe by id)`,
+      `${what} (against the sandbox; records created (and changed) between polls, at most n between two polls; Zapier's dedupe by id)`,
       [
         'trigger',
+        'arrivals',
         'polls',
         'events',
         'triggered',
@@ -513,6 +623,7 @@ async function pollingCorrectness(arrivals: Arrivals = steadyArrivals, polls = P
         'max requests, < 100 arrived (goal 1)',
         'polls with ≥ 100 arrived',
         'polls over ⌊n/100⌋+1 requests (goal 0)',
+        'polls stopped by the page bound',
       ],
       rows,
     );
@@ -701,7 +812,7 @@ async function main() {
   if (runs('cold')) coldStart();
   if (runs('polls')) await requestsPerPoll();
   if (runs('correctness')) await pollingCorrectness();
-  if (runs('bursts')) await pollingCorrectness(burstyArrivals, BURST_POLLS, 'Polling correctness, bursts larger than a page');
+  if (runs('bursts')) await pollingCorrectness(burstyArrivals, BURST_POLLS, 'Polling correctness, bursts larger than a page', BURST_POLLS_NEW);
   if (runs('burst')) await burst();
   if (runs('size')) buildSize();
 }

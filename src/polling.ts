@@ -71,7 +71,7 @@ export const POLL_STATE_TTL_SECONDS = 30 * 24 * 3600;
 const compare = (a: SortKey, b: SortKey): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Whether a record is at or below a mark (seen by the poll that set it). */
-function reached<T>(poll: SortedPoll<T>, item: T, mark: Mark): boolean {
+function reached<T>(poll: Pick<SortedPoll<T>, 'key' | 'id'>, item: T, mark: Mark): boolean {
   if (mark.key === undefined || !poll.key) return mark.ids.includes(poll.id(item));
   const key = poll.key(item);
   if (key === undefined) return false;
@@ -79,7 +79,7 @@ function reached<T>(poll: SortedPoll<T>, item: T, mark: Mark): boolean {
   return c < 0 || (c === 0 && mark.ids.includes(poll.id(item)));
 }
 
-function markOf<T>(poll: SortedPoll<T>, items: T[]): Mark | undefined {
+function markOf<T>(poll: Pick<SortedPoll<T>, 'key' | 'id'>, items: T[]): Mark | undefined {
   if (!poll.key) return items.length ? { ids: items.slice(0, 100).map(poll.id) } : undefined;
   let mark: Mark | undefined;
   for (const item of items) {
@@ -214,5 +214,184 @@ export async function pollSorted<T>(z: ZObject, bundle: Bundle, triggerKey: stri
     ...(gap ? { gap: { lower: gap.lower, skip: gap.skip, ...(gap.cursor != null ? { cursor: gap.cursor } : {}) } } : {}),
   };
   await connectionCacheSet(z, stateKey, saved, POLL_STATE_TTL_SECONDS);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lists whose order HighLevel does not document (payments, form and survey submissions, custom object records)
+
+/** One page of a list read by offset or cursor, with HighLevel's total when the answer carries it. */
+export interface DatedPage<T> {
+  items: T[];
+  more: boolean;
+  total?: number;
+  /** The next page's cursor (cursor paging). */
+  next?: unknown;
+}
+
+export interface DatedPoll<T> {
+  /** Reads `pageSize` records from offset `skip` (or at `cursor` for cursor paging) of the window starting at `anchor`. */
+  fetchPage: (skip: number, cursor: unknown, anchor: string) => Promise<DatedPage<T>>;
+  /** The record's date (ISO strings compare as strings). */
+  key: (item: T) => SortKey | undefined;
+  id: (item: T) => string;
+  pageSize: number;
+  cursorPaging?: boolean;
+  /** Where a poll at `nowMs` starts its window (a date filter, YYYY-MM-DD), or '' when the list has no filter. */
+  anchor: (nowMs: number) => string;
+  /** Offsets must be whole pages (HighLevel pages by page number): a poll resumes at the start of its last page. */
+  pageAligned?: boolean;
+  /** Cursor paging: the cursor of the records after `item` (read on the page at `cursor`). */
+  cursorAfter?: (item: T, cursor: unknown) => unknown;
+}
+
+/**
+ * Records of the last page an oldest-first poll (offset paging) read that the next poll reads again: the first of
+ * them must be one it had seen; when it is not, records below were removed in between (the newer ones moved up)
+ * and the poll steps back a page. One record, so n new records still cost ⌊n / page⌋ + 1 requests. Cursor paging
+ * (`searchAfter`, a position by value) resumes after the last record read.
+ */
+export const FORWARD_OVERLAP = 1;
+
+/** Where an oldest-first poll continues: the start of the last page it read (a page of overlap) in its window. */
+export interface Forward {
+  anchor: string;
+  skip: number;
+  cursor?: unknown;
+}
+
+interface DatedState extends PollState {
+  order?: 'asc';
+  forward?: Forward;
+}
+
+/** The order of one page from its first and last records' dates: undefined when they cannot tell. */
+export function pageOrder<T>(items: T[], key: (item: T) => SortKey | undefined): 'asc' | 'desc' | undefined {
+  const keys = items.map(key).filter((k): k is SortKey => k !== undefined && k !== null && k !== '');
+  if (keys.length < 2) return undefined;
+  const c = compare(keys[0], keys[keys.length - 1]);
+  return c < 0 ? 'asc' : c > 0 ? 'desc' : undefined;
+}
+
+class OldestFirst<T> {
+  constructor(readonly page: DatedPage<T>, readonly anchor: string) {}
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * One poll of a list whose order HighLevel does not document. The first page a poll reads tells the order
+ * (its first and last records' dates): newest first → pollSorted (down to the previous poll's mark: one request
+ * when fewer than a page arrived); oldest first → read forward from where the previous poll stopped (the start
+ * of the last page it read, kept with the window's start in the same state), to the end or a bound, so a burst
+ * larger than the bound is finished by the next poll(s). Records at or below the previous mark are not returned
+ * again. A window start older than two days past the poll window's is given up (a new one read from its start).
+ * Returns the records to emit; throws what `fetchPage` throws (nothing saved then).
+ */
+export async function pollDated<T>(z: ZObject, bundle: Bundle, triggerKey: string, poll: DatedPoll<T>): Promise<T[]> {
+  const stateKey = pollStateKey(triggerKey, bundle);
+  const state = validState(await connectionCacheGet(z, stateKey)) as DatedState | undefined;
+  if (state?.order === 'asc') return pollForward(z, stateKey, triggerKey, poll, state);
+  const anchor = poll.anchor(clientLimits.now());
+  let calls = 0;
+  try {
+    return await pollSorted(z, bundle, triggerKey, {
+      pageSize: poll.pageSize,
+      cursorPaging: poll.cursorPaging,
+      key: poll.key,
+      id: poll.id,
+      fetchPage: async (page, cursor) => {
+        const result = await poll.fetchPage(page * poll.pageSize, cursor, anchor);
+        if (calls++ === 0 && pageOrder(result.items, poll.key) === 'asc') throw new OldestFirst(result, anchor);
+        return result;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof OldestFirst)) throw error;
+    return pollForward(z, stateKey, triggerKey, poll, { mark: state?.mark ?? { ids: [] }, order: 'asc' }, error, !state);
+  }
+}
+
+async function pollForward<T>(
+  z: ZObject,
+  stateKey: string,
+  triggerKey: string,
+  poll: DatedPoll<T>,
+  state: DatedState,
+  first?: OldestFirst<T>,
+  firstPoll = false,
+): Promise<T[]> {
+  const now = clientLimits.now();
+  const saved = state.forward;
+  const keepWindow = saved && saved.anchor >= poll.anchor(now - 2 * DAY_MS);
+  const anchor = keepWindow ? saved.anchor : first?.anchor ?? poll.anchor(now);
+  let skip = keepWindow ? saved.skip : 0;
+  let cursor: unknown = keepWindow ? saved.cursor : undefined;
+  const deadline = now + clientLimits.pagingBudgetMs;
+  const out: T[] = [];
+  const ids = new Set<string>();
+  const seen: T[] = [];
+  let pages = 0;
+  let bound = false;
+  let start: Forward = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
+  let lastItems: T[] = [];
+  let resumed = !!keepWindow;
+  let ready = !keepWindow && first ? first.page : undefined;
+  for (;;) {
+    if (pages >= MAX_PAGES || (pages > 0 && clientLimits.now() > deadline)) {
+      bound = true;
+      break;
+    }
+    const result = ready ?? (await poll.fetchPage(skip, cursor, anchor));
+    pages++; // the page that told the order (`first`) was a request of this poll too
+    ready = undefined;
+    // Zapier's first poll only fills its dedupe store: jump to the last page when HighLevel says how many there are.
+    if (firstPoll && !poll.cursorPaging && result.total !== undefined && result.total > skip + poll.pageSize && skip === 0) {
+      skip = Math.max(0, result.total - poll.pageSize);
+      continue;
+    }
+    // Resumed at an offset: its first record is one seen before; none, or a new one, means removals moved the list
+    // up: step back a page.
+    if (resumed && !poll.cursorPaging && skip > 0 && (!result.items.length || !reached(poll, result.items[0], state.mark))) {
+      skip = Math.max(0, skip - poll.pageSize);
+      continue;
+    }
+    resumed = false;
+    start = { anchor, skip, ...(cursor != null ? { cursor } : {}) };
+    lastItems = result.items;
+    seen.push(...result.items);
+    for (const item of result.items) {
+      const id = poll.id(item);
+      if (!firstPoll && reached(poll, item, state.mark)) continue;
+      if (!ids.has(id)) (ids.add(id), out.push(item));
+    }
+    if (!result.more || !result.items.length) break;
+    skip += poll.pageSize;
+    cursor = result.next;
+  }
+  if (bound) {
+    z.console.log(
+      `${triggerKey}: this poll stopped after ${pages} pages (bound: ${MAX_PAGES} pages or ${Math.round(clientLimits.pagingBudgetMs / 1000)} s); ` +
+        `${out.length} records returned, the next poll continues with the newer ones.`,
+    );
+  }
+  const newest = markOf(poll, seen);
+  const old = state.mark;
+  let mark: Mark = old;
+  if (newest && (old.key === undefined || newest.key === undefined || compare(newest.key, old.key) > 0)) mark = newest;
+  else if (newest && newest.key !== undefined && old.key !== undefined && compare(newest.key, old.key) === 0) {
+    mark = { key: old.key, ids: [...new Set([...old.ids, ...newest.ids])] };
+  }
+  // The next poll starts FORWARD_OVERLAP records before the end of what was read (offsets), right after it
+  // (cursors), or at the start of the last page read (page numbers, or no cursor inside a page).
+  let resume = start;
+  const back = lastItems.length - FORWARD_OVERLAP;
+  if (back > 0 && !poll.cursorPaging && !poll.pageAligned) resume = { anchor, skip: start.skip + back };
+  else if (lastItems.length && poll.cursorPaging && poll.cursorAfter) {
+    const after = poll.cursorAfter(lastItems[lastItems.length - 1], start.cursor);
+    if (after != null) resume = { anchor, skip: start.skip + lastItems.length, cursor: after };
+  }
+  const next: DatedState = { mark, order: 'asc', forward: resume };
+  await connectionCacheSet(z, stateKey, next, POLL_STATE_TTL_SECONDS);
   return out;
 }

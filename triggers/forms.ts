@@ -1,12 +1,4 @@
-import {
-  allSubmissions,
-  answerOutputFields,
-  formsApi,
-  labelledAnswers,
-  pollWindow,
-  SubmissionKind,
-  withOutputFieldsFunction,
-} from '../src/api/forms';
+import { allSubmissions, answerOutputFields, formsApi, labelledAnswers, pollSubmissions, SubmissionKind, withOutputFieldsFunction } from '../src/api/forms';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Operation } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';
@@ -25,12 +17,12 @@ import {
 } from '../src/fields/form';
 
 /**
- * One poll: the submissions of the last days (pollWindow), every page, newest first. Loading a sample in the editor
- * reads HighLevel's default window (the last month) instead, so a quiet form still shows a real submission.
+ * One poll: the submissions that arrived since the previous poll (pollSubmissions), newest first. Loading a sample in
+ * the editor reads HighLevel's default window (the last month) instead, so a quiet form still shows a real submission.
  */
 const poll = (kind: SubmissionKind, parentKey: string) => (input: Input, ctx: PollContext) => {
   const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
-  return allSubmissions(ctx, kind, { parentId: input[parentKey], ...(sampling ? {} : pollWindow(Date.now())) }, sampling ? 10 : undefined);
+  return sampling ? allSubmissions(ctx, kind, { parentId: input[parentKey] }, 10) : pollSubmissions(ctx, kind, input[parentKey], `new_${kind}_submission`);
 };
 
 function submissionTrigger(kind: SubmissionKind): Operation {

@@ -8,8 +8,10 @@ const { id: _id, ...invoiceRecord } = invoiceSample;
 const { id: _estimateId, ...estimateRecord } = estimateSample;
 
 /**
- * New Invoice. `GET /invoices/` sorts by issue date only, so one poll reads the 100 latest-issued invoices (one
- * request) and orders them by `createdAt`; an invoice issued with a date older than the latest 100 is not seen.
+ * New Invoice. `GET /invoices/` sorts by issue date only (newest first), so a poll reads pages of 100 until it
+ * reaches one the previous poll saw first (marked by the first page's ids: invoices issued the same day have no
+ * known order), and the app orders them by `createdAt`: one request unless 100 or more were issued since. An invoice
+ * issued with a date older than the previous poll's first page is not seen.
  */
 export const newInvoice = pollingTrigger({
   key: 'new_invoice',
@@ -18,7 +20,8 @@ export const newInvoice = pollingTrigger({
   description: 'Triggers when an invoice is created in your HighLevel location (draft or sent).',
   endpoint: invoicesApi.listInvoices,
   fields: [],
-  perform: async (_input, ctx) => (await listInvoices(ctx, {}, ctx.limit)).map(invoiceOf),
+  perform: async (_input, ctx) => (await listInvoices(ctx, {}, ctx.limit, ctx.page * ctx.limit)).map(invoiceOf),
+  serverSorted: {},
   newestFirst: (i) => i.createdAt,
   resultKey: 'invoices',
   sample: invoiceSample,

@@ -1,4 +1,4 @@
-import { objectsApi, propertyOutputFields, searchRecords } from '../src/api/objects';
+import { objectsApi, pollRecords, propertyOutputFields, searchRecords } from '../src/api/objects';
 import { withOutputFieldsFunction } from '../src/api/forms';
 import { Context, Item } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
@@ -7,8 +7,8 @@ import { objectKeyField, objectSample, searchedRecordOutputFields, searchedRecor
 const searchedRecord = searchedRecordSample;
 
 /**
- * New Record: the object's records through the records search (no sort parameter), every page, newest first in
- * the app; each record carries its object's key.
+ * New Record: the object's records added since the previous poll through the records search (pollRecords: either
+ * order HighLevel lists them in), newest first in the app; each record carries its object's key.
  */
 export const newObjectRecord = withOutputFieldsFunction(
   pollingTrigger({
@@ -18,8 +18,11 @@ export const newObjectRecord = withOutputFieldsFunction(
     description: 'Triggers when a record is added to a custom object (e.g. a new Pet), with its properties labelled.',
     endpoint: objectsApi.searchRecords,
     fields: [{ ...objectKeyField, altersDynamicFields: false }],
-    perform: async (input, ctx) =>
-      (await searchRecords(ctx, input.objectKey, '')).map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey })),
+    perform: async (input, ctx) => {
+      const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
+      const list = sampling ? await searchRecords(ctx, input.objectKey, '', 10, 1) : await pollRecords(ctx, input.objectKey, 'new_object_record');
+      return list.map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey }));
+    },
     newestFirst: (r) => r.createdAt,
     resultKey: 'records',
     sample: searchedRecordSample,

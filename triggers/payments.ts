@@ -11,8 +11,7 @@ import {
 } from '../src/fields/payment';
 
 const record = ({ id: _id, ...rest }: Item) => rest;
-const polled =
-  ' HighLevel cannot sort these, so each check reads the last days by date, every page (one request unless 100 or more arrived in those days).';
+const polled = ' HighLevel cannot sort these, so each check reads the last days by date, from where the previous check stopped (one request unless 100 or more arrived since).';
 
 /** New Order / Transaction / Subscription: the payments lists read over the poll window, newest first in the app. */
 export const newOrder = pollingTrigger({
@@ -22,7 +21,7 @@ export const newOrder = pollingTrigger({
   description: `Triggers when an order is placed (funnels, store, payment links, invoices).${polled}`,
   endpoint: paymentsApi.listOrders,
   fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'orders'),
+  perform: async (_input, ctx) => pollPayments(ctx, 'orders', 'new_order'),
   newestFirst: (o) => o.createdAt,
   resultKey: 'data',
   sample: orderSample,
@@ -37,7 +36,7 @@ export const newTransaction = pollingTrigger({
   description: `Triggers when a payment is taken (a charge of an order, invoice or subscription).${polled}`,
   endpoint: paymentsApi.listTransactions,
   fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'transactions'),
+  perform: async (_input, ctx) => pollPayments(ctx, 'transactions', 'new_transaction'),
   newestFirst: (t) => t.createdAt,
   resultKey: 'data',
   sample: transactionSample,
@@ -52,7 +51,7 @@ export const newSubscription = pollingTrigger({
   description: `Triggers when a customer starts a subscription (a recurring price).${polled}`,
   endpoint: paymentsApi.listSubscriptions,
   fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'subscriptions'),
+  perform: async (_input, ctx) => pollPayments(ctx, 'subscriptions', 'new_subscription'),
   newestFirst: (s) => s.createdAt,
   resultKey: 'data',
   sample: subscriptionSample,

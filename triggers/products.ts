@@ -5,7 +5,10 @@ import { productOutputFields, productSample } from '../src/fields/product';
 const { id: _id, ...productRecord } = productSample;
 const listAnswer = { products: [productRecord], total: [{ total: 1 }] };
 
-/** New Product: HighLevel sorts the list by date (`sortOrder=desc`), so a poll is one request. */
+/**
+ * New Product: HighLevel sorts the list by date (`sortOrder=desc`), so a poll reads pages of 100 down to the newest
+ * product the previous poll saw: one request unless 100 or more were added since.
+ */
 export const newProduct = pollingTrigger({
   key: 'new_product',
   noun: 'Product',
@@ -13,7 +16,8 @@ export const newProduct = pollingTrigger({
   description: 'Triggers when a product is added to your HighLevel location (its store and payment links).',
   endpoint: productsApi.listProducts,
   fields: [],
-  perform: async (_input, ctx) => listProducts(ctx, ctx.limit),
+  perform: async (_input, ctx) => listProducts(ctx, ctx.limit, ctx.page * ctx.limit),
+  serverSorted: { key: (p) => p.createdAt },
   newestFirst: (p) => p.createdAt,
   resultKey: 'products',
   sample: productSample,

@@ -3,6 +3,7 @@ import { cachedPerConnection } from '../cache';
 import { callHighLevel, collectPages } from '../client';
 import { customFieldDefinitions, CustomFieldDefinition, customFieldsApi, customOutputKey } from '../customFields';
 import type { Context, Item, OutputEnricher } from '../factories/operation';
+import { pollDated } from '../polling';
 import { endpoint } from './endpoint';
 
 // Forms and surveys (forms.json, surveys.json). HighLevel sends no webhook for a submission
@@ -72,6 +73,41 @@ export function allSubmissions(ctx: Context, kind: SubmissionKind, query: Submis
     const next = data?.meta?.nextPage;
     const more = typeof next === 'number' && next > page ? next : items.length >= pageSize ? page + 1 : undefined;
     return { items, next: more };
+  });
+}
+
+/**
+ * One poll of New Form / Survey Submission: the submissions of the poll window that arrived since the previous poll,
+ * through pollDated (src/polling.ts). HighLevel does not document the list's order, so the first page tells it:
+ * newest first reads down to the previous poll's newest submission (one request when fewer than a page arrived);
+ * oldest first continues at the page where the previous poll stopped.
+ */
+export function pollSubmissions(ctx: Context, kind: SubmissionKind, parentId: string | undefined, triggerKey: string): Promise<Item[]> {
+  const api = kind === 'form' ? formsApi.listFormSubmissions : formsApi.listSurveySubmissions;
+  return pollDated(ctx.z, ctx.bundle, triggerKey, {
+    pageSize: SUBMISSIONS_PAGE,
+    key: (s) => (typeof s.createdAt === 'string' ? s.createdAt : undefined),
+    id: (s) => String(s.id),
+    anchor: (nowMs) => pollWindow(nowMs).startAt,
+    pageAligned: true,
+    fetchPage: async (skip, _cursor, startAt) => {
+      const page = Math.floor(skip / SUBMISSIONS_PAGE) + 1;
+      const query = {
+        page: String(page),
+        limit: String(SUBMISSIONS_PAGE),
+        [kind === 'form' ? 'formId' : 'surveyId']: parentId,
+        startAt,
+        endAt: pollWindow(Date.now()).endAt,
+      };
+      const data = await ctx.call(api, { query });
+      const items = ((data?.submissions ?? []) as Item[]).filter((s) => s && typeof s === 'object' && s.id != null);
+      const next = data?.meta?.nextPage;
+      const total = typeof data?.meta?.total === 'number' ? data.meta.total : undefined;
+      // `nextPage: null` ends the list, as does `meta.total`; without either, a full page may have more after it.
+      const more =
+        typeof next === 'number' ? next > page : next === null ? false : total !== undefined ? page * SUBMISSIONS_PAGE < total : items.length >= SUBMISSIONS_PAGE;
+      return { items, total, more };
+    },
   });
 }
 

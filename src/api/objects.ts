@@ -1,3 +1,4 @@
+import { pollDated } from '../polling';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cachedPerConnection } from '../cache';
 import { callHighLevel, collectPages } from '../client';
@@ -178,3 +179,40 @@ export async function searchRecords(ctx: Context, objectKey: string, query: stri
     maxPages,
   );
 }
+
+/** Where a records search page starts: HighLevel's `page` and the previous page's last `searchAfter`. */
+interface SearchCursor {
+  page: number;
+  searchAfter: string[];
+}
+
+const isSearchCursor = (c: unknown): c is SearchCursor =>
+  !!c && typeof c === 'object' && typeof (c as SearchCursor).page === 'number' && Array.isArray((c as SearchCursor).searchAfter);
+
+/**
+ * One poll of New Record: the object's records added since the previous poll, through pollDated (src/polling.ts).
+ * The records search has no sort parameter and HighLevel does not document its order, so the first page tells it:
+ * newest first reads down to the previous poll's newest record; oldest first continues at the `searchAfter` cursor
+ * where the previous poll stopped (its last page again). One request when fewer than a page arrived.
+ */
+export function pollRecords(ctx: Context, objectKey: string, triggerKey: string, pageLimit = 100): Promise<Item[]> {
+  return pollDated(ctx.z, ctx.bundle, triggerKey, {
+    pageSize: pageLimit,
+    cursorPaging: true,
+    key: (r) => (typeof r.createdAt === 'string' ? r.createdAt : undefined),
+    id: (r) => String(r.id),
+    anchor: () => '',
+    cursorAfter: (r, cursor) =>
+      Array.isArray(r.searchAfter) ? { page: isSearchCursor(cursor) ? cursor.page : 1, searchAfter: r.searchAfter.map(String) } : undefined,
+    fetchPage: async (_skip, cursor) => {
+      const at: SearchCursor = isSearchCursor(cursor) ? cursor : { page: 1, searchAfter: [] };
+      const data = await ctx.call(objectsApi.searchRecords, { path: { schemaKey: objectKey }, body: { page: at.page, pageLimit, query: '', searchAfter: at.searchAfter } });
+      const items = ((data?.records ?? []) as Item[]).filter((r) => r && typeof r === 'object' && r.id != null);
+      const last = items[items.length - 1];
+      const after = Array.isArray(last?.searchAfter) ? last.searchAfter.map(String) : undefined;
+      const more = items.length >= pageLimit && !!after;
+      return { items, more, ...(more ? { next: { page: at.page + 1, searchAfter: after } } : {}) };
+    },
+  });
+}
+

@@ -1,5 +1,6 @@
 import type { Context, Item } from '../factories/operation';
 import { collectPages } from '../client';
+import { pollDated } from '../polling';
 import { pollWindow } from './forms';
 import { altOf } from './invoices';
 import { endpoint } from './endpoint';
@@ -75,15 +76,28 @@ export async function allPayments(
   );
 }
 
-/** One poll of a payments list: the records of the poll window (see forms.ts pollWindow), every page. */
-export function pollPayments(
-  ctx: Context & { limit: number },
-  list: PaymentList,
-  filters: Record<string, string | undefined> = {},
-): Promise<Item[]> {
+/**
+ * One poll of a payments list: the records of the poll window (see forms.ts pollWindow) that arrived since the
+ * previous poll, through pollDated (src/polling.ts): HighLevel does not document the lists' order, so the first page
+ * tells it; newest first reads down to the previous poll's newest record, oldest first continues at the offset where
+ * the previous poll stopped. One request when fewer than a page arrived.
+ */
+export async function pollPayments(ctx: Context & { limit: number }, list: PaymentList, triggerKey: string): Promise<Item[]> {
   const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
   // Loading a sample in the editor: the latest 10 whatever their date, so a quiet account still shows a real one.
-  return sampling
-    ? allPayments(ctx, list, filters, { pageSize: 10, maxPages: 1 })
-    : allPayments(ctx, list, { ...filters, ...pollWindow(Date.now()) });
+  if (sampling) return allPayments(ctx, list, {}, { pageSize: 10, maxPages: 1 });
+  const alt = await paymentAlt(ctx, list);
+  return pollDated(ctx.z, ctx.bundle, triggerKey, {
+    pageSize: PAYMENTS_PAGE,
+    key: (r) => (typeof r.createdAt === 'string' ? r.createdAt : undefined),
+    id: (r) => String(r._id ?? r.id),
+    anchor: (nowMs) => pollWindow(nowMs).startAt,
+    fetchPage: async (skip, _cursor, startAt) => {
+      const query = { ...alt, startAt, endAt: pollWindow(Date.now()).endAt, limit: String(PAYMENTS_PAGE), offset: String(skip) };
+      const data = await ctx.call(LIST[list], { query });
+      const items = ((data?.data ?? []) as Item[]).filter((r) => r && typeof r === 'object' && (r._id ?? r.id) != null);
+      const total = typeof data?.totalCount === 'number' ? data.totalCount : undefined;
+      return { items, total, more: items.length >= PAYMENTS_PAGE && (total === undefined || skip + items.length < total) };
+    },
+  });
 }
