@@ -22,4 +22,29 @@ import * as payments from './payments';
 import * as objects from './objects';
 import * as medias from './medias';
 
-export const creates = collect([contacts, contactFollowersCampaignsWorkflows, tasks, notes, calendars, appointments, associations, blogs, conversations, locations, customFields, opportunities, users, businesses, apiRequest, invoices, customValues, products, payments, objects, medias], 'create');
+export const creates = collect(
+  [
+    contacts,
+    contactFollowersCampaignsWorkflows,
+    tasks,
+    notes,
+    calendars,
+    appointments,
+    associations,
+    blogs,
+    conversations,
+    locations,
+    customFields,
+    opportunities,
+    users,
+    businesses,
+    apiRequest,
+    invoices,
+    customValues,
+    products,
+    payments,
+    objects,
+    medias,
+  ],
+  'create',
+);

@@ -423,10 +423,21 @@ function contactFeed(sandbox: Sandbox, authData: Record<string, string>, polls: 
     polls,
     triggers: [
       { key: 'new_contact', on: 'create', ...byId },
-      { key: 'updated_contact', on: 'change', eventOf: (c) => `${c.id}@${c.dateUpdated}`, eventOfItem: (i) => `${i.contactId ?? i.id}@${i.dateUpdated}` },
+      {
+        key: 'updated_contact',
+        on: 'change',
+        eventOf: (c) => `${c.id}@${c.dateUpdated}`,
+        eventOfItem: (i) => `${i.contactId ?? i.id}@${i.dateUpdated}`,
+      },
     ],
     create: async (n) =>
-      (await api(sandbox, token, 'POST', '/contacts/', { locationId: authData.locationId, firstName: `Bench${n}`, email: `bench${n}@example.com` })).contact,
+      (
+        await api(sandbox, token, 'POST', '/contacts/', {
+          locationId: authData.locationId,
+          firstName: `Bench${n}`,
+          email: `bench${n}@example.com`,
+        })
+      ).contact,
     update: async (id, n) => (await api(sandbox, token, 'PUT', `/contacts/${id}`, { lastName: `Changed${n}` })).contact,
   };
 }
@@ -486,14 +497,20 @@ function newRecordFeeds(sandbox: Sandbox, authData: Record<string, string>, poll
       noun: 'products',
       polls,
       triggers: [{ key: 'new_product', on: 'create', ...byId }],
-      create: async (n) => api(sandbox, token, 'POST', '/products/', { locationId: state.locationId, name: `Bench ${n}`, productType: 'DIGITAL' }),
+      create: async (n) =>
+        api(sandbox, token, 'POST', '/products/', { locationId: state.locationId, name: `Bench ${n}`, productType: 'DIGITAL' }),
     },
     {
       noun: 'pet records',
       polls,
       triggers: [{ key: 'new_object_record', input: { objectKey: 'custom_objects.pet' }, on: 'create', ...byId }],
       create: async (n) =>
-        (await api(sandbox, token, 'POST', '/objects/custom_objects.pet/records', { locationId: state.locationId, properties: { name: `Pet ${n}` } })).record,
+        (
+          await api(sandbox, token, 'POST', '/objects/custom_objects.pet/records', {
+            locationId: state.locationId,
+            properties: { name: `Pet ${n}` },
+          })
+        ).record,
     },
   ];
 }
@@ -508,7 +525,19 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
   for (const trigger of feed.triggers) {
     const op = operations.find((o) => o.key === trigger.key);
     if (!op) continue;
-    sims.push({ op, trigger, eventOf: trigger.eventOf, eventOfItem: trigger.eventOfItem, seen: new Set(), triggered: new Set(), expected: new Set(), duplicates: 0, late: 0, requests: 0, perPoll: [] });
+    sims.push({
+      op,
+      trigger,
+      eventOf: trigger.eventOf,
+      eventOfItem: trigger.eventOfItem,
+      seen: new Set(),
+      triggered: new Set(),
+      expected: new Set(),
+      duplicates: 0,
+      late: 0,
+      requests: 0,
+      perPoll: [],
+    });
   }
   // The app's log line when a bound (MAX_PAGES, time budget) stops a poll: counted per trigger, not printed.
   const bounded = new Map<string, number>();
@@ -553,7 +582,8 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
       changedNow.set(id, await feed.update!(id, ++stats.updated));
     }
     // A "changed" trigger should report each record's latest state once (two changes between polls are one).
-    for (const sim of sims.filter((s) => s.trigger.on === 'change')) for (const record of changedNow.values()) sim.expected.add(sim.eventOf(record));
+    for (const sim of sims.filter((s) => s.trigger.on === 'change'))
+      for (const record of changedNow.values()) sim.expected.add(sim.eventOf(record));
 
     for (const [index, sim] of sims.entries()) {
       const requestsBefore = sim.requests;
@@ -569,7 +599,9 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
       }
     }
   }
-  const arrived = `${stats.created} (max ${stats.maxCreates}, ${stats.quietPolls} polls with none)` + (feed.update ? `; ${stats.updated} changes (max ${stats.maxUpdates})` : '');
+  const arrived =
+    `${stats.created} (max ${stats.maxCreates}, ${stats.quietPolls} polls with none)` +
+    (feed.update ? `; ${stats.updated} changes (max ${stats.maxUpdates})` : '');
   return sims.map((sim) => {
     const missed = [...sim.expected].filter((e) => !sim.triggered.has(e)).length;
     const small = sim.perPoll.filter((p) => p.arrived < 100);
@@ -586,7 +618,9 @@ async function simulate(sandbox: Sandbox, authData: Record<string, string>, feed
       sim.duplicates,
       fmt(sim.requests / (POLLS + 1), 2),
       small.length ? Math.max(...small.map((p) => p.requests)) : '–',
-      large.length ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)` : '0',
+      large.length
+        ? `${large.length} (max ${Math.max(...large.map((p) => p.arrived))} → ${Math.max(...large.map((p) => p.requests))} requests)`
+        : '0',
       overLimit,
       bounded.get(sim.op.key) ?? 0,
     ];
@@ -812,7 +846,8 @@ async function main() {
   if (runs('cold')) coldStart();
   if (runs('polls')) await requestsPerPoll();
   if (runs('correctness')) await pollingCorrectness();
-  if (runs('bursts')) await pollingCorrectness(burstyArrivals, BURST_POLLS, 'Polling correctness, bursts larger than a page', BURST_POLLS_NEW);
+  if (runs('bursts'))
+    await pollingCorrectness(burstyArrivals, BURST_POLLS, 'Polling correctness, bursts larger than a page', BURST_POLLS_NEW);
   if (runs('burst')) await burst();
   if (runs('size')) buildSize();
 }

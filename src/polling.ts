@@ -274,7 +274,10 @@ export function pageOrder<T>(items: T[], key: (item: T) => SortKey | undefined):
 }
 
 class OldestFirst<T> {
-  constructor(readonly page: DatedPage<T>, readonly anchor: string) {}
+  constructor(
+    readonly page: DatedPage<T>,
+    readonly anchor: string,
+  ) {}
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -324,7 +327,7 @@ async function pollForward<T>(
   const now = clientLimits.now();
   const saved = state.forward;
   const keepWindow = saved && saved.anchor >= poll.anchor(now - 2 * DAY_MS);
-  const anchor = keepWindow ? saved.anchor : first?.anchor ?? poll.anchor(now);
+  const anchor = keepWindow ? saved.anchor : (first?.anchor ?? poll.anchor(now));
   let skip = keepWindow ? saved.skip : 0;
   let cursor: unknown = keepWindow ? saved.cursor : undefined;
   const deadline = now + clientLimits.pagingBudgetMs;

@@ -1,4 +1,12 @@
-import { allSubmissions, answerOutputFields, formsApi, labelledAnswers, pollSubmissions, SubmissionKind, withOutputFieldsFunction } from '../src/api/forms';
+import {
+  allSubmissions,
+  answerOutputFields,
+  formsApi,
+  labelledAnswers,
+  pollSubmissions,
+  SubmissionKind,
+  withOutputFieldsFunction,
+} from '../src/api/forms';
 import { dropdownTrigger } from '../src/factories/dropdown';
 import { Input, Operation } from '../src/factories/operation';
 import { PollContext, pollingTrigger } from '../src/factories/trigger';
@@ -22,7 +30,9 @@ import {
  */
 const poll = (kind: SubmissionKind, parentKey: string) => (input: Input, ctx: PollContext) => {
   const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
-  return sampling ? allSubmissions(ctx, kind, { parentId: input[parentKey] }, 10) : pollSubmissions(ctx, kind, input[parentKey], `new_${kind}_submission`);
+  return sampling
+    ? allSubmissions(ctx, kind, { parentId: input[parentKey] }, 10)
+    : pollSubmissions(ctx, kind, input[parentKey], `new_${kind}_submission`);
 };
 
 function submissionTrigger(kind: SubmissionKind): Operation {

@@ -20,7 +20,9 @@ export const newObjectRecord = withOutputFieldsFunction(
     fields: [{ ...objectKeyField, altersDynamicFields: false }],
     perform: async (input, ctx) => {
       const sampling = Boolean((ctx.bundle.meta as { isLoadingSample?: boolean } | undefined)?.isLoadingSample);
-      const list = sampling ? await searchRecords(ctx, input.objectKey, '', 10, 1) : await pollRecords(ctx, input.objectKey, 'new_object_record');
+      const list = sampling
+        ? await searchRecords(ctx, input.objectKey, '', 10, 1)
+        : await pollRecords(ctx, input.objectKey, 'new_object_record');
       return list.map((r) => ({ ...r, objectKey: r.objectKey ?? input.objectKey }));
     },
     newestFirst: (r) => r.createdAt,

@@ -11,7 +11,8 @@ import {
 } from '../src/fields/payment';
 
 const record = ({ id: _id, ...rest }: Item) => rest;
-const polled = ' HighLevel cannot sort these, so each check reads the last days by date, from where the previous check stopped (one request unless 100 or more arrived since).';
+const polled =
+  ' HighLevel cannot sort these, so each check reads the last days by date, from where the previous check stopped (one request unless 100 or more arrived since).';
 
 /** New Order / Transaction / Subscription: the payments lists read over the poll window, newest first in the app. */
 export const newOrder = pollingTrigger({

@@ -105,7 +105,13 @@ export function pollSubmissions(ctx: Context, kind: SubmissionKind, parentId: st
       const total = typeof data?.meta?.total === 'number' ? data.meta.total : undefined;
       // `nextPage: null` ends the list, as does `meta.total`; without either, a full page may have more after it.
       const more =
-        typeof next === 'number' ? next > page : next === null ? false : total !== undefined ? page * SUBMISSIONS_PAGE < total : items.length >= SUBMISSIONS_PAGE;
+        typeof next === 'number'
+          ? next > page
+          : next === null
+            ? false
+            : total !== undefined
+              ? page * SUBMISSIONS_PAGE < total
+              : items.length >= SUBMISSIONS_PAGE;
       return { items, total, more };
     },
   });

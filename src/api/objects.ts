@@ -206,7 +206,10 @@ export function pollRecords(ctx: Context, objectKey: string, triggerKey: string,
       Array.isArray(r.searchAfter) ? { page: isSearchCursor(cursor) ? cursor.page : 1, searchAfter: r.searchAfter.map(String) } : undefined,
     fetchPage: async (_skip, cursor) => {
       const at: SearchCursor = isSearchCursor(cursor) ? cursor : { page: 1, searchAfter: [] };
-      const data = await ctx.call(objectsApi.searchRecords, { path: { schemaKey: objectKey }, body: { page: at.page, pageLimit, query: '', searchAfter: at.searchAfter } });
+      const data = await ctx.call(objectsApi.searchRecords, {
+        path: { schemaKey: objectKey },
+        body: { page: at.page, pageLimit, query: '', searchAfter: at.searchAfter },
+      });
       const items = ((data?.records ?? []) as Item[]).filter((r) => r && typeof r === 'object' && r.id != null);
       const last = items[items.length - 1];
       const after = Array.isArray(last?.searchAfter) ? last.searchAfter.map(String) : undefined;
@@ -215,4 +218,3 @@ export function pollRecords(ctx: Context, objectKey: string, triggerKey: string,
     },
   });
 }
-

@@ -59,6 +59,9 @@ describe('bursts larger than a page (money and products)', () => {
   });
 
   it('New Product: 30 products, a poll, 150 more → all 150 once over the next poll, in 2 requests', async () => {
-    await burstOnce('new_product', async (n) => (await post('/products/', { locationId: app.locationId, name: `Burst ${n}`, productType: 'DIGITAL' }))._id);
+    await burstOnce(
+      'new_product',
+      async (n) => (await post('/products/', { locationId: app.locationId, name: `Burst ${n}`, productType: 'DIGITAL' }))._id,
+    );
   });
 });

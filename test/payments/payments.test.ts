@@ -15,10 +15,23 @@ describe('payments triggers', () => {
   });
 
   it('New Transaction, after a quiet poll, pages on while pages are full and totalCount says more', async () => {
-    const page = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ _id: `t${from + i}`, altId: AUTH.locationId, altType: 'location', status: 'succeeded', entitySourceType: 'funnel', createdAt: '2026-03-09T00:00:00.000Z', updatedAt: '2026-03-09T00:00:00.000Z', fulfilledAt: '2026-03-09T00:00:00.000Z' }));
+    const page = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        _id: `t${from + i}`,
+        altId: AUTH.locationId,
+        altType: 'location',
+        status: 'succeeded',
+        entitySourceType: 'funnel',
+        createdAt: '2026-03-09T00:00:00.000Z',
+        updatedAt: '2026-03-09T00:00:00.000Z',
+        fulfilledAt: '2026-03-09T00:00:00.000Z',
+      }));
     const q = { altId: AUTH.locationId, altType: 'location', limit: '100', ...pollWindow(Date.now()) };
     const zap = { meta: { zap: { id: 'pages-on' } } };
-    highlevel().get('/payments/transactions').query({ ...q, offset: '0' }).reply(200, { data: [], totalCount: 0 });
+    highlevel()
+      .get('/payments/transactions')
+      .query({ ...q, offset: '0' })
+      .reply(200, { data: [], totalCount: 0 });
     expect(await run(triggers.newTransaction, {}, zap)).toEqual([]);
     const scope = highlevel()
       .get('/payments/transactions')

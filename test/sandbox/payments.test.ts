@@ -14,7 +14,9 @@ describe('payments in the sandbox', () => {
     // The zap of each trigger is on before the burst (Zapier's first poll only fills its dedupe store).
     await app.run('new_transaction');
     await app.run('new_subscription');
-    const burst = Array.from({ length: 130 }, (_, i) => placeOrder(app.sandbox.state, { contactId: contact.id, contactName: `Buyer ${i}`, amount: 10 + i, recurring: i % 10 === 0 }));
+    const burst = Array.from({ length: 130 }, (_, i) =>
+      placeOrder(app.sandbox.state, { contactId: contact.id, contactName: `Buyer ${i}`, amount: 10 + i, recurring: i % 10 === 0 }),
+    );
     const orders: Item[] = await app.run('new_order');
     expect(orders.map((o) => o.id).sort()).toEqual(burst.map((o) => o._id).sort());
     expect(orders[0].id).toBe(burst[129]._id); // newest first
