@@ -58,16 +58,14 @@ function servePayments(feed: Feed, path: string) {
       const offset = Number(q.get('offset')),
         limit = Number(q.get('limit'));
       const all = feed.listed();
-      const data = all
-        .slice(offset, offset + limit)
-        .map((r) => ({
-          _id: r.id,
-          altId: AUTH.locationId,
-          altType: 'location',
-          status: 'succeeded',
-          createdAt: r.createdAt,
-          updatedAt: r.createdAt,
-        }));
+      const data = all.slice(offset, offset + limit).map((r) => ({
+        _id: r.id,
+        altId: AUTH.locationId,
+        altType: 'location',
+        status: 'succeeded',
+        createdAt: r.createdAt,
+        updatedAt: r.createdAt,
+      }));
       return [200, { data, totalCount: all.length }];
     })
     .persist();
