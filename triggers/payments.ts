@@ -1,5 +1,6 @@
+import { Endpoint } from '../src/api/endpoint';
 import { allPayments, paymentsApi, pollPayments } from '../src/api/payments';
-import { Item } from '../src/factories/operation';
+import { Item, OutputField } from '../src/factories/operation';
 import { pollingTrigger } from '../src/factories/trigger';
 import {
   orderOutputFields,
@@ -15,48 +16,58 @@ const polled =
   ' HighLevel cannot sort these, so each check reads the last days by date, from where the previous check stopped (one request unless 100 or more arrived since).';
 
 /** New Order / Transaction / Subscription: the payments lists read over the poll window, newest first in the app. */
-export const newOrder = pollingTrigger({
+function paymentsTrigger(def: {
+  list: 'orders' | 'transactions' | 'subscriptions';
+  key: string;
+  noun: string;
+  description: string;
+  endpoint: Endpoint;
+  sample: Item;
+  outputFields: OutputField[];
+}) {
+  return pollingTrigger({
+    key: def.key,
+    noun: def.noun,
+    label: `New ${def.noun}`,
+    description: `${def.description}${polled}`,
+    endpoint: def.endpoint,
+    fields: [],
+    perform: async (_input, ctx) => pollPayments(ctx, def.list, def.key),
+    newestFirst: (r) => r.createdAt,
+    resultKey: 'data',
+    sample: def.sample,
+    sampleAnswer: { data: [record(def.sample)], totalCount: 1 },
+    outputFields: def.outputFields,
+  });
+}
+
+export const newOrder = paymentsTrigger({
+  list: 'orders',
   key: 'new_order',
   noun: 'Order',
-  label: 'New Order',
-  description: `Triggers when an order is placed (funnels, store, payment links, invoices).${polled}`,
+  description: 'Triggers when an order is placed (funnels, store, payment links, invoices).',
   endpoint: paymentsApi.listOrders,
-  fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'orders', 'new_order'),
-  newestFirst: (o) => o.createdAt,
-  resultKey: 'data',
   sample: orderSample,
-  sampleAnswer: { data: [record(orderSample)], totalCount: 1 },
   outputFields: orderOutputFields,
 });
 
-export const newTransaction = pollingTrigger({
+export const newTransaction = paymentsTrigger({
+  list: 'transactions',
   key: 'new_transaction',
   noun: 'Transaction',
-  label: 'New Transaction',
-  description: `Triggers when a payment is taken (a charge of an order, invoice or subscription).${polled}`,
+  description: 'Triggers when a payment is taken (a charge of an order, invoice or subscription).',
   endpoint: paymentsApi.listTransactions,
-  fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'transactions', 'new_transaction'),
-  newestFirst: (t) => t.createdAt,
-  resultKey: 'data',
   sample: transactionSample,
-  sampleAnswer: { data: [record(transactionSample)], totalCount: 1 },
   outputFields: transactionOutputFields,
 });
 
-export const newSubscription = pollingTrigger({
+export const newSubscription = paymentsTrigger({
+  list: 'subscriptions',
   key: 'new_subscription',
   noun: 'Subscription',
-  label: 'New Subscription',
-  description: `Triggers when a customer starts a subscription (a recurring price).${polled}`,
+  description: 'Triggers when a customer starts a subscription (a recurring price).',
   endpoint: paymentsApi.listSubscriptions,
-  fields: [],
-  perform: async (_input, ctx) => pollPayments(ctx, 'subscriptions', 'new_subscription'),
-  newestFirst: (s) => s.createdAt,
-  resultKey: 'data',
   sample: subscriptionSample,
-  sampleAnswer: { data: [record(subscriptionSample)], totalCount: 1 },
   outputFields: subscriptionOutputFields,
 });
 
