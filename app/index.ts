@@ -1,9 +1,6 @@
-import { defineApp, version as platformVersion } from 'zapier-platform-core';
 import type { Create, Search, SearchOrCreate, Trigger } from 'zapier-platform-core';
-import { version } from '../package.json';
-import { authentication } from '../src/authentication';
 import { Kind, ZapierDefinition } from '../src/factories/operation';
-import { addHighLevelDefaults, mapHighLevelErrors } from '../src/middleware';
+import { highLevelApp } from './define';
 import { operations, requiredScopes, searchOrCreatePairs } from './operations';
 
 /** The operations of one kind, by key, as Zapier registers them. */
@@ -19,14 +16,10 @@ const searchOrCreates: Record<string, SearchOrCreate> = Object.fromEntries(
   }),
 );
 
-const app = defineApp({
-  version,
-  platformVersion,
-  authentication: authentication(requiredScopes()),
-  // Our middleware, not core's early throw, decides what a 429 means (throttle vs. daily quota).
-  flags: { throwForThrottlingEarly: false },
-  beforeRequest: [addHighLevelDefaults],
-  afterResponse: [mapHighLevelErrors],
+/** The operations' scopes (the shipped definition asks for the same without loading the operations). */
+export const scopes = requiredScopes();
+
+const app = highLevelApp(scopes, {
   triggers: byKind<Trigger>('trigger'),
   creates: byKind<Create>('create'),
   searches: byKind<Search>('search'),
@@ -34,8 +27,11 @@ const app = defineApp({
 });
 
 /**
- * The definition as Zapier loads it. Checked above against zapier-platform-core's types; exported loosely because
- * those types make every property optional and every perform a union of request shapes, which tests and tools
- * that call `App.triggers.x.operation.perform` or `App.authentication.test` would have to narrow each time.
+ * The live definition: every operation module loaded (tests, the walkthrough, scripts/shipDefinition.ts). Zapier
+ * loads index.js, the shipped definition made from this one at build (dist/app/shipped.js).
+ *
+ * Checked against zapier-platform-core's types by defineApp; exported loosely because those types make every property
+ * optional and every perform a union of request shapes, which tests and tools that call
+ * `App.triggers.x.operation.perform` or `App.authentication.test` would have to narrow each time.
  */
 export default app as Record<string, any>;

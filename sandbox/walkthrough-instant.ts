@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createAppTester } from 'zapier-platform-core';
 import { RELAY_URL_ENV } from '../src/factories/hook';
-import App from '../app/index';
+import { shippedApp } from './shippedApp';
 import { Sandbox } from './server';
 import { SANDBOX_APP_ID, SANDBOX_WEBHOOK_PUBLIC_KEY } from './webhooks';
 
@@ -153,6 +153,7 @@ export interface InstantRig {
 
 /** The relay, the hook stand-in and the sandbox's webhooks wired together on loopback. */
 export async function startInstantRig(sandbox: Sandbox, authData: Item): Promise<InstantRig> {
+  const App = shippedApp();
   const appTester = createAppTester(App);
   const run = (method: any, bundle: Item): Promise<any> => appTester(method, bundle as any);
   const hooks = await startHookStandIn();
@@ -232,6 +233,7 @@ export async function runInstantWalkthrough(
   authData: Item,
   print: (line: string) => void = () => {},
 ): Promise<InstantResult> {
+  const App = shippedApp();
   const appTester = createAppTester(App);
   const run = (method: any, bundle: Item): Promise<any> => appTester(method, bundle as any);
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import './walkthrough-env'; // first: sets the environment before zapier-platform-core loads
 import { createAppTester } from 'zapier-platform-core';
-import App from '../app/index';
+import { shippedApp } from './shippedApp';
 import { Sandbox, startSandbox } from './server';
 import { relayUnavailable, runInstantWalkthrough } from './walkthrough-instant';
 
@@ -52,6 +52,7 @@ function renderLabel(template: string, data: Item): string {
 
 /** Runs the steps against a started sandbox (GHL_API_BASE_URL must point at it). */
 export async function runWalkthrough(sandbox: Sandbox, onStep: (step: StepReport) => void = () => {}): Promise<WalkthroughResult> {
+  const App = shippedApp();
   const appTester = createAppTester(App);
   const steps: StepReport[] = [];
   const run = (method: any, bundle: Item): Promise<any> => appTester(method, bundle as any);
