@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { parseMultipart as parseFormData } from '../contract/multipart';
 import { checkRequest } from '../contract/openapi';
 import { AUTHORIZE_PATH, authorizePage } from './authorize';
 import { routes as allRoutes } from './routes';
@@ -110,37 +111,13 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-/**
- * A multipart/form-data body (file uploads): text parts as strings, file parts as `{ filename, contentType,
- * size, content }`. Binary-safe: parts are split on the boundary bytes.
- */
+/** A multipart/form-data body (file uploads), parsed as the contract checker reads it (contract/multipart.ts). */
 export function parseMultipart(body: Buffer, contentType: string): Record<string, unknown> {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary) throw new HttpError(400, 'Multipart body without a boundary');
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const fields: Record<string, unknown> = {};
-  let start = body.indexOf(delimiter);
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    const part = body.subarray(start + delimiter.length + 2, next - 2); // after CRLF, before CRLF
-    const split = part.indexOf('\r\n\r\n');
-    if (split >= 0) {
-      const head = part.subarray(0, split).toString('utf8');
-      const content = part.subarray(split + 4);
-      const name = /;\s*name="([^"]*)"/i.exec(head)?.[1];
-      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim();
-      if (name !== undefined) {
-        fields[name] =
-          filename !== undefined
-            ? { filename, contentType: type ?? 'application/octet-stream', size: content.length, content }
-            : content.toString('utf8');
-      }
-    }
-    start = next;
+  try {
+    return parseFormData(body, contentType);
+  } catch (error) {
+    throw new HttpError(400, (error as Error).message);
   }
-  return fields;
 }
 
 /** The body as the contract sees it (JSON parsed, a form as its string) and as handlers get it (an object). */
