@@ -5,7 +5,7 @@ import { EXCLUDED_OPERATIONS, operationKey } from '../../scripts/apiRequestArtif
 import { loadDetail, loadIndex } from '../../src/apiRequest/artifacts';
 import { describeError } from '../faults/support';
 import { indexOperations, synthesizedInput, TEST_FILE_CONTENT, TEST_FILE_URL } from '../support/apiRequestInputs';
-import { appTester, AUTH, BASE, operation } from '../support/highlevel';
+import { appTester, AUTH, BASE, interceptedBody, operation } from '../support/highlevel';
 
 // Issue 13 §5: every operation of HighLevel's specs, run through the API Request action with input synthesised
 // from its own schema; each request it sends must satisfy the contract checker. Prints `N/576`.
@@ -46,15 +46,10 @@ test.each([
       nock.cleanAll();
       const scope = nock(BASE).persist();
       scope.on('request', (req: any, _i: unknown, body: string) => {
-        let parsed: unknown;
         const type = String(req.headers['content-type'] ?? '');
-        try {
-          // A multipart body goes to the checker as it was sent (it parses the parts itself).
-          parsed = /multipart/i.test(type) ? Buffer.from(body, 'latin1') : body ? JSON.parse(body) : undefined;
-        } catch {
-          parsed = body;
-        }
-        if (/multipart/i.test(type) && body.includes(TEST_FILE_CONTENT)) uploads.push(op.key);
+        // A multipart body goes to the checker as the bytes sent (it parses the parts itself).
+        const parsed = interceptedBody(body, type);
+        if (Buffer.isBuffer(parsed) && parsed.includes(TEST_FILE_CONTENT)) uploads.push(op.key);
         const result = checkRequest({ method: req.method, url: req.path, headers: req.headers, body: parsed });
         sent.push({ method: req.method, url: req.path, ok: result.ok, errors: result.errors });
       });
