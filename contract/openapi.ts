@@ -1,7 +1,7 @@
 /**
  * Contract checker for HighLevel's official OpenAPI 3.0 specs (vendored in `openapi/`).
  *
- * Checks HTTP requests (method + path, path/query/header parameters, auth, JSON body) and response bodies
+ * Checks HTTP requests (method + path, path/query/header parameters, auth, JSON, form or multipart body) and response bodies
  * against the specs, with the known spec defects of `contract/deviations.ts` applied. Schemas are validated
  * with ajv (+ ajv-formats); only path-template matching is done here by hand.
  *
@@ -36,7 +36,10 @@ export interface ContractRequest {
   url: string;
   /** Looked up case-insensitively. */
   headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON body (object/array), a form string/object for form-encoded operations, or undefined. */
+  /**
+   * Parsed JSON body (object/array), a form string/object for form-encoded operations, a multipart body as its
+   * bytes (Buffer) or as parts parsed by contract/multipart.ts, or undefined.
+   */
   body?: unknown;
 }
 

@@ -214,8 +214,9 @@ export interface Defaults {
 }
 
 /**
- * Validates `input` against the operation's fields and builds the request parts. Throws InvalidInput naming
- * every bad field (`Limit (query_limit) must be a whole number`) before anything is sent.
+ * Validates `input` against the operation's fields and builds the request parts (for an upload, its form parts
+ * with each file still a URL, for the caller to download). Throws InvalidInput naming every bad field
+ * (`Limit (query_limit) must be a whole number`, `File (body_file) is required`) before anything is sent.
  */
 export function requestFor(
   z: ZObject,

@@ -13,9 +13,11 @@ const app = sandboxApp();
 const csv = Buffer.concat([Buffer.from('date,content\r\n2026-01-31 15:00,Caf\u00e9 opening\r\n'), Buffer.from([0, 255, 13, 10, 45, 45])]);
 let files: http.Server;
 let base = '';
+let tokenSentToFileHost = false;
 
 beforeAll(async () => {
   files = http.createServer((req, res) => {
+    if (req.headers.authorization) tokenSentToFileHost = true;
     if (req.url === '/exports/posts.csv') {
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Length': String(csv.length) });
       res.end(csv);
@@ -42,6 +44,8 @@ describe('API Request uploads against the sandbox', () => {
     expect(Object.keys(received.form!)).toEqual(['file']);
     expect(received.form!.file).toMatchObject({ filename: 'posts.csv', contentType: 'text/csv', size: csv.length });
     expect(Buffer.compare((received.form!.file as { content: Buffer }).content, csv)).toBe(0);
+    // The HighLevel token goes to HighLevel only, never to the host the file is downloaded from.
+    expect(tokenSentToFileHost).toBe(false);
   });
 
   it('uploads two files to contact custom fields under the part names given, with the query the spec declares', async () => {
