@@ -952,6 +952,73 @@ export const specDeviations: readonly SpecDeviation[] = [
       effect: { kind: 'replaceResponse', status, schema: { $ref: `../common/common-schemas.json#/components/schemas/${dto}` } },
     })),
   ),
+  // ----- multipart uploads: the file parts the specs leave out of their form schemas
+  {
+    id: 'conversations-upload-file-attachment-part-undeclared',
+    operation: 'POST /conversations/messages/upload',
+    what: 'The form (UploadFilesDto) declares no file part; the files go in parts named "fileAttachment".',
+    evidence:
+      'conversations.json upload-file-attachments description: "The files need to be a buffer with the key \\"fileAttachment\\"", ' +
+      'while its multipart schema UploadFilesDto lists only conversationId, contactId, locationId, attachmentUrls, chatServiceSid, isGroupSms.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'requestBody',
+      patches: [{ at: '/properties', merge: { fileAttachment: { type: 'string', format: 'binary', description: 'The file to upload.' } } }],
+    },
+  },
+  {
+    id: 'forms-upload-custom-files-body-undeclared',
+    operation: 'POST /forms/upload-custom-files',
+    what:
+      'The multipart body has no schema; it carries one or more file parts, each named "<custom field id>_<file id>" ' +
+      '(file id: any unique id). Accepted: file parts only, at least one, named <something>_<something>.',
+    evidence:
+      'forms.json upload-to-custom-fields requestBody content {"multipart/form-data": {}} (no schema); its description: "The files need to ' +
+      'be a buffer with the key \\"< custom_field_id >_< file_id >\\" ... There is support for multiple file uploads as well".',
+    effect: {
+      kind: 'replaceRequestBody',
+      contentType: 'multipart/form-data',
+      schema: {
+        type: 'object',
+        description:
+          'Each file in a part named "<custom field ID>_<file ID>": the ID of the contact\'s file custom field, an underscore, and any unique ID of your choice (e.g. abc123_1).',
+        minProperties: 1,
+        propertyNames: { pattern: '^[^_]+_.+$' },
+        additionalProperties: { type: 'string', format: 'binary' },
+      },
+    },
+  },
+  {
+    id: 'locations-custom-field-upload-file-parts-undeclared',
+    operation: 'POST /locations/{locationId}/customFields/upload',
+    what: 'The form (FileUploadBody) declares only id and maxFiles; the files themselves go in parts named as the caller chooses.',
+    evidence:
+      'locations.json FileUploadResponseDto examples: uploadedFiles {"FileName.csv": <url>} and meta [{"fieldname": "FileName.csv", ' +
+      '"originalname": "FileName.csv", "mimetype": "text/csv", ...}] — "fieldname" (multer\'s name of the form part) is the file\'s own ' +
+      'name, and the answer is keyed by it: file parts of any name are taken.',
+    effect: {
+      kind: 'patchSchema',
+      target: 'requestBody',
+      patches: [
+        {
+          at: '',
+          merge: {
+            description: "Each file in a part of its own; the part name keys the answer's uploadedFiles (e.g. the file name).",
+            additionalProperties: { type: 'string', format: 'binary' },
+          },
+        },
+      ],
+    },
+  },
+  {
+    id: 'social-upload-csv-file-not-required',
+    operation: 'POST /social-media-posting/{locationId}/csv',
+    what: 'The CSV file part is not marked required, although it is the only thing the form carries. Accepted: file required.',
+    evidence:
+      'social-media-posting.json upload-csv ("Upload CSV") body UploadCSVDTO = {properties: {file: {type: string, format: binary}}} ' +
+      'with no "required": a request without the file uploads nothing.',
+    effect: { kind: 'patchSchema', target: 'requestBody', patches: [{ at: '', merge: { required: ['file'] } }] },
+  },
   // ----- invoices, estimates, payments, products, objects, media (moneyDeviations above)
   ...moneyDeviations,
 ];

@@ -1,7 +1,7 @@
 /**
  * Contract checker for HighLevel's official OpenAPI 3.0 specs (vendored in `openapi/`).
  *
- * Checks HTTP requests (method + path, path/query/header parameters, auth, JSON body) and response bodies
+ * Checks HTTP requests (method + path, path/query/header parameters, auth, JSON, form or multipart body) and response bodies
  * against the specs, with the known spec defects of `contract/deviations.ts` applied. Schemas are validated
  * with ajv (+ ajv-formats); only path-template matching is done here by hand.
  *
@@ -13,6 +13,7 @@ import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { DeviationEffect, JsonSchema, specDeviations, SpecDeviation } from './deviations';
+import { boundaryOf, isFilePart, parseMultipart } from './multipart';
 
 export interface SpecOperation {
   /** Spec file name, e.g. 'contacts.json'. */
@@ -35,7 +36,10 @@ export interface ContractRequest {
   url: string;
   /** Looked up case-insensitively. */
   headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON body (object/array), a form string/object for form-encoded operations, or undefined. */
+  /**
+   * Parsed JSON body (object/array), a form string/object for form-encoded operations, a multipart body as its
+   * bytes (Buffer) or as parts parsed by contract/multipart.ts, or undefined.
+   */
   body?: unknown;
 }
 
@@ -972,12 +976,26 @@ export function checkRequest(req: ContractRequest): ContractResult {
   } else {
     const isJson = /json/i.test(b.contentType);
     const isForm = /x-www-form-urlencoded/i.test(b.contentType);
+    const isMultipart = /multipart\/form-data/i.test(b.contentType);
     const contentTypeHeader = header('content-type');
     if (contentTypeHeader && body !== undefined) {
       if (isJson && !/json/i.test(contentTypeHeader))
         errors.push(`header Content-Type must be ${b.contentType} (got ${contentTypeHeader})`);
       if (isForm && !/x-www-form-urlencoded/i.test(contentTypeHeader)) {
         errors.push(`header Content-Type must be ${b.contentType} (got ${contentTypeHeader})`);
+      }
+    }
+    if (isMultipart && !isEmptyBody(body)) {
+      const boundary = boundaryOf(contentTypeHeader ?? '');
+      if (!boundary) errors.push(`header Content-Type must be multipart/form-data with a boundary (got ${contentTypeHeader ?? 'none'})`);
+      // A raw body (Buffer or string) is parsed here; the sandbox hands over the parts it parsed itself.
+      if (Buffer.isBuffer(body) || typeof body === 'string') {
+        try {
+          body = boundary ? parseMultipart(Buffer.isBuffer(body) ? body : Buffer.from(body, 'latin1'), contentTypeHeader!) : undefined;
+        } catch (err) {
+          errors.push(`body: ${(err as Error).message}`);
+          body = undefined;
+        }
       }
     }
     if (isJson && typeof body === 'string') {
@@ -994,8 +1012,9 @@ export function checkRequest(req: ContractRequest): ContractResult {
     }
     if (body === undefined || body === null) {
       if (b.required) errors.push('body is required');
+    } else if (isMultipart) {
+      multipartErrors(reg, internal, body, errors);
     } else if (isJson || isForm) {
-      // multipart bodies (file uploads) are not validated
       const vBody = bodyValidator(reg, internal);
       if (vBody && !vBody(isForm ? clone(body) : body)) errors.push(...formatErrors('body', vBody.errors));
       // HighLevel validates bodies with forbidNonWhitelisted: a property its DTO lacks is a 422
@@ -1004,6 +1023,64 @@ export function checkRequest(req: ContractRequest): ContractResult {
   }
 
   return { ok: errors.length === 0, operation: internal.op, errors };
+}
+
+/** How a multipart form's parts must be sent: by declared name, and for any other name. */
+interface PartKinds {
+  props: Map<string, 'file' | 'text'>;
+  /** Undeclared names: refused ('none'), or taken as file or text parts (additionalProperties). */
+  other: 'file' | 'text' | 'none';
+}
+
+const isBinary = (reg: Registry, s: Json): boolean => {
+  const r = isObject(s) && typeof s.$ref === 'string' ? resolveRef(reg, s.$ref) : s;
+  if (!isObject(r)) return false;
+  if (r.format === 'binary') return true;
+  return allowsType(r, 'array') && r.items !== undefined && isBinary(reg, r.items);
+};
+
+function partKinds(reg: Registry, schema: Json): PartKinds {
+  const parts: Json[] = [schema];
+  const kinds: PartKinds = { props: new Map(), other: 'none' };
+  for (let i = 0; i < parts.length; i++) {
+    let s = parts[i];
+    if (isObject(s) && typeof s.$ref === 'string') s = { ...resolveRef(reg, s.$ref), ...s, $ref: undefined };
+    if (!isObject(s)) continue;
+    if (Array.isArray(s.allOf)) parts.push(...s.allOf);
+    for (const [name, sub] of Object.entries<Json>(s.properties ?? {})) kinds.props.set(name, isBinary(reg, sub) ? 'file' : 'text');
+    if (s.additionalProperties === true || (s.additionalProperties === undefined && !isObject(s.properties)))
+      kinds.other = kinds.other === 'file' ? 'file' : 'text';
+    else if (isObject(s.additionalProperties)) kinds.other = isBinary(reg, s.additionalProperties) ? 'file' : 'text';
+  }
+  return kinds;
+}
+
+/**
+ * A multipart/form-data body (parts by name: text as strings, files as FilePart, repeated names as arrays) against
+ * the spec's form schema: every part declared (or allowed by additionalProperties), file parts where the schema
+ * says `format: binary` and text parts elsewhere, then the schema itself (required parts, types with coercion,
+ * enums, patterns) with each file standing in as a string.
+ */
+function multipartErrors(reg: Registry, internal: OpInternal, body: unknown, errors: string[]): void {
+  if (!isObject(body) || Array.isArray(body)) {
+    errors.push('body must be multipart/form-data parts');
+    return;
+  }
+  const schema = internal.body?.schema;
+  if (!isObject(schema)) return;
+  const kinds = partKinds(reg, schema);
+  const asData: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const kind = kinds.props.get(name) ?? kinds.other;
+    const values = Array.isArray(value) ? value : [value];
+    if (kind === 'none') errors.push(`body/${name} is not declared by the spec`);
+    else if (kind === 'file' && !values.every(isFilePart)) errors.push(`body/${name} must be a file part (with a filename)`);
+    else if (kind === 'text' && values.some(isFilePart)) errors.push(`body/${name} must be a text part, not a file`);
+    const data = values.map((v) => (isFilePart(v) ? `(file ${v.filename})` : v));
+    asData[name] = Array.isArray(value) ? data : data[0];
+  }
+  const vBody = bodyValidator(reg, internal);
+  if (vBody && !vBody(asData)) errors.push(...formatErrors('body', vBody.errors));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { fileNameOf, MAX_UPLOAD_BYTES, mediasApi, multipartBody } from '../src/api/medias';
+import { MAX_UPLOAD_BYTES, mediasApi, multipartBody } from '../src/api/medias';
+import { downloadFile } from '../src/download';
 import { createAction } from '../src/factories/create';
 import { mediaFolderField, uploadedFileOutputFields, uploadedFileSample } from '../src/fields/media';
 import * as v from '../src/fields/values';
@@ -32,30 +33,12 @@ export const uploadFile = createAction({
     mediaFolderField,
   ],
   perform: async (input, ctx) => {
-    let response: any;
-    try {
-      response = await ctx.z.request({ url: input.file, method: 'GET', raw: true, skipThrowForStatus: true } as any);
-    } catch (error) {
-      throw new ctx.z.errors.Error(
-        `Upload File: could not download the file (${(error as { code?: string }).code ?? 'network error'}). Check that the URL is public.`,
-        'FileDownloadFailed',
-        400,
-      );
-    }
-    if (response.status >= 400) {
-      throw new ctx.z.errors.Error(
-        `Upload File: downloading the file failed with status ${response.status}. Check that the URL is public and still valid.`,
-        'FileDownloadFailed',
-        400,
-      );
-    }
-    const header = (name: string): string | null => (typeof response.headers?.get === 'function' ? response.headers.get(name) : null);
-    const declared = Number(header('content-length'));
-    if (declared > MAX_UPLOAD_BYTES) throw tooLarge(ctx, declared);
-    const content: Buffer = Buffer.from(await response.arrayBuffer());
-    if (content.length > MAX_UPLOAD_BYTES) throw tooLarge(ctx, content.length);
-    const name = input.name ?? fileNameOf(input.file, header('content-disposition')) ?? 'file';
-    const contentType = (header('content-type') ?? 'application/octet-stream').split(';')[0].trim() || 'application/octet-stream';
+    const file = await downloadFile(ctx.z, input.file, 'Upload File', {
+      bytes: MAX_UPLOAD_BYTES,
+      says: "HighLevel's media library takes files up to 25 MB",
+    });
+    const name = input.name ?? file.name;
+    const { content, contentType } = file;
     const rawBody = multipartBody({ name, ...(input.parentId ? { parentId: input.parentId } : {}) }, { name, contentType, content });
     const data = await ctx.call(mediasApi.uploadFile, { rawBody });
     return { id: data?.fileId, fileId: data?.fileId, url: data?.url, name, size: content.length, contentType };
@@ -64,12 +47,3 @@ export const uploadFile = createAction({
   sampleAnswer: { fileId: uploadedFileSample.fileId, url: uploadedFileSample.url },
   outputFields: uploadedFileOutputFields,
 });
-
-function tooLarge(ctx: { z: { errors: { Error: new (message: string, code: string, status: number) => Error } } }, bytes: number): Error {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new ctx.z.errors.Error(
-    `Upload File: the file is ${mb} MB; HighLevel's media library takes files up to 25 MB.`,
-    'FileTooLarge',
-    400,
-  );
-}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { parseMultipart as parseFormData } from '../contract/multipart';
 import { checkRequest } from '../contract/openapi';
 import { AUTHORIZE_PATH, authorizePage } from './authorize';
 import { routes as allRoutes } from './routes';
@@ -43,6 +44,8 @@ export interface RequestRecord {
   status: number;
   /** The route's template, when one matched. */
   route?: string;
+  /** An upload's multipart/form-data parts as received (text as strings, files with their bytes: contract/multipart.ts). */
+  form?: Record<string, unknown>;
 }
 
 export interface ResponseRecord extends RequestRecord {
@@ -110,37 +113,13 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-/**
- * A multipart/form-data body (file uploads): text parts as strings, file parts as `{ filename, contentType,
- * size, content }`. Binary-safe: parts are split on the boundary bytes.
- */
+/** A multipart/form-data body (file uploads), parsed as the contract checker reads it (contract/multipart.ts). */
 export function parseMultipart(body: Buffer, contentType: string): Record<string, unknown> {
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  if (!boundary) throw new HttpError(400, 'Multipart body without a boundary');
-  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
-  const fields: Record<string, unknown> = {};
-  let start = body.indexOf(delimiter);
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    const part = body.subarray(start + delimiter.length + 2, next - 2); // after CRLF, before CRLF
-    const split = part.indexOf('\r\n\r\n');
-    if (split >= 0) {
-      const head = part.subarray(0, split).toString('utf8');
-      const content = part.subarray(split + 4);
-      const name = /;\s*name="([^"]*)"/i.exec(head)?.[1];
-      const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-      const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim();
-      if (name !== undefined) {
-        fields[name] =
-          filename !== undefined
-            ? { filename, contentType: type ?? 'application/octet-stream', size: content.length, content }
-            : content.toString('utf8');
-      }
-    }
-    start = next;
+  try {
+    return parseFormData(body, contentType);
+  } catch (error) {
+    throw new HttpError(400, (error as Error).message);
   }
-  return fields;
 }
 
 /** The body as the contract sees it (JSON parsed, a form as its string) and as handlers get it (an object). */
@@ -171,9 +150,15 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const limit = rateLimiter(options.rateLimit);
   const webhooks = new WebhookSender(routes, state, options.webhooks);
 
-  async function serve(
-    req: http.IncomingMessage,
-  ): Promise<{ status: number; body: unknown; headers: Record<string, string>; route?: string; contentType?: string }> {
+  async function serve(req: http.IncomingMessage): Promise<{
+    status: number;
+    body: unknown;
+    headers: Record<string, string>;
+    route?: string;
+    contentType?: string;
+    form?: Record<string, unknown>;
+  }> {
+    let form: Record<string, unknown> | undefined;
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const token = bearer(req);
@@ -193,6 +178,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
       const grant = token ? state.grantOf(token) : undefined;
       if (found.route.auth !== false && !grant) throw new HttpError(401, 'Invalid JWT');
       const body = parseBody(await readBody(req), String(req.headers['content-type'] ?? ''));
+      if (/multipart\/form-data/i.test(String(req.headers['content-type'] ?? ''))) form = body.value as Record<string, unknown>;
       const check = checkRequest({ method, url: req.url ?? '/', headers: req.headers, body: body.forContract });
       if (!check.ok) throw new HttpError(422, check.errors);
       const routeRequest = {
@@ -206,22 +192,28 @@ export function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
       const changed = webhooks.watch(method, found.route.path, routeRequest);
       const reply = found.route.handle(routeRequest, state);
       if (changed && reply.status < 300) changed(reply.body);
-      return { ...reply, headers: { ...headers, ...reply.headers }, route: found.route.path };
+      return { ...reply, headers: { ...headers, ...reply.headers }, route: found.route.path, form };
     } catch (error) {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.messages : `Sandbox error: ${(error as Error).message}`;
       const extra = error instanceof HttpError ? error.extra : {};
-      return { status, body: { statusCode: status, message, error: ERROR_NAMES[status], ...extra }, headers, route: found?.route.path };
+      return {
+        status,
+        body: { statusCode: status, message, error: ERROR_NAMES[status], ...extra },
+        headers,
+        route: found?.route.path,
+        form,
+      };
     }
   }
 
   const server = http.createServer((req, res) => {
-    serve(req).then(({ status, body, headers, route, contentType }) => {
+    serve(req).then(({ status, body, headers, route, contentType, form }) => {
       const traceId = randomUUID();
       // Errors carry the traceId in the body, as HighLevel's do; every answer also has it as a header.
       const payload = status >= 400 && body && typeof body === 'object' ? { ...body, traceId } : body;
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      requests.push({ method: req.method ?? 'GET', path, status, ...(route ? { route } : {}) });
+      requests.push({ method: req.method ?? 'GET', path, status, ...(route ? { route } : {}), ...(form ? { form } : {}) });
       options.onResponse?.({ method: req.method ?? 'GET', path, status, ...(route ? { route } : {}), body: payload });
       // A file answer (recording, transcript) goes out as it is; everything else is JSON.
       res.writeHead(status, { 'Content-Type': contentType ?? 'application/json; charset=utf-8', 'X-Trace-Id': traceId, ...headers });

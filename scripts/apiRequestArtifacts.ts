@@ -243,6 +243,79 @@ function bodyFields(schema: Json | undefined, required: boolean): GenField[] {
   return fields;
 }
 
+/** A `format: binary` schema (or a list of them): a file part of a multipart form. */
+const isBinary = (s: Json): boolean => s.format === 'binary' || (typeOf(s) === 'array' && resolve(s.items).format === 'binary');
+
+function fileField(name: string, s: Json, required: boolean): GenField {
+  const label = labelFor([name]);
+  const what = clean(s.description ?? resolve(s.items).description, 300) || `The file to send as the form part "${name}".`;
+  const field: GenField = {
+    k: `body_${name}`,
+    in: 'body',
+    p: [name],
+    l: label,
+    h: `${/[.!?…]$/.test(what) ? what : `${what}.`} Map a file from an earlier step, or enter a public URL.`,
+    t: 'file',
+  };
+  if (required) field.r = 1;
+  if (typeOf(s) === 'array') field.li = 1;
+  return field;
+}
+
+/**
+ * A multipart form's fields (HighLevel's uploads): file parts (`format: binary`) as file fields, other parts typed
+ * as a JSON body's are; files under names of the caller's choosing (`additionalProperties` binary) as line items
+ * of part name and file.
+ */
+function multipartFields(schema: Json | undefined): GenField[] {
+  const s = resolve(schema);
+  const req = new Set<string>(s.required ?? []);
+  const fields: GenField[] = [];
+  for (const [name, sub] of props(s)) {
+    if (sub.readOnly) continue;
+    if (isBinary(sub)) fields.push(fileField(name, sub, req.has(name)));
+    else if (isPrimitive(sub) || isPrimitiveList(sub))
+      fields.push(scalarField('body', [name], sub, req.has(name), sub.description, sub.example, true));
+    else fields.push(jsonField('body', [name], sub, req.has(name), sub.description));
+  }
+  const extra = s.additionalProperties && typeof s.additionalProperties === 'object' ? resolve(s.additionalProperties) : undefined;
+  if (extra && isBinary(extra)) {
+    const what = clean(s.description, 400) || 'Each file in a form part of the name you give it.';
+    const files: GenField = {
+      k: 'body_files',
+      in: 'body',
+      p: ['files'],
+      l: labelFor(['files']),
+      h: `${/[.!?…]$/.test(what) ? what : `${what}.`} One line per file.`,
+      t: 'string',
+      nf: 1,
+      ch: [
+        {
+          k: 'partName',
+          in: 'body',
+          p: ['partName'],
+          l: labelFor(['partName']),
+          h: 'The form part name for this file (see the field help above).',
+          t: 'string',
+          r: 1,
+        },
+        {
+          k: 'file',
+          in: 'body',
+          p: ['file'],
+          l: labelFor(['file']),
+          h: 'The file: map a file from an earlier step, or enter a public URL.',
+          t: 'file',
+          r: 1,
+        },
+      ],
+    };
+    if (typeof s.minProperties === 'number' && s.minProperties > fields.filter((f) => f.r).length) files.r = 1;
+    fields.push(files);
+  }
+  return fields;
+}
+
 function paramField(p: OperationParameter): GenField {
   const s = resolve(p.schema);
   if (!isPrimitive(s) && !isPrimitiveList(s)) return jsonField(p.in as GenField['in'], [p.name], s, p.required, p.description);
@@ -254,8 +327,10 @@ function detailOf(op: SpecOperation): GenDetail {
   const fields = inputs.parameters.filter((p) => p.in === 'path' || p.in === 'query').map(paramField);
   const detail: GenDetail = { fields };
   if (inputs.body) {
-    if (/multipart/i.test(inputs.body.contentType)) detail.body = 'multipart';
-    else if (/json/i.test(inputs.body.contentType)) fields.push(...bodyFields(inputs.body.schema, inputs.body.required));
+    if (/multipart/i.test(inputs.body.contentType)) {
+      detail.body = 'multipart';
+      fields.push(...multipartFields(inputs.body.schema));
+    } else if (/json/i.test(inputs.body.contentType)) fields.push(...bodyFields(inputs.body.schema, inputs.body.required));
   }
   const keys = fields.map((f) => f.k);
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'crypto';
 import type { Context, Item } from '../factories/operation';
 import { altOf } from './invoices';
 import { endpoint } from './endpoint';
+import { FormPart, multipartForm } from '../multipart';
 
 // The location's media library (medias.json): files and folders, and uploads into it.
 export const mediasApi = {
@@ -55,26 +55,13 @@ const safeDecode = (s: string) => {
   }
 };
 
-/**
- * A multipart/form-data body (RFC 7578): text fields, then the file. Built as one Buffer, so it needs no
- * form library and the request can be retried as it is.
- */
+/** A multipart/form-data body (RFC 7578): text fields, then the file in the part `file` (src/multipart.ts). */
 export function multipartBody(
   fields: Record<string, string | undefined>,
   file: { name: string; contentType: string; content: Buffer },
 ): { content: Buffer; contentType: string } {
-  const boundary = `----ghlZapier${randomBytes(12).toString('hex')}`;
-  const quote = (s: string) => s.replace(/["\r\n]/g, (c) => (c === '"' ? '%22' : ' '));
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`));
-  }
-  chunks.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quote(file.name)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
-    ),
-  );
-  chunks.push(file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { content: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+  const parts: FormPart[] = Object.entries(fields)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => ({ name, value }));
+  return multipartForm([...parts, { name: 'file', file }]);
 }

@@ -21,7 +21,6 @@ export function operationLabel(op: IndexOperation, granted: Set<string> | undefi
   const marks: string[] = [];
   if (op.agencyOnly) marks.push('agency only');
   if (op.deprecated) marks.push('deprecated');
-  if (op.multipart) marks.push('file upload, not available');
   if (granted && op.scopes.length && !op.scopes.some((s) => granted.has(s))) marks.push(`needs scope ${op.scopes.join(' or ')}`);
   return `${op.summary} — ${op.method} ${op.path}${marks.length ? ` · ${marks.join(' · ')}` : ''}`;
 }
@@ -58,6 +57,7 @@ const ZAPIER_TYPES: Record<GenField['t'], string> = {
   boolean: 'boolean',
   datetime: 'datetime',
   json: 'json',
+  file: 'file',
 };
 
 /** The editor field for one generated input (required only when the connection cannot fill it). */
@@ -91,7 +91,7 @@ export function apiRequestFields(bundle: Bundle): ZapierField[] {
   if (!loadIndex().areas.some((a) => a.key === area)) return fields;
   fields.push(operationField(area, grantedScopes(bundle)));
   const op = loadIndex().byKey.get(String(input[OPERATION] ?? ''));
-  if (!op || op.multipart) return fields;
+  if (!op) return fields;
   if (isAgencyConnection(bundle) && !op.agencyOnly) fields.push(toZapierField(locationField));
   const detail = loadDetail(op);
   // On an agency connection the Location field above is the location: no second location input.

@@ -3,10 +3,12 @@ import { Endpoint } from '../api/endpoint';
 import { callHighLevel } from '../client';
 import { API_VERSIONS, ApiVersion, apiBaseUrl, DEFAULT_API_VERSION } from '../config';
 import { isAgencyConnection, requireAgency } from '../connection';
+import { downloadFile } from '../download';
 import { isBlank } from '../fields/field';
+import { FormPart, multipartForm } from '../multipart';
 import { IndexOperation, loadDetail, loadIndex, matchOperation } from './artifacts';
 import { OPERATION } from './fields';
-import { connectionDefaults, endpointOf, requestFor } from './request';
+import { connectionDefaults, endpointOf, FormInput, requestFor } from './request';
 
 // What the API Request and Custom API Request steps do once their input passed the static checks: find the
 // operation, validate and build the request, send it through the app's one client (token, agency location
@@ -25,12 +27,6 @@ export function chosenOperation(z: ZObject, input: Item): IndexOperation {
       z,
       `API Request: invalid input. Operation (operation) must be one of HighLevel's API operations; choose one from the list (got "${key.slice(0, 80)}").`,
     );
-  if (op.multipart) {
-    throw invalid(
-      z,
-      `API Request: invalid input. Operation (operation) "${op.summary}" uploads a file (multipart), which API Request does not send; use a HighLevel file action instead.`,
-    );
-  }
   return op;
 }
 
@@ -40,9 +36,33 @@ export async function performApiRequest(z: ZObject, bundle: Bundle): Promise<Ite
   const op = chosenOperation(z, input);
   const label = `API Request (${op.summary})`;
   if (op.agencyOnly) requireAgency(z, bundle, label);
-  const parts = requestFor(z, label, loadDetail(op), input, await connectionDefaults(z, bundle));
+  const { form, ...parts } = requestFor(z, label, loadDetail(op), input, await connectionDefaults(z, bundle));
+  // An upload: every input was valid, so its files are downloaded now and sent as one multipart/form-data body.
+  if (form) parts.rawBody = multipartForm(await downloaded(z, label, form));
   const response = await callHighLevel(z, bundle, endpointOf(op), parts, { raw: true, noRedirects: true });
   return outputOf(z, response, `${op.method} ${op.path}`);
+}
+
+/**
+ * The largest file API Request uploads: HighLevel's largest documented upload limit (forms.json
+ * upload-to-custom-fields: "File size is limited to 50 MB"; the media library takes 25 MB and says so itself).
+ */
+export const MAX_API_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** The form parts with each file downloaded (in order; errors name the field). */
+async function downloaded(z: ZObject, label: string, form: FormInput[]): Promise<FormPart[]> {
+  const parts: FormPart[] = [];
+  for (const part of form) {
+    if (!('url' in part)) parts.push(part);
+    else {
+      const file = await downloadFile(z, part.url, `${label}: ${part.field}`, {
+        bytes: MAX_API_UPLOAD_BYTES,
+        says: 'API Request uploads files up to 50 MB',
+      });
+      parts.push({ name: part.name, file });
+    }
+  }
+  return parts;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -143,6 +143,70 @@ function setPath(target: Record<string, unknown>, names: string[], value: unknow
   node[names[names.length - 1]] = value;
 }
 
+/** A form part of a multipart operation before its files are downloaded: text, or the URL of a file. */
+export type FormInput = { name: string; value: string } | { name: string; url: string; field: string };
+
+/** The request parts of a spec operation; a multipart one carries its `form` (files still as URLs) instead of a body. */
+export type ApiRequestParts = RequestParts & { form?: FormInput[] };
+
+/** A file field's value: the URL Zapier hands over for a file (or one the user typed), http(s) only. */
+function fileUrl(raw: unknown): Converted {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  let ok = false;
+  try {
+    ok = /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    ok = false;
+  }
+  return ok ? { ok: true, value: text } : { ok: false, message: 'must be a file from an earlier step or a public URL (http or https)' };
+}
+
+/** A value as the text of a form part (lists: one part per item, with the same name). */
+const partTexts = (value: unknown): string[] =>
+  (Array.isArray(value) && !(value as unknown[]).some((v) => v && typeof v === 'object') ? (value as unknown[]) : [value]).map((v) =>
+    typeof v === 'string' ? v : JSON.stringify(v),
+  );
+
+/** A multipart field's parts (files as URLs), or an issue. */
+function formParts(field: GenField, raw: unknown): { ok: true; parts: FormInput[] } | { ok: false; message: string } {
+  const label = `${field.l} (${field.k})`;
+  if (field.nf) {
+    let rows = raw;
+    if (typeof raw === 'string') {
+      try {
+        rows = JSON.parse(raw);
+      } catch {
+        return { ok: false, message: 'must be line items of part name and file' };
+      }
+    }
+    const parts: FormInput[] = [];
+    for (const [i, row] of (Array.isArray(rows) ? rows : [rows]).entries()) {
+      if (!row || typeof row !== 'object') return { ok: false, message: `line ${i + 1} must have a part name and a file` };
+      const { partName, file } = row as Record<string, unknown>;
+      if (isBlank(partName) && isBlank(file)) continue;
+      if (isBlank(partName) || typeof partName !== 'string') return { ok: false, message: `line ${i + 1}: Part Name is required` };
+      if (isBlank(file)) return { ok: false, message: `line ${i + 1}: File is required` };
+      const url = fileUrl(file);
+      if (!url.ok) return { ok: false, message: `line ${i + 1}: File ${url.message}` };
+      parts.push({ name: partName.trim(), url: url.value as string, field: `${label} line ${i + 1}` });
+    }
+    return { ok: true, parts };
+  }
+  if (field.t === 'file') {
+    const values = field.li ? (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isBlank(v)) : [raw];
+    const parts: FormInput[] = [];
+    for (const value of values) {
+      const url = fileUrl(value);
+      if (!url.ok) return { ok: false, message: url.message };
+      parts.push({ name: field.p[0], url: url.value as string, field: label });
+    }
+    return { ok: true, parts };
+  }
+  const converted = convert(field, raw);
+  if (!converted.ok) return converted;
+  return { ok: true, parts: partTexts(converted.value).map((value) => ({ name: field.p[0], value })) };
+}
+
 /** What the connection supplies for fields the user left blank. */
 export interface Defaults {
   locationId?: string;
@@ -150,12 +214,24 @@ export interface Defaults {
 }
 
 /**
- * Validates `input` against the operation's fields and builds the request parts. Throws InvalidInput naming
- * every bad field (`Limit (query_limit) must be a whole number`) before anything is sent.
+ * Validates `input` against the operation's fields and builds the request parts (for an upload, its form parts
+ * with each file still a URL, for the caller to download). Throws InvalidInput naming every bad field
+ * (`Limit (query_limit) must be a whole number`, `File (body_file) is required`) before anything is sent.
  */
-export function requestFor(z: ZObject, label: string, detail: GenDetail, input: Record<string, unknown>, defaults: Defaults): RequestParts {
+export function requestFor(
+  z: ZObject,
+  label: string,
+  detail: GenDetail,
+  input: Record<string, unknown>,
+  defaults: Defaults,
+): ApiRequestParts {
   const issues: InputIssue[] = [];
-  const parts: { path: Record<string, string>; query: Record<string, unknown>; body?: unknown } = { path: {}, query: {} };
+  const parts: { path: Record<string, string>; query: Record<string, unknown>; body?: unknown; form?: FormInput[] } = {
+    path: {},
+    query: {},
+  };
+  const multipart = detail.body === 'multipart';
+  const form: FormInput[] = [];
   const body: Record<string, unknown> = {};
   const altType = String(input[detail.fields.find((f) => f.f === 'altType')?.k ?? ''] ?? '').trim() || 'location';
   let wholeBody: unknown;
@@ -176,6 +252,13 @@ export function requestFor(z: ZObject, label: string, detail: GenDetail, input: 
       if (field.r) issues.push({ key: field.k, label: field.l, message: 'is required' });
       continue;
     }
+    if (multipart && field.in === 'body') {
+      const added = formParts(field, raw);
+      if (!added.ok) issues.push({ key: field.k, label: field.l, message: added.message });
+      else if (!added.parts.length && field.r) issues.push({ key: field.k, label: field.l, message: 'is required' });
+      else form.push(...added.parts);
+      continue;
+    }
     const converted = convert(field, raw);
     if (!converted.ok) {
       issues.push({ key: field.k, label: field.l, message: converted.message });
@@ -187,7 +270,8 @@ export function requestFor(z: ZObject, label: string, detail: GenDetail, input: 
     else setPath(body, field.p, converted.value);
   }
   if (issues.length) throw new z.errors.Error(`${label}: invalid input. ${describeIssues(issues)}.`, 'InvalidInput', 400);
-  if (wholeBody !== undefined) parts.body = wholeBody;
+  if (multipart) parts.form = form;
+  else if (wholeBody !== undefined) parts.body = wholeBody;
   else if (detail.fields.some((f) => f.in === 'body')) parts.body = body;
   return parts;
 }

@@ -2,8 +2,11 @@
 // scripts/apiRequestArtifacts.ts from openapi/*.json with contract/deviations.ts applied). Keys are short: the
 // files ship in build.zip and are read on a step's first use.
 
-/** A field's value type: what the editor shows and how a Zapier string becomes the request's value. */
-export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'json';
+/**
+ * A field's value type: what the editor shows and how a Zapier string becomes the request's value. `file`: a
+ * multipart file part (Zapier hands over a file's URL; the app downloads it and sends its bytes).
+ */
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'json' | 'file';
 
 /** Where a missing value comes from: the connection's location or company, or the location as `altId`/`altType`. */
 export type Fill = 'location' | 'company' | 'alt' | 'altType';
@@ -37,12 +40,17 @@ export interface GenField {
   f?: Fill;
   /** A flattened property whose parent object is required: the parent is sent (maybe empty) even with no child set. */
   o?: 1;
+  /**
+   * Named file parts (a multipart form whose schema takes files under names of the caller's choosing,
+   * `additionalProperties: {format: binary}`): line items whose `partName` child is the part's name and `file` child its file.
+   */
+  nf?: 1;
 }
 
 /** An operation's inputs and body kind (per area file: `details/<area>.json`, keyed by operationId). */
 export interface GenDetail {
   fields: GenField[];
-  /** How the body is sent: JSON (default when fields are in the body) or not offered (multipart uploads). */
+  /** How the body fields are sent: JSON (default when fields are in the body), or as multipart/form-data parts (uploads). */
   body?: 'json' | 'multipart';
 }
 

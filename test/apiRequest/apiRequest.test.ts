@@ -1,8 +1,9 @@
 import nock from 'nock';
+import { parseMultipart } from '../../contract/multipart';
 import { loadDetail, loadIndex, matchOperation } from '../../src/apiRequest/artifacts';
 import { operationLabel } from '../../src/apiRequest/fields';
 import App from '../../app/index';
-import { appTester, AUTH, failureOf, highlevel, operation, run } from '../support/highlevel';
+import { appTester, AUTH, failureOf, highlevel, interceptedBody, operation, run } from '../support/highlevel';
 
 // The API Request action (issue 13): fields in the editor through the Zapier runtime, validation before any
 // request, the request sent through the app's client, and the shapes of its output.
@@ -54,6 +55,27 @@ describe('the editor', () => {
     const parent = withItems.find((f) => f.key === lineItems[1]!.k);
     expect(parent.children.length).toBeGreaterThan(0);
     expect(parent.children.every((c: any) => c.key && c.label && c.helpText)).toBe(true);
+  });
+
+  it('uploads: file parts are file fields, other form parts typed fields, named file parts line items of name and file', async () => {
+    const media = Object.fromEntries(
+      (await fieldsFor({ area: 'medias', operation: 'medias:upload-media-content' })).map((f) => [f.key, f]),
+    );
+    expect(media.body_file).toMatchObject({ type: 'file', required: false, helpText: expect.stringContaining('Map a file') });
+    expect(media.body_hosted).toMatchObject({ type: 'boolean' });
+    expect(media.body_name).toMatchObject({ type: 'string' });
+    const csv = await fieldsFor({ area: 'social-media-posting', operation: 'social-media-posting:upload-csv' });
+    expect(csv.find((f) => f.key === 'body_file')).toMatchObject({ type: 'file', required: true });
+    const forms = await fieldsFor({ area: 'forms', operation: 'forms:upload-to-custom-fields' });
+    const files = forms.find((f) => f.key === 'body_files');
+    expect(files).toMatchObject({ required: true, helpText: expect.stringContaining('<custom field ID>_<file ID>') });
+    expect(files.children.map((c: any) => [c.key, c.type, c.required])).toEqual([
+      ['partName', 'string', true],
+      ['file', 'file', true],
+    ]);
+    // No operation is marked unavailable any more.
+    const ops = (await fieldsFor({ area: 'medias' })).find((f) => f.key === 'operation');
+    expect(ops.choices['medias:upload-media-content']).toBe('Upload File into Media Storage — POST /medias/upload-file');
   });
 
   it('on an agency connection: the Location field for sub-account operations, none for agency-only ones', async () => {
@@ -143,6 +165,57 @@ describe('running', () => {
     expect(await run(apiRequest, input)).toEqual({ text: 'plain words' });
     highlevel().get('/calendars/cal1').reply(302, '', { Location: 'https://evil.example/steal' });
     expect(await failureOf(run(apiRequest, input))).toMatchObject({ code: 'HighLevelRedirect' });
+  });
+
+  it('uploads: downloads the file and sends multipart/form-data through the client (token, Version), parts as the spec names them', async () => {
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0d, 0x0a, 0x2d, 0x2d]);
+    nock('https://files.example.com').get('/q/quote%201019.pdf').reply(200, bytes, { 'Content-Type': 'application/pdf' });
+    let received: { type: string; body: Buffer } | undefined;
+    highlevel()
+      .post('/conversations/messages/upload', (body) => Boolean(body))
+      .matchHeader('version', '2021-04-15')
+      .matchHeader('authorization', `Bearer ${AUTH.access_token}`)
+      .reply(function (_uri, body) {
+        received = {
+          type: String(this.req.headers['content-type']),
+          body: interceptedBody(body as string, String(this.req.headers['content-type'])) as Buffer,
+        };
+        return [200, { uploadedFiles: { 'quote 1019.pdf': 'https://storage.example.com/q.pdf' } }];
+      });
+    const out = await run(apiRequest, {
+      area: 'conversations',
+      operation: 'conversations:upload-file-attachments',
+      body_conversationId: 'conv1',
+      body_contactId: 'contact1',
+      body_attachmentUrls: ['https://example.com/a.png', 'https://example.com/b.png'],
+      body_fileAttachment: 'https://files.example.com/q/quote%201019.pdf',
+    });
+    expect(out).toEqual({ uploadedFiles: { 'quote 1019.pdf': 'https://storage.example.com/q.pdf' } });
+    expect(received!.type).toMatch(/^multipart\/form-data; boundary=/);
+    const form = parseMultipart(received!.body, received!.type);
+    expect(Object.keys(form)).toEqual(['conversationId', 'contactId', 'locationId', 'attachmentUrls', 'fileAttachment']);
+    expect(form).toMatchObject({
+      conversationId: 'conv1',
+      locationId: AUTH.locationId,
+      attachmentUrls: ['https://example.com/a.png', 'https://example.com/b.png'],
+    });
+    expect(form.fileAttachment).toMatchObject({ filename: 'quote 1019.pdf', contentType: 'application/pdf', size: bytes.length });
+    expect(Buffer.compare((form.fileAttachment as { content: Buffer }).content, bytes)).toBe(0);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('uploads: a missing required file or a bad named part fails naming the field, before any download or request', async () => {
+    const csv = { area: 'social-media-posting', operation: 'social-media-posting:upload-csv' };
+    expect(await failureOf(run(apiRequest, csv))).toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('File (body_file) is required'),
+    });
+    const forms = { area: 'forms', operation: 'forms:upload-to-custom-fields', query_contactId: 'c1' };
+    expect((await failureOf(run(apiRequest, { ...forms, body_files: [{ partName: 'cf_1' }] }))).message).toMatch(
+      /Files \(body_files\) line 1: File is required/,
+    );
+    expect((await failureOf(run(apiRequest, { ...forms, body_files: [] }))).message).toMatch(/Files \(body_files\) is required/);
+    expect(unmatched).toEqual([]);
   });
 
   it("maps HighLevel's errors like every other step (403 names the scope)", async () => {

@@ -1,3 +1,5 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import { findOperationById } from '../../contract/openapi';
 import { routes } from '../../sandbox/routes';
 import { exampleAnswer, routeFor } from '../../sandbox/specFallback';
@@ -13,7 +15,6 @@ import { sandboxApp } from './support';
 const concrete = (template: string) => template.replace(/\{[^}]+\}/g, 'abc123');
 const fallbackOps = indexOperations().filter(
   (op) =>
-    !op.multipart &&
     routeFor(routes, op.method, concrete(op.path))?.route.path === op.path &&
     !routes.some((r) => r.method === op.method && r.path === op.path),
 );
@@ -26,6 +27,15 @@ describe.each([
   const ops = fallbackOps.filter((op) => op.agencyOnly === agency);
   // The runtime's own z from one invocation: a full appTester round per operation would cost ~100 ms each.
   let z: ZObject;
+  // The file the uploads (multipart operations) send, served on loopback as an earlier step's file would be.
+  let files: http.Server;
+  let fileUrl = '';
+  beforeAll(async () => {
+    files = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/csv' }).end('name,email\nRosa,rosa@example.com\n'));
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    fileUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/contacts.csv`;
+  });
+  afterAll(() => new Promise<void>((resolve) => files.close(() => resolve())));
   beforeAll(async () => {
     await appTester(
       async (runtimeZ: ZObject) => {
@@ -39,7 +49,7 @@ describe.each([
   it('every operation without a hand-written route is answered from the spec, and the step returns the answer', async () => {
     const failed: string[] = [];
     for (const op of ops) {
-      const input = synthesizedInput(op, { agency });
+      const input = synthesizedInput(op, { agency, all: op.multipart, fileUrl });
       try {
         process.env.GHL_API_BASE_URL = app.sandbox.url;
         const out = await operation('api_request').perform(z, { authData: app.authData, inputData: input, meta: {} } as unknown as Bundle);
@@ -57,6 +67,8 @@ describe.each([
     );
     expect(failed).toEqual([]);
     expect(ops.length).toBeGreaterThan(agency ? 20 : 300);
+    // The uploads without a hand-written route (the media library has one: test/sandbox/apiRequestUpload.test.ts).
+    expect(ops.filter((op) => op.multipart).length).toBe(agency ? 0 : 4);
   }, 120_000);
 });
 

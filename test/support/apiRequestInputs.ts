@@ -11,6 +11,10 @@ type Json = Record<string, any>;
 
 export const TEST_LOCATION = 'loc_5Yc1sLr8xq';
 
+/** The file synthesised inputs upload unless told otherwise (tests serve it with nock). */
+export const TEST_FILE_URL = 'https://files.example.com/uploads/contacts.csv';
+export const TEST_FILE_CONTENT = 'name,email\nRosa,rosa@example.com\n';
+
 function resolve(schema: Json | undefined, seen: string[] = []): Json {
   let s: Json = schema ?? {};
   while (typeof s.$ref === 'string' && !seen.includes(s.$ref)) {
@@ -116,11 +120,24 @@ const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
  * The step input for `op`: area, operation and a value for every required field (optional ones too when `all`).
  * `agency`: the step runs on an agency connection (agency-only operations), which fills no location.
  */
-export function synthesizedInput(op: IndexOperation, options: { agency?: boolean; all?: boolean } = {}): Record<string, unknown> {
+export function synthesizedInput(
+  op: IndexOperation,
+  options: { agency?: boolean; all?: boolean; fileUrl?: string } = {},
+): Record<string, unknown> {
   const input: Record<string, unknown> = { area: op.area, operation: op.key };
+  // Files are URLs, as Zapier hands them over: the test serves this one (nock or a loopback server).
+  const fileUrl = options.fileUrl ?? TEST_FILE_URL;
   for (const field of loadDetail(op).fields) {
     const fillable = field.f && !(options.agency && (field.f === 'location' || field.f === 'alt'));
     if ((!field.r && !options.all) || fillable) continue;
+    if (field.nf) {
+      input[field.k] = [{ partName: 'abc123_file1', file: fileUrl }];
+      continue;
+    }
+    if (field.t === 'file') {
+      input[field.k] = field.li ? [fileUrl] : fileUrl;
+      continue;
+    }
     const schema = schemaOf(op, field);
     if (field.f === 'location' || field.f === 'alt') input[field.k] = TEST_LOCATION;
     else if (field.ch) {

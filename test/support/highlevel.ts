@@ -35,20 +35,29 @@ export const contractRecords: ContractRecord[] = [];
 export function highlevel(base: string = BASE): nock.Scope {
   const scope = nock(base);
   scope.on('request', (req: any, _interceptor: unknown, body: string) => {
-    let parsed: unknown = undefined;
-    if (body) {
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        parsed = body;
-      }
-    }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+    const parsed = interceptedBody(body, headers['content-type']);
     const result = checkRequest({ method: req.method, url: req.path, headers, body: parsed });
     contractRecords.push({ method: req.method, url: req.path, ok: result.ok, errors: result.errors });
   });
   return scope;
+}
+
+/**
+ * A body nock intercepted, as the contract checker takes it: JSON parsed; a multipart upload as its bytes (nock
+ * hands a binary body over hex-encoded, a text one as it is); anything else as the string.
+ */
+export function interceptedBody(body: string, contentType: string | undefined): unknown {
+  if (!body) return undefined;
+  if (/multipart\/form-data/i.test(contentType ?? '')) {
+    return /^([0-9a-f]{2})+$/i.test(body) && !body.startsWith('--') ? Buffer.from(body, 'hex') : Buffer.from(body, 'utf8');
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
 }
 
 /** Runs an operation through the Zapier runtime with a sub-account connection. */
