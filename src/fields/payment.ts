@@ -12,15 +12,32 @@ export const orderIdField: FieldDef = {
   search: 'find_order.id',
 };
 
+/** A manual payment's method (orders and invoices take the same modes); `who` paid: "customer", "contact". */
+export const paymentModeField = (who: string): FieldDef => ({
+  key: 'mode',
+  label: 'Payment Method',
+  helpText: `How the ${who} paid outside HighLevel.`,
+  schema: v.oneOf(['cash', 'card', 'cheque', 'bank_transfer', 'other']),
+  choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
+  required: true,
+});
+
+/** The card and cheque details a manual payment (order or invoice) may record. */
+export const cardLast4Field: FieldDef = {
+  key: 'cardLast4',
+  label: 'Card Last 4 Digits',
+  helpText: "For a card payment: the card number's last four digits.",
+  schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
+};
+export const chequeNumberField: FieldDef = {
+  key: 'chequeNumber',
+  label: 'Cheque Number',
+  helpText: 'For a cheque payment: the cheque number.',
+  schema: v.text(50),
+};
+
 export const orderPaymentFields: FieldDef[] = [
-  {
-    key: 'mode',
-    label: 'Payment Method',
-    helpText: 'How the customer paid outside HighLevel.',
-    schema: v.oneOf(['cash', 'card', 'cheque', 'bank_transfer', 'other']),
-    choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
-    required: true,
-  },
+  paymentModeField('customer'),
   {
     key: 'amount',
     label: 'Amount',
@@ -43,13 +60,8 @@ export const orderPaymentFields: FieldDef[] = [
     schema: v.oneOf(['visa', 'mastercard', 'other']),
     choices: { visa: 'Visa', mastercard: 'Mastercard', other: 'Other' },
   },
-  {
-    key: 'cardLast4',
-    label: 'Card Last 4 Digits',
-    helpText: "For a card payment: the card number's last four digits.",
-    schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
-  },
-  { key: 'chequeNumber', label: 'Cheque Number', helpText: 'For a cheque payment: the cheque number.', schema: v.text(50) },
+  cardLast4Field,
+  chequeNumberField,
 ];
 
 export const fulfillmentFields: FieldDef[] = [
