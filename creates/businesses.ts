@@ -8,6 +8,15 @@ const [name, ...details] = businessFields;
 // HighLevel's create/update answer spells the record `buiseness` (as its spec does); accept the correct spelling too.
 const businessOf = (data: any) => data.buiseness ?? data.business ?? {};
 
+/** Create and Update answer alike (the business record) and take the same unsaved-field kinds. */
+const answersBusiness = {
+  result: businessOf,
+  resultKey: 'buiseness',
+  sample: businessSample,
+  outputFields: businessOutputFields,
+  unsaved: { name: 'text', phone: 'phone', email: 'email', website: 'text' },
+} as const;
+
 export const createBusiness = createAction({
   key: 'create_business',
   noun: 'Business',
@@ -15,11 +24,7 @@ export const createBusiness = createAction({
   description: 'Creates a business (company record) in your location.',
   endpoint: businessesApi.createBusiness,
   fields: [required(name), ...details],
-  result: businessOf,
-  resultKey: 'buiseness',
-  sample: businessSample,
-  outputFields: businessOutputFields,
-  unsaved: { name: 'text', phone: 'phone', email: 'email', website: 'text' },
+  ...answersBusiness,
 });
 
 export const updateBusiness = createAction({
@@ -29,11 +34,7 @@ export const updateBusiness = createAction({
   description: "Changes a business's details. Only the fields you fill in are changed.",
   endpoint: businessesApi.updateBusiness,
   fields: [businessIdField, ...businessFields],
-  result: businessOf,
-  resultKey: 'buiseness',
-  sample: businessSample,
-  outputFields: businessOutputFields,
-  unsaved: { name: 'text', phone: 'phone', email: 'email', website: 'text' },
+  ...answersBusiness,
 });
 
 export const deleteBusiness = deleteAction({

@@ -17,6 +17,16 @@ import { pipelineNames } from '../src/pipelines';
 /** What an opportunity write compares with HighLevel's answer (src/unsaved.ts). */
 const OPPORTUNITY_UNSAVED = { name: 'text', status: 'text', monetaryValue: 'number', pipelineStageId: 'id', assignedTo: 'id' } as const;
 
+/** Create and Update answer alike: the opportunity, its custom fields labelled and its pipeline and stage named. */
+const answersOpportunity = {
+  customFields: 'opportunity',
+  enrich: pipelineNames,
+  resultKey: 'opportunity',
+  sample: opportunityOutputSample,
+  outputFields: opportunityOutputFields,
+  unsaved: OPPORTUNITY_UNSAVED,
+} as const;
+
 export const createOpportunity = createAction({
   key: 'create_opportunity',
   noun: 'Opportunity',
@@ -33,12 +43,7 @@ export const createOpportunity = createAction({
     f.assignedTo,
   ],
   request: (input) => ({ body: { ...input, status: input.status ?? 'open' } }),
-  customFields: 'opportunity',
-  enrich: pipelineNames,
-  resultKey: 'opportunity',
-  sample: opportunityOutputSample,
-  outputFields: opportunityOutputFields,
-  unsaved: OPPORTUNITY_UNSAVED,
+  ...answersOpportunity,
 });
 
 export const updateOpportunity = createAction({
@@ -49,12 +54,7 @@ export const updateOpportunity = createAction({
   endpoint: opportunitiesApi.updateOpportunity,
   fields: [opportunityIdField, optional(f.pipelineId), f.pipelineStageId, optional(f.name), f.status, f.monetaryValue, f.assignedTo],
   pathFrom: { id: 'opportunityId' },
-  customFields: 'opportunity',
-  enrich: pipelineNames,
-  resultKey: 'opportunity',
-  sample: opportunityOutputSample,
-  outputFields: opportunityOutputFields,
-  unsaved: OPPORTUNITY_UNSAVED,
+  ...answersOpportunity,
 });
 
 /**

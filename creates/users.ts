@@ -5,6 +5,13 @@ import { deleteAction } from '../src/factories/delete';
 import { required } from '../src/fields/field';
 import { userFields as f, userIdField, userOutputFields, userSample } from '../src/fields/user';
 
+/** Create and Update answer alike: the user, compared on the fields the step sent (src/unsaved.ts). */
+const answersUser = {
+  sample: userSample,
+  outputFields: userOutputFields,
+  unsaved: { firstName: 'text', lastName: 'text', email: 'email', phone: 'phone' },
+} as const;
+
 /** Create User: the company id comes from the connection; without Locations, the step's own location. */
 export const createUser = createAction({
   key: 'create_user',
@@ -20,9 +27,7 @@ export const createUser = createAction({
     const body = { ...input, type: input.type ?? 'account', role: input.role ?? 'user', locationIds };
     return (await ctx.call(usersApi.createUser, { body })) ?? {};
   },
-  sample: userSample,
-  outputFields: userOutputFields,
-  unsaved: { firstName: 'text', lastName: 'text', email: 'email', phone: 'phone' },
+  ...answersUser,
 });
 
 export const updateUser = createAction({
@@ -32,9 +37,7 @@ export const updateUser = createAction({
   description: "Changes a user's name, email or phone. Only the fields you fill in are changed.",
   endpoint: usersApi.updateUser,
   fields: [userIdField, f.firstName, f.lastName, f.email, f.phone],
-  sample: userSample,
-  outputFields: userOutputFields,
-  unsaved: { firstName: 'text', lastName: 'text', email: 'email', phone: 'phone' },
+  ...answersUser,
 });
 
 export const deleteUser = deleteAction({

@@ -4,7 +4,7 @@ import { contactsApi } from '../src/api/contacts';
 import { conversationsApi } from '../src/api/conversations';
 import { opportunitiesApi } from '../src/api/opportunities';
 import { callHighLevel } from '../src/client';
-import { eventTime, hookTrigger, HookContext, withoutEnvelope } from '../src/factories/hook';
+import { eventTime, hookTrigger, HookContext, HookTriggerDef, withoutEnvelope } from '../src/factories/hook';
 import { Input, Item, records as recordsOf } from '../src/factories/operation';
 import { appointmentOutput, zapTimeZone } from '../src/fields/appointment';
 import { calendarIdField } from '../src/fields/calendar';
@@ -37,6 +37,14 @@ const sameText = (a: unknown, b: unknown) =>
     .trim()
     .toLowerCase();
 
+/**
+ * The instant triggers of one family: what they share, then each one's own declaration (which may override it).
+ * A declaration must give what `shared` leaves out of HookTriggerDef.
+ */
+function family<S extends Partial<HookTriggerDef>>(shared: S) {
+  return (def: Omit<HookTriggerDef, keyof S> & Partial<HookTriggerDef>) => hookTrigger({ ...shared, ...def } as HookTriggerDef);
+}
+
 /** Never fail a step over a completing read: keep what the webhook carried, and say why in the log. */
 async function softly<T>(z: ZObject, what: string, work: () => Promise<T>, fallback: T): Promise<T> {
   try {
@@ -60,34 +68,31 @@ function contactOf(payload: Item): Item {
 
 const CONTACT_HELP = 'The webhook carries the whole contact (custom fields by id; their labels come from a cached read of the field list).';
 
-export const newContactInstant = hookTrigger({
+const contactInstant = family({ noun: 'Contact', customFields: 'contact' });
+
+export const newContactInstant = contactInstant({
   key: 'new_contact_instant',
-  noun: 'Contact',
   label: 'New Contact (Instant)',
   description: `Triggers when a new contact is added to your HighLevel location. ${INSTANT} ${CONTACT_HELP}`,
   events: ['ContactCreate'],
   twin: newContactTrigger,
   records: (payload) => [contactOf(payload)],
-  customFields: 'contact',
 });
 
 /** Every change is its own item, as in "Updated Contact": id = contact id + change time, `contactId` the contact. */
 const asChange = (contact: Item) => ({ ...contact, id: `${contact.id}_${contact.dateUpdated}`, contactId: contact.id });
 
-export const updatedContactInstant = hookTrigger({
+export const updatedContactInstant = contactInstant({
   key: 'updated_contact_instant',
-  noun: 'Contact',
   label: 'Contact Updated (Instant)',
   description: `Triggers when a contact is changed in your HighLevel location. ${INSTANT} ${CONTACT_HELP} HighLevel sends this for changes to most, not all, fields.`,
   events: ['ContactUpdate'],
   twin: updatedContactTrigger,
   records: (payload) => [asChange(contactOf(payload))],
-  customFields: 'contact',
 });
 
-export const deletedContactInstant = hookTrigger({
+export const deletedContactInstant = contactInstant({
   key: 'deleted_contact_instant',
-  noun: 'Contact',
   label: 'Contact Deleted (Instant)',
   description: `Triggers when a contact is deleted from your HighLevel location. ${INSTANT} The webhook carries the contact as it was.`,
   events: ['ContactDelete'],
@@ -96,7 +101,6 @@ export const deletedContactInstant = hookTrigger({
   // The twin's contact, plus when the event says it was deleted.
   sample: { ...newContactTrigger.def.sample, deletedAt: '2026-03-10T15:04:05.000Z' },
   outputFields: [...newContactTrigger.def.outputFields!, { key: 'deletedAt', label: 'Deleted At', type: 'datetime' }],
-  customFields: 'contact',
 });
 
 const tagFilter: FieldDef = {
@@ -116,9 +120,11 @@ export function tagsAdded(payload: Item): string[] {
   return Array.isArray(payload.tags) ? payload.tags.map(String) : [];
 }
 
-export const contactTagAddedInstant = hookTrigger({
+/** One item per added tag: id = contact id + tag, `contactId` the contact. */
+const perTag = (contact: Item, tag: string) => ({ ...contact, id: `${contact.id}_${tag}`, contactId: contact.id, tag });
+
+export const contactTagAddedInstant = contactInstant({
   key: 'contact_tag_added_instant',
-  noun: 'Contact',
   label: 'Contact Tag Added (Instant)',
   description: `Triggers when a tag is added to a contact (or a contact is created with it), once per added tag. ${INSTANT} HighLevel sends the whole tag list; the relay works out which tags were added against the last list it saw for the contact.`,
   // A new contact's tags come with ContactCreate; the relay's memory makes a second event for the same tags add nothing.
@@ -128,23 +134,19 @@ export const contactTagAddedInstant = hookTrigger({
   outputFields: [{ key: 'id', label: 'Change ID (contact ID and tag)' }, ...newContactWithTagTrigger.def.outputFields!],
   records: (payload) => {
     const contact = contactOf(payload);
-    return tagsAdded(payload).map((tag) => ({ ...contact, id: `${contact.id}_${tag}`, contactId: contact.id, tag }));
+    return tagsAdded(payload).map((tag) => perTag(contact, tag));
   },
   matches: (record, input) => !input.tag || sameText(record.tag, input.tag),
   // Samples: the twin needs a tag; without one, the newest contacts, one item per tag they carry.
   list: async (z, bundle) => {
     if (String(bundle.inputData?.tag ?? '').trim()) return newContactWithTagTrigger.perform(z, bundle);
     const contacts: Item[] = await newContactTrigger.perform(z, bundle);
-    return contacts.flatMap((c) =>
-      (Array.isArray(c.tags) ? c.tags : []).map((tag: string) => ({ ...c, id: `${c.id}_${tag}`, contactId: c.id, tag })),
-    );
+    return contacts.flatMap((c) => (Array.isArray(c.tags) ? c.tags : []).map((tag: string) => perTag(c, tag)));
   },
-  customFields: 'contact',
 });
 
-export const contactDndChangedInstant = hookTrigger({
+export const contactDndChangedInstant = contactInstant({
   key: 'contact_dnd_changed_instant',
-  noun: 'Contact',
   label: 'Contact DND Changed (Instant)',
   description: `Triggers when a contact's Do Not Disturb settings change. ${INSTANT} The webhook carries the contact with its per-channel DND settings (HighLevel does not send inbound-DND changes).`,
   events: ['ContactDndUpdate'],
@@ -161,7 +163,6 @@ export const contactDndChangedInstant = hookTrigger({
     ...updatedContactTrigger.def.outputFields!,
     ...['SMS', 'Email', 'Call', 'WhatsApp', 'GMB', 'FB'].map((c) => ({ key: `dndSettings__${c}__status`, label: `DND ${c} Status` })),
   ],
-  customFields: 'contact',
 });
 
 // ---- Notes and tasks --------------------------------------------------------------------------------------
@@ -234,32 +235,29 @@ async function completeTasks(tasks: Item[], ctx: HookContext): Promise<Item[]> {
   );
 }
 
-export const newTaskInstant = hookTrigger({
-  key: 'new_task_instant',
+const taskInstant = family({
   noun: 'Task',
-  label: 'New Task (Instant)',
-  description: `Triggers when a new task is added to any contact in your HighLevel location. ${INSTANT} When HighLevel's webhook lacks the task's contact and description, one task search adds them.`,
-  events: ['TaskCreate'],
   twin: newTaskTrigger,
   fields: [assigneeFilter],
-  records: (payload) => [taskOf(payload, false)],
-  matches: (task, input) => !input.assignedTo || task.assignedTo === input.assignedTo,
+  matches: (task: Item, input: Input) => !input.assignedTo || task.assignedTo === input.assignedTo,
   complete: completeTasks,
   completes: [contactsApi.searchLocationTasks],
 });
 
-export const taskCompletedInstant = hookTrigger({
+export const newTaskInstant = taskInstant({
+  key: 'new_task_instant',
+  label: 'New Task (Instant)',
+  description: `Triggers when a new task is added to any contact in your HighLevel location. ${INSTANT} When HighLevel's webhook lacks the task's contact and description, one task search adds them.`,
+  events: ['TaskCreate'],
+  records: (payload) => [taskOf(payload, false)],
+});
+
+export const taskCompletedInstant = taskInstant({
   key: 'task_completed_instant',
-  noun: 'Task',
   label: 'Task Completed (Instant)',
   description: `Triggers when a task is marked completed in your HighLevel location. ${INSTANT} The webhook carries the task with its contact.`,
   events: ['TaskComplete'],
-  twin: newTaskTrigger,
-  fields: [assigneeFilter],
   records: (payload) => [taskOf(payload, true)],
-  matches: (task, input) => !input.assignedTo || task.assignedTo === input.assignedTo,
-  complete: completeTasks,
-  completes: [contactsApi.searchLocationTasks],
   // Samples: the location's completed tasks.
   list: async (z, bundle) => {
     const tasks: Item[] = await newTaskTrigger.perform(z, {
@@ -295,18 +293,22 @@ function appointmentSamples(twin: typeof newAppointmentTrigger) {
 
 const zoneOf = (bundle: Bundle) => zapTimeZone({ bundle } as never);
 
-export const appointmentBookedInstant = hookTrigger({
-  key: 'appointment_booked_instant',
+/** Booked and Deleted as declared here; Updated overrides the twin, filters, items and samples. */
+const appointmentInstant = family({
   noun: 'Appointment',
-  label: 'Appointment Booked (Instant)',
-  description: `Triggers when an appointment is booked in your HighLevel location. ${INSTANT} The webhook carries the whole appointment; times are given in your zap's time zone.`,
-  events: ['AppointmentCreate'],
   twin: newAppointmentTrigger,
   fields: [calendarFilter],
-  records: (payload, _input, bundle) => [appointmentOf(payload, zoneOf(bundle))],
+  records: (payload: Item, _input: Input, bundle: Bundle) => [appointmentOf(payload, zoneOf(bundle))],
   matches: onCalendar,
   list: appointmentSamples(newAppointmentTrigger),
   completes: [calendarsApi.listCalendars],
+});
+
+export const appointmentBookedInstant = appointmentInstant({
+  key: 'appointment_booked_instant',
+  label: 'Appointment Booked (Instant)',
+  description: `Triggers when an appointment is booked in your HighLevel location. ${INSTANT} The webhook carries the whole appointment; times are given in your zap's time zone.`,
+  events: ['AppointmentCreate'],
 });
 
 const APPOINTMENT_STATUSES: Record<string, string> = {
@@ -322,9 +324,8 @@ const utcIso = (value: unknown) => {
   return at === undefined ? undefined : new Date(at).toISOString();
 };
 
-export const appointmentUpdatedInstant = hookTrigger({
+export const appointmentUpdatedInstant = appointmentInstant({
   key: 'appointment_updated_instant',
-  noun: 'Appointment',
   label: 'Appointment Updated (Instant)',
   description: `Triggers when an appointment is changed (rescheduled, confirmed, cancelled, showed, no-show). ${INSTANT} The webhook carries the whole appointment.`,
   events: ['AppointmentUpdate'],
@@ -345,21 +346,13 @@ export const appointmentUpdatedInstant = hookTrigger({
   },
   matches: (a, input) => onCalendar(a, input) && (!input.appointmentStatus || a.appointmentStatus === input.appointmentStatus),
   list: appointmentSamples(updatedAppointmentTrigger),
-  completes: [calendarsApi.listCalendars],
 });
 
-export const appointmentDeletedInstant = hookTrigger({
+export const appointmentDeletedInstant = appointmentInstant({
   key: 'appointment_deleted_instant',
-  noun: 'Appointment',
   label: 'Appointment Deleted (Instant)',
   description: `Triggers when an appointment is deleted in your HighLevel location. ${INSTANT} The webhook carries the appointment as it was.`,
   events: ['AppointmentDelete'],
-  twin: newAppointmentTrigger,
-  fields: [calendarFilter],
-  records: (payload, _input, bundle) => [appointmentOf(payload, zoneOf(bundle))],
-  matches: onCalendar,
-  list: appointmentSamples(newAppointmentTrigger),
-  completes: [calendarsApi.listCalendars],
 });
 
 // ---- Opportunities ----------------------------------------------------------------------------------------
@@ -400,9 +393,35 @@ async function completeOpportunities(items: Item[], ctx: HookContext): Promise<I
 const OPPORTUNITY_HELP =
   'The webhook carries ids only: one read of the opportunity adds its contact and custom fields; pipeline and stage names come from a cached list.';
 
-export const newOpportunityInstant = hookTrigger({
-  key: 'new_opportunity_instant',
+const opportunityInstant = family({
   noun: 'Opportunity',
+  complete: completeOpportunities,
+  completes: [opportunitiesApi.getOpportunity],
+  customFields: 'opportunity',
+  enrich: pipelineNames,
+});
+
+/**
+ * A stage or status change (`by`: the field that changed): one item per change, id = opportunity id, the new value
+ * and the event time (`stamp` takes the event time); the step filters on the pipeline and the new value.
+ */
+function opportunityChange(
+  by: 'pipelineStageId' | 'status',
+  stamp: 'lastStageChangeAt' | 'lastStatusChangeAt',
+): Pick<HookTriggerDef, 'records' | 'matches' | 'relayFilters'> {
+  return {
+    records: (payload) => {
+      const o = opportunityOf(payload);
+      const at = eventTime(payload);
+      return [{ ...o, [stamp]: at ?? o[stamp], id: [o.id, o[by], at].filter(Boolean).join('_'), opportunityId: o.id }];
+    },
+    matches: (o, input) => inPipeline(o, input) && (!input[by] || o[by] === input[by]),
+    relayFilters: (input) => ({ pipelineId: input.pipelineId, [by]: input[by] }),
+  };
+}
+
+export const newOpportunityInstant = opportunityInstant({
+  key: 'new_opportunity_instant',
   label: 'New Opportunity (Instant)',
   description: `Triggers when a new opportunity is added to your HighLevel location. ${INSTANT} ${OPPORTUNITY_HELP}`,
   events: ['OpportunityCreate'],
@@ -411,62 +430,27 @@ export const newOpportunityInstant = hookTrigger({
   records: (payload) => [opportunityOf(payload)],
   matches: inPipeline,
   relayFilters: (input) => ({ pipelineId: input.pipelineId }),
-  complete: completeOpportunities,
-  completes: [opportunitiesApi.getOpportunity],
-  customFields: 'opportunity',
-  enrich: pipelineNames,
 });
 
-export const opportunityStageChangedInstant = hookTrigger({
+export const opportunityStageChangedInstant = opportunityInstant({
   key: 'opportunity_stage_changed_instant',
-  noun: 'Opportunity',
   label: 'Opportunity Stage Changed (Instant)',
   description: `Triggers when an opportunity enters a new pipeline stage. ${INSTANT} Fires once per move (HighLevel's accompanying OpportunityUpdate is not used). ${OPPORTUNITY_HELP}`,
   // HighLevel sends OpportunityUpdate AND OpportunityStageUpdate for one move (#27): only the specific event.
   events: ['OpportunityStageUpdate'],
   twin: opportunityStageChangedTrigger,
   fields: opportunityStageChangedTrigger.def.fields,
-  records: (payload) => {
-    const o = opportunityOf(payload);
-    const at = eventTime(payload);
-    return [
-      {
-        ...o,
-        lastStageChangeAt: at ?? o.lastStageChangeAt,
-        id: [o.id, o.pipelineStageId, at].filter(Boolean).join('_'),
-        opportunityId: o.id,
-      },
-    ];
-  },
-  matches: (o, input) => inPipeline(o, input) && (!input.pipelineStageId || o.pipelineStageId === input.pipelineStageId),
-  relayFilters: (input) => ({ pipelineId: input.pipelineId, pipelineStageId: input.pipelineStageId }),
-  complete: completeOpportunities,
-  completes: [opportunitiesApi.getOpportunity],
-  customFields: 'opportunity',
-  enrich: pipelineNames,
+  ...opportunityChange('pipelineStageId', 'lastStageChangeAt'),
 });
 
-export const opportunityStatusChangedInstant = hookTrigger({
+export const opportunityStatusChangedInstant = opportunityInstant({
   key: 'opportunity_status_changed_instant',
-  noun: 'Opportunity',
   label: 'Opportunity Status Changed (Instant)',
   description: `Triggers when an opportunity is marked won, lost, abandoned or open again. ${INSTANT} Fires once per change. ${OPPORTUNITY_HELP}`,
   events: ['OpportunityStatusUpdate'],
   twin: opportunityStatusChangedTrigger,
   fields: opportunityStatusChangedTrigger.def.fields,
-  records: (payload) => {
-    const o = opportunityOf(payload);
-    const at = eventTime(payload);
-    return [
-      { ...o, lastStatusChangeAt: at ?? o.lastStatusChangeAt, id: [o.id, o.status, at].filter(Boolean).join('_'), opportunityId: o.id },
-    ];
-  },
-  matches: (o, input) => inPipeline(o, input) && (!input.status || o.status === input.status),
-  relayFilters: (input) => ({ status: input.status, pipelineId: input.pipelineId }),
-  complete: completeOpportunities,
-  completes: [opportunitiesApi.getOpportunity],
-  customFields: 'opportunity',
-  enrich: pipelineNames,
+  ...opportunityChange('status', 'lastStatusChangeAt'),
 });
 
 // ---- Messages ---------------------------------------------------------------------------------------------
@@ -533,30 +517,29 @@ const messageOutputFields = [
   { key: 'userId', label: 'User ID' },
 ];
 
-export const newInboundMessageInstant = hookTrigger({
-  key: 'new_inbound_message_instant',
+const messageInstant = family({
   noun: 'Message',
-  label: 'New Inbound Message (Instant)',
-  description: `Triggers when a contact sends a message (SMS, email, WhatsApp, call…) to your HighLevel location. ${INSTANT} ${MESSAGE_HELP}`,
-  events: ['InboundMessage'],
   twin: newInboundMessageTrigger,
   fields: [channelFilter],
-  records: (payload) => [messageOf(payload, 'inbound')],
-  matches: (m, input) => !input.channel || sameText(m.channel, input.channel),
-  sample: messageSample,
+  matches: (m: Item, input: Input) => !input.channel || sameText(m.channel, input.channel),
   outputFields: messageOutputFields,
 });
 
-export const newOutboundMessageInstant = hookTrigger({
+export const newInboundMessageInstant = messageInstant({
+  key: 'new_inbound_message_instant',
+  label: 'New Inbound Message (Instant)',
+  description: `Triggers when a contact sends a message (SMS, email, WhatsApp, call…) to your HighLevel location. ${INSTANT} ${MESSAGE_HELP}`,
+  events: ['InboundMessage'],
+  records: (payload) => [messageOf(payload, 'inbound')],
+  sample: messageSample,
+});
+
+export const newOutboundMessageInstant = messageInstant({
   key: 'new_outbound_message_instant',
-  noun: 'Message',
   label: 'New Outbound Message (Instant)',
   description: `Triggers when a message is sent to a contact from your HighLevel location (by a user, a workflow or a campaign). ${INSTANT} ${MESSAGE_HELP}`,
   events: ['OutboundMessage'],
-  twin: newInboundMessageTrigger,
-  fields: [channelFilter],
   records: (payload) => [messageOf(payload, 'outbound')],
-  matches: (m, input) => !input.channel || sameText(m.channel, input.channel),
   // Samples: the message export (the inbound twin's source), outbound messages kept.
   list: async (z, bundle) => {
     const channel = (bundle.inputData as Item | undefined)?.channel;
@@ -566,5 +549,4 @@ export const newOutboundMessageInstant = hookTrigger({
     return recordsOf((data as Item | null)?.messages).filter((m) => m.direction === 'outbound');
   },
   sample: { ...messageSample, direction: 'outbound' },
-  outputFields: messageOutputFields,
 });

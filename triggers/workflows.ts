@@ -1,6 +1,8 @@
 import { campaignsApi } from '../src/api/campaigns';
+import { Endpoint } from '../src/api/endpoint';
 import { workflowsApi } from '../src/api/workflows';
 import { dropdownTrigger } from '../src/factories/dropdown';
+import { Item } from '../src/factories/operation';
 import { campaignSample, snapshotSample, workflowSample } from '../src/fields/workflow';
 
 // Workflows, campaigns and snapshots: HighLevel returns each list whole and campaigns and snapshots carry no date,
@@ -9,24 +11,29 @@ import { campaignSample, snapshotSample, workflowSample } from '../src/fields/wo
 const withStatus = (item: Record<string, any>) =>
   item.status && item.status !== 'published' ? `${item.name} (${item.status})` : item.name || item.id;
 
-export const workflowDropdown = dropdownTrigger({
+/** Workflows and campaigns: the whole list under `resultKey`, each labelled with its status unless published. */
+const withStatusDropdown = (def: { key: string; noun: string; endpoint: Endpoint; resultKey: string; sample: Item }) =>
+  dropdownTrigger({
+    ...def,
+    paged: false,
+    label: withStatus,
+    sample: { id: def.sample.id, name: def.sample.name, status: def.sample.status },
+  });
+
+export const workflowDropdown = withStatusDropdown({
   key: 'workflow_list',
   noun: 'Workflow',
   endpoint: workflowsApi.listWorkflows,
-  paged: false,
   resultKey: 'workflows',
-  label: withStatus,
-  sample: { id: workflowSample.id, name: workflowSample.name, status: workflowSample.status },
+  sample: workflowSample,
 });
 
-export const campaignDropdown = dropdownTrigger({
+export const campaignDropdown = withStatusDropdown({
   key: 'campaign_list',
   noun: 'Campaign',
   endpoint: campaignsApi.listCampaigns,
-  paged: false,
   resultKey: 'campaigns',
-  label: withStatus,
-  sample: { id: campaignSample.id, name: campaignSample.name, status: campaignSample.status },
+  sample: campaignSample,
 });
 
 /** The agency's snapshots (agency connections only). */

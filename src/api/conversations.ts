@@ -7,64 +7,41 @@ const read = 'conversations.readonly';
 const msgRead = 'conversations/message.readonly';
 const msgWrite = 'conversations/message.write';
 
+/** An endpoint of conversations.json, with the file's Version. */
+const conversations = (route: Parameters<typeof endpoint>[1], rest: Omit<Parameters<typeof endpoint>[2], 'version'>) =>
+  endpoint('conversations.json', route, { ...rest, version });
+
 export const conversationsApi = {
-  searchConversations: endpoint('conversations.json', 'GET /conversations/search', {
-    operationId: 'search-conversation',
-    scope: read,
-    version,
-    locationIn: 'query',
-  }),
-  getConversation: endpoint('conversations.json', 'GET /conversations/{conversationId}', {
-    operationId: 'get-conversation',
-    scope: read,
-    version,
-  }),
-  getEmail: endpoint('conversations.json', 'GET /conversations/messages/email/{id}', {
-    operationId: 'get-email-by-id',
-    scope: msgRead,
-    version,
-  }),
-  getMessage: endpoint('conversations.json', 'GET /conversations/messages/{id}', { operationId: 'get-message', scope: msgRead, version }),
-  listMessages: endpoint('conversations.json', 'GET /conversations/{conversationId}/messages', {
-    operationId: 'get-messages',
-    scope: msgRead,
-    version,
-  }),
-  exportMessages: endpoint('conversations.json', 'GET /conversations/messages/export', {
+  searchConversations: conversations('GET /conversations/search', { operationId: 'search-conversation', scope: read, locationIn: 'query' }),
+  getConversation: conversations('GET /conversations/{conversationId}', { operationId: 'get-conversation', scope: read }),
+  getEmail: conversations('GET /conversations/messages/email/{id}', { operationId: 'get-email-by-id', scope: msgRead }),
+  getMessage: conversations('GET /conversations/messages/{id}', { operationId: 'get-message', scope: msgRead }),
+  listMessages: conversations('GET /conversations/{conversationId}/messages', { operationId: 'get-messages', scope: msgRead }),
+  exportMessages: conversations('GET /conversations/messages/export', {
     operationId: 'export-messages-by-location',
     scope: msgRead,
-    version,
     locationIn: 'query',
   }),
-  getRecording: endpoint('conversations.json', 'GET /conversations/messages/{messageId}/locations/{locationId}/recording', {
+  getRecording: conversations('GET /conversations/messages/{messageId}/locations/{locationId}/recording', {
     operationId: 'get-message-recording',
     scope: msgRead,
-    version,
   }),
-  getTranscription: endpoint('conversations.json', 'GET /conversations/locations/{locationId}/messages/{messageId}/transcription', {
+  getTranscription: conversations('GET /conversations/locations/{locationId}/messages/{messageId}/transcription', {
     operationId: 'get-message-transcription',
     scope: msgRead,
-    version,
   }),
-  downloadTranscription: endpoint(
-    'conversations.json',
-    'GET /conversations/locations/{locationId}/messages/{messageId}/transcription/download',
-    { operationId: 'download-message-transcription', scope: msgRead, version },
-  ),
-  sendMessage: endpoint('conversations.json', 'POST /conversations/messages', {
-    operationId: 'send-a-new-message',
-    scope: msgWrite,
-    version,
+  downloadTranscription: conversations('GET /conversations/locations/{locationId}/messages/{messageId}/transcription/download', {
+    operationId: 'download-message-transcription',
+    scope: msgRead,
   }),
-  updateMessageStatus: endpoint('conversations.json', 'PUT /conversations/messages/{messageId}/status', {
+  sendMessage: conversations('POST /conversations/messages', { operationId: 'send-a-new-message', scope: msgWrite }),
+  updateMessageStatus: conversations('PUT /conversations/messages/{messageId}/status', {
     operationId: 'update-message-status',
     scope: msgWrite,
-    version,
   }),
-  agentTyping: endpoint('conversations.json', 'POST /conversations/providers/live-chat/typing', {
+  agentTyping: conversations('POST /conversations/providers/live-chat/typing', {
     operationId: 'live-chat-agent-typing',
     scope: 'conversations/livechat.write',
-    version,
     locationIn: 'body',
   }),
 };

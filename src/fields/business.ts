@@ -1,3 +1,4 @@
+import { addressOutputFields } from './address';
 import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
@@ -56,11 +57,7 @@ export const businessOutputFields: OutputField[] = [
   { key: 'phone', label: 'Phone' },
   { key: 'email', label: 'Email' },
   { key: 'website', label: 'Website' },
-  { key: 'address', label: 'Street Address' },
-  { key: 'city', label: 'City' },
-  { key: 'state', label: 'State' },
-  { key: 'postalCode', label: 'Postal Code' },
-  { key: 'country', label: 'Country' },
+  ...addressOutputFields('address', 'State'),
   { key: 'description', label: 'Description' },
   { key: 'locationId', label: 'Location ID' },
   { key: 'createdAt', label: 'Created At', type: 'datetime' },

@@ -305,7 +305,16 @@ export const resourceOutputFields: OutputField[] = [
 
 const RECEIVERS = ['contact', 'guest', 'assignedUser', 'emails', 'phoneNumbers', 'business'] as const;
 const CHANNELS = ['email', 'inApp', 'sms', 'whatsapp'] as const;
-const NOTIFICATION_TYPES = ['booked', 'confirmation', 'cancellation', 'reminder', 'followup', 'reschedule'] as const;
+export const NOTIFICATION_TYPES = ['booked', 'confirmation', 'cancellation', 'reminder', 'followup', 'reschedule'] as const;
+/** The booking events a notification is sent on, as the step shows them. */
+export const notificationTypeChoices: Record<(typeof NOTIFICATION_TYPES)[number], string> = {
+  booked: 'Booked',
+  confirmation: 'Confirmation',
+  cancellation: 'Cancellation',
+  reminder: 'Reminder',
+  followup: 'Follow-up',
+  reschedule: 'Reschedule',
+};
 
 /** Notification fields (CreateCalendarNotificationDTO / UpdateCalendarNotificationsDTO). */
 export const notificationFields: FieldDef[] = [
@@ -314,14 +323,7 @@ export const notificationFields: FieldDef[] = [
     label: 'Notification Type',
     helpText: 'Which booking event sends it: booked, confirmation, cancellation, reminder, follow-up or reschedule.',
     schema: v.oneOf(NOTIFICATION_TYPES),
-    choices: {
-      booked: 'Booked',
-      confirmation: 'Confirmation',
-      cancellation: 'Cancellation',
-      reminder: 'Reminder',
-      followup: 'Follow-up',
-      reschedule: 'Reschedule',
-    },
+    choices: notificationTypeChoices,
   },
   {
     key: 'receiverType',

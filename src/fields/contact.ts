@@ -1,3 +1,4 @@
+import { addressOutputFields } from './address';
 import { assignedUserField, tagsField } from './common';
 import { FieldDef, OutputField } from './field';
 import * as v from './values';
@@ -74,11 +75,7 @@ export const contactOutputFields: OutputField[] = [
   { key: 'email', label: 'Email' },
   { key: 'phone', label: 'Phone' },
   { key: 'companyName', label: 'Company Name' },
-  { key: 'address1', label: 'Street Address' },
-  { key: 'city', label: 'City' },
-  { key: 'state', label: 'State / Region' },
-  { key: 'postalCode', label: 'Postal Code' },
-  { key: 'country', label: 'Country' },
+  ...addressOutputFields('address1'),
   { key: 'website', label: 'Website' },
   { key: 'timezone', label: 'Timezone' },
   { key: 'source', label: 'Source' },

@@ -1,6 +1,7 @@
 import { OutputField } from '../factories/operation';
 import { contactIdField } from './common';
 import { FieldDef } from './field';
+import { cardLast4Field, chequeNumberField, paymentModeField } from './payment';
 import * as v from './values';
 
 export const invoiceIdField: FieldDef = {
@@ -200,14 +201,7 @@ export const senderField: FieldDef = {
 };
 
 export const paymentFields: FieldDef[] = [
-  {
-    key: 'mode',
-    label: 'Payment Method',
-    helpText: 'How the contact paid outside HighLevel.',
-    schema: v.oneOf(['cash', 'card', 'cheque', 'bank_transfer', 'other']),
-    choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
-    required: true,
-  },
+  paymentModeField('contact'),
   {
     key: 'amount',
     label: 'Amount',
@@ -217,13 +211,8 @@ export const paymentFields: FieldDef[] = [
   },
   { key: 'notes', label: 'Notes', helpText: 'A note recorded with the payment, e.g. "Paid at the counter".', schema: v.text(1000) },
   { key: 'cardBrand', label: 'Card Brand', helpText: 'For a card payment: the card brand, e.g. Visa.', schema: v.text(50) },
-  {
-    key: 'cardLast4',
-    label: 'Card Last 4 Digits',
-    helpText: "For a card payment: the card number's last four digits.",
-    schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
-  },
-  { key: 'chequeNumber', label: 'Cheque Number', helpText: 'For a cheque payment: the cheque number.', schema: v.text(50) },
+  cardLast4Field,
+  chequeNumberField,
   { key: 'fulfilledAt', label: 'Paid At', helpText: 'When it was paid, e.g. 2026-03-10T15:00:00Z. Default: now.', schema: v.dateTime() },
 ];
 

@@ -1,3 +1,4 @@
+import { addressOutputFields } from './address';
 import { FieldDef, OutputField } from './field';
 import * as v from './values';
 
@@ -38,11 +39,7 @@ export const locationOutputFields: OutputField[] = [
   { key: 'name', label: 'Name' },
   { key: 'email', label: 'Email' },
   { key: 'phone', label: 'Phone' },
-  { key: 'address', label: 'Street Address' },
-  { key: 'city', label: 'City' },
-  { key: 'state', label: 'State / Region' },
-  { key: 'postalCode', label: 'Postal Code' },
-  { key: 'country', label: 'Country' },
+  ...addressOutputFields('address'),
   { key: 'website', label: 'Website' },
   { key: 'timezone', label: 'Timezone' },
 ];

@@ -12,15 +12,32 @@ export const orderIdField: FieldDef = {
   search: 'find_order.id',
 };
 
+/** A manual payment's method (orders and invoices take the same modes); `who` paid: "customer", "contact". */
+export const paymentModeField = (who: string): FieldDef => ({
+  key: 'mode',
+  label: 'Payment Method',
+  helpText: `How the ${who} paid outside HighLevel.`,
+  schema: v.oneOf(['cash', 'card', 'cheque', 'bank_transfer', 'other']),
+  choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
+  required: true,
+});
+
+/** The card and cheque details a manual payment (order or invoice) may record. */
+export const cardLast4Field: FieldDef = {
+  key: 'cardLast4',
+  label: 'Card Last 4 Digits',
+  helpText: "For a card payment: the card number's last four digits.",
+  schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
+};
+export const chequeNumberField: FieldDef = {
+  key: 'chequeNumber',
+  label: 'Cheque Number',
+  helpText: 'For a cheque payment: the cheque number.',
+  schema: v.text(50),
+};
+
 export const orderPaymentFields: FieldDef[] = [
-  {
-    key: 'mode',
-    label: 'Payment Method',
-    helpText: 'How the customer paid outside HighLevel.',
-    schema: v.oneOf(['cash', 'card', 'cheque', 'bank_transfer', 'other']),
-    choices: { cash: 'Cash', card: 'Card', cheque: 'Cheque', bank_transfer: 'Bank transfer', other: 'Other' },
-    required: true,
-  },
+  paymentModeField('customer'),
   {
     key: 'amount',
     label: 'Amount',
@@ -43,13 +60,8 @@ export const orderPaymentFields: FieldDef[] = [
     schema: v.oneOf(['visa', 'mastercard', 'other']),
     choices: { visa: 'Visa', mastercard: 'Mastercard', other: 'Other' },
   },
-  {
-    key: 'cardLast4',
-    label: 'Card Last 4 Digits',
-    helpText: "For a card payment: the card number's last four digits.",
-    schema: v.narrow(v.text(4), (s) => s.regex(/^\d{4}$/, 'must be four digits')),
-  },
-  { key: 'chequeNumber', label: 'Cheque Number', helpText: 'For a cheque payment: the cheque number.', schema: v.text(50) },
+  cardLast4Field,
+  chequeNumberField,
 ];
 
 export const fulfillmentFields: FieldDef[] = [
@@ -73,15 +85,36 @@ export const fulfillmentFields: FieldDef[] = [
 
 const LOCATION = 've9EPM428h8vShlRW1KT';
 
-/** An order as the order list answers it (OrderResponseSchema); `id` repeats `_id`. */
+/** How every payments record opens: `id` (repeating HighLevel's `_id`) and the location that owns it. */
+const recordOf = (id: string) => ({ id, _id: id, altId: LOCATION, altType: 'location' });
+
+/** The contact snapshot orders, transactions and subscriptions carry. */
+const payer = { contactId: 'seD4PfOuKoVMLkEZqohJ', contactName: 'Rosa Delgado', contactEmail: 'rosa.delgado@example.com' };
+
+/**
+ * The output fields orders, transactions and subscriptions share, in this order: id, status, amount (then
+ * `amounts`), currency, the contact snapshot, each one's `own` fields, live mode, creation time.
+ */
+function paymentsOutputFields(noun: string, own: OutputField[], amounts: OutputField[] = []): OutputField[] {
+  return [
+    { key: 'id', label: `${noun} ID` },
+    { key: 'status', label: 'Status' },
+    { key: 'amount', label: 'Amount', type: 'number' },
+    ...amounts,
+    { key: 'currency', label: 'Currency' },
+    { key: 'contactId', label: 'Contact ID' },
+    { key: 'contactName', label: 'Contact Name' },
+    { key: 'contactEmail', label: 'Contact Email' },
+    ...own,
+    { key: 'liveMode', label: 'Live Payment', type: 'boolean' },
+    { key: 'createdAt', label: 'Created At', type: 'datetime' },
+  ];
+}
+
+/** An order as the order list answers it (OrderResponseSchema). */
 export const orderSample = {
-  id: '653f5e0cde5a1314e62a837c',
-  _id: '653f5e0cde5a1314e62a837c',
-  altId: LOCATION,
-  altType: 'location',
-  contactId: 'seD4PfOuKoVMLkEZqohJ',
-  contactName: 'Rosa Delgado',
-  contactEmail: 'rosa.delgado@example.com',
+  ...recordOf('653f5e0cde5a1314e62a837c'),
+  ...payer,
   currency: 'USD',
   amount: 240,
   subtotal: 240,
@@ -97,27 +130,15 @@ export const orderSample = {
   updatedAt: '2026-03-09T10:23:40.002Z',
 };
 
-export const orderOutputFields: OutputField[] = [
-  { key: 'id', label: 'Order ID' },
-  { key: 'status', label: 'Status' },
-  { key: 'amount', label: 'Amount', type: 'number' },
-  { key: 'currency', label: 'Currency' },
-  { key: 'contactId', label: 'Contact ID' },
-  { key: 'contactName', label: 'Contact Name' },
-  { key: 'contactEmail', label: 'Contact Email' },
+export const orderOutputFields = paymentsOutputFields('Order', [
   { key: 'sourceType', label: 'Source Type' },
   { key: 'sourceName', label: 'Source Name' },
   { key: 'fulfillmentStatus', label: 'Fulfillment Status' },
-  { key: 'liveMode', label: 'Live Payment', type: 'boolean' },
-  { key: 'createdAt', label: 'Created At', type: 'datetime' },
-];
+]);
 
 /** An order as GET /payments/orders/{orderId} answers it (GetOrderResponseSchema), with its items. */
 export const orderDetailSample = {
-  id: orderSample.id,
-  _id: orderSample._id,
-  altId: LOCATION,
-  altType: 'location',
+  ...recordOf(orderSample.id),
   contactId: orderSample.contactId,
   currency: 'USD',
   amount: 240,
@@ -139,23 +160,23 @@ export const orderDetailSample = {
   updatedAt: orderSample.updatedAt,
 };
 
-/** A transaction as the list answers it (TxnResponseSchema); `id` repeats `_id`. */
+/** What the sample transaction and subscription paid for: the sample order, from its funnel. */
+const paidFor = {
+  entityType: 'order',
+  entityId: orderSample.id,
+  entitySourceType: orderSample.sourceType,
+  entitySourceName: orderSample.sourceName,
+};
+
+/** A transaction as the list answers it (TxnResponseSchema). */
 export const transactionSample = {
-  id: '61dd0feac077f72010f78804',
-  _id: '61dd0feac077f72010f78804',
-  altId: LOCATION,
-  altType: 'location',
-  contactId: 'seD4PfOuKoVMLkEZqohJ',
-  contactName: 'Rosa Delgado',
-  contactEmail: 'rosa.delgado@example.com',
+  ...recordOf('61dd0feac077f72010f78804'),
+  ...payer,
   currency: 'USD',
   amount: 240,
   status: 'succeeded',
   liveMode: true,
-  entityType: 'order',
-  entityId: '653f5e0cde5a1314e62a837c',
-  entitySourceType: 'funnel',
-  entitySourceName: 'Boiler Service Checkout',
+  ...paidFor,
   chargeId: 'ch_3MmlLrLkdIwHu7ix0snN0B15',
   paymentProviderType: 'stripe',
   amountRefunded: 0,
@@ -164,63 +185,40 @@ export const transactionSample = {
   fulfilledAt: '2026-03-09T10:23:38.515Z',
 };
 
-export const transactionOutputFields: OutputField[] = [
-  { key: 'id', label: 'Transaction ID' },
-  { key: 'status', label: 'Status' },
-  { key: 'amount', label: 'Amount', type: 'number' },
-  { key: 'amountRefunded', label: 'Amount Refunded', type: 'number' },
-  { key: 'currency', label: 'Currency' },
-  { key: 'contactId', label: 'Contact ID' },
-  { key: 'contactName', label: 'Contact Name' },
-  { key: 'contactEmail', label: 'Contact Email' },
-  { key: 'entityType', label: 'Paid For (Type)' },
-  { key: 'entityId', label: 'Paid For (ID)' },
-  { key: 'entitySourceType', label: 'Source Type' },
-  { key: 'entitySourceName', label: 'Source Name' },
-  { key: 'paymentProviderType', label: 'Payment Provider' },
-  { key: 'chargeId', label: 'Charge ID' },
-  { key: 'liveMode', label: 'Live Payment', type: 'boolean' },
-  { key: 'createdAt', label: 'Created At', type: 'datetime' },
-];
+export const transactionOutputFields = paymentsOutputFields(
+  'Transaction',
+  [
+    { key: 'entityType', label: 'Paid For (Type)' },
+    { key: 'entityId', label: 'Paid For (ID)' },
+    { key: 'entitySourceType', label: 'Source Type' },
+    { key: 'entitySourceName', label: 'Source Name' },
+    { key: 'paymentProviderType', label: 'Payment Provider' },
+    { key: 'chargeId', label: 'Charge ID' },
+  ],
+  [{ key: 'amountRefunded', label: 'Amount Refunded', type: 'number' }],
+);
 
-/** A subscription as the list answers it (SubscriptionResponseSchema); `id` repeats `_id`. */
+/** A subscription as the list answers it (SubscriptionResponseSchema). */
 export const subscriptionSample = {
-  id: '64bf78af39118e4011926cba',
-  _id: '64bf78af39118e4011926cba',
-  altId: LOCATION,
-  altType: 'location',
-  contactId: 'seD4PfOuKoVMLkEZqohJ',
-  contactName: 'Rosa Delgado',
-  contactEmail: 'rosa.delgado@example.com',
+  ...recordOf('64bf78af39118e4011926cba'),
+  ...payer,
   currency: 'USD',
   amount: 199,
   status: 'active',
   liveMode: true,
-  entityType: 'order',
-  entityId: '653f5e0cde5a1314e62a837c',
-  entitySourceType: 'funnel',
-  entitySourceName: 'Boiler Service Checkout',
+  ...paidFor,
   subscriptionId: 'sub_1KGcXDCScnf89tZoVkoEMCEL',
   paymentProviderType: 'stripe',
   createdAt: '2026-03-09T10:23:38.515Z',
   updatedAt: '2026-03-09T10:23:38.515Z',
 };
 
-export const subscriptionOutputFields: OutputField[] = [
-  { key: 'id', label: 'Subscription ID' },
-  { key: 'status', label: 'Status' },
-  { key: 'amount', label: 'Amount', type: 'number' },
-  { key: 'currency', label: 'Currency' },
-  { key: 'contactId', label: 'Contact ID' },
-  { key: 'contactName', label: 'Contact Name' },
-  { key: 'contactEmail', label: 'Contact Email' },
+export const subscriptionOutputFields = paymentsOutputFields('Subscription', [
   { key: 'subscriptionId', label: 'Provider Subscription ID' },
   { key: 'entitySourceType', label: 'Source Type' },
   { key: 'entitySourceName', label: 'Source Name' },
   { key: 'paymentProviderType', label: 'Payment Provider' },
-  { key: 'liveMode', label: 'Live Payment', type: 'boolean' },
-  { key: 'createdAt', label: 'Created At', type: 'datetime' },
-];
+]);
 
 /** A fulfillment as HighLevel answers it (FulfillmentSchema); `id` repeats `_id`, `orderId` is the order's. */
 export const fulfillmentSample = {
