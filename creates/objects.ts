@@ -15,6 +15,11 @@ function withProperties(op: Operation): Operation {
 }
 
 const recordOf = (data: any, objectKey: string): Item => ({ ...(data?.record ?? {}), objectKey });
+/** A phone extension written in a property is reported (`property__<key>Extension`), as for every phone input. */
+const withExtensions = (record: Item, extensions: Record<string, string>): Item => ({
+  ...record,
+  ...Object.fromEntries(Object.entries(extensions).map(([key, ext]) => [`${key}Extension`, ext])),
+});
 
 export const createObjectRecord = withProperties(
   createAction({
@@ -28,9 +33,10 @@ export const createObjectRecord = withProperties(
     perform: async (input, ctx) => {
       // Which properties a record needs is the object's rule (its primary display property, at least): HighLevel
       // says which one is missing; the spec declares no required flag to check it here.
-      const properties = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
+      const { properties, extensions } = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
       const body = { properties, ...(input.owner ? { owner: [input.owner] } : {}) };
-      return recordOf(await ctx.call(objectsApi.createRecord, { path: { schemaKey: input.objectKey }, body }), input.objectKey);
+      const data = await ctx.call(objectsApi.createRecord, { path: { schemaKey: input.objectKey }, body });
+      return withExtensions(recordOf(data, input.objectKey), extensions);
     },
     sample: recordSample,
     sampleAnswer: { record },
@@ -48,13 +54,13 @@ export const updateObjectRecord = withProperties(
     alsoCalls: [objectsApi.getObject],
     fields: [objectKeyField, recordIdField, { ...ownerField, helpText: 'A new owner for the record.' }],
     perform: async (input, ctx) => {
-      const properties = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
+      const { properties, extensions } = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
       if (!Object.keys(properties).length && !input.owner) {
         throw new ctx.z.errors.Error('Update Custom Object Record: fill in a property or the Owner to change.', 'InvalidInput', 400);
       }
       const body = { ...(Object.keys(properties).length ? { properties } : {}), ...(input.owner ? { owner: [input.owner] } : {}) };
       const data = await ctx.call(objectsApi.updateRecord, { path: { schemaKey: input.objectKey, id: input.recordId }, body });
-      return recordOf(data, input.objectKey);
+      return withExtensions(recordOf(data, input.objectKey), extensions);
     },
     sample: recordSample,
     sampleAnswer: { record },

@@ -6,6 +6,7 @@ import { isAgencyConnection, requireAgency } from '../connection';
 import { isBlank } from '../fields/field';
 import { IndexOperation, loadDetail, loadIndex, matchOperation } from './artifacts';
 import { OPERATION } from './fields';
+import { interpretGenerated } from './interpret';
 import { connectionDefaults, endpointOf, requestFor } from './request';
 
 // What the API Request and Custom API Request steps do once their input passed the static checks: find the
@@ -40,9 +41,14 @@ export async function performApiRequest(z: ZObject, bundle: Bundle): Promise<Ite
   const op = chosenOperation(z, input);
   const label = `API Request (${op.summary})`;
   if (op.agencyOnly) requireAgency(z, bundle, label);
-  const parts = requestFor(z, label, loadDetail(op), input, await connectionDefaults(z, bundle));
+  const detail = loadDetail(op);
+  // Phones and wall-clock date-times read as in every step (interpret.ts); the spec then checks every value.
+  const typed = await interpretGenerated(z, bundle, label, detail, input);
+  const parts = requestFor(z, label, detail, typed.input, await connectionDefaults(z, bundle));
   const response = await callHighLevel(z, bundle, endpointOf(op), parts, { raw: true, noRedirects: true });
-  return outputOf(z, response, `${op.method} ${op.path}`);
+  const output = await outputOf(z, response, `${op.method} ${op.path}`);
+  // A phone extension has no field in HighLevel: reported, as every phone input's is (`<field key>Extension`).
+  return { ...output, ...Object.fromEntries(Object.entries(typed.extensions).map(([key, ext]) => [`${key}Extension`, ext])) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -181,6 +181,9 @@ export function requestFor(z: ZObject, label: string, detail: GenDetail, input: 
       issues.push({ key: field.k, label: field.l, message: converted.message });
       continue;
     }
+    // Optional line items whose every row is blank (Zapier's unmapped line-item group) are absent, not an empty
+    // list that would replace the record's items on an update. (A required list may be empty where the spec allows.)
+    if (field.ch && !field.r && Array.isArray(converted.value) && !converted.value.length) continue;
     if (field.in === 'path') parts.path[field.p[0]] = String(converted.value);
     else if (field.in === 'query') parts.query[field.p[0]] = converted.value;
     else if (!field.p.length) wholeBody = converted.value;
