@@ -4,6 +4,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { operations } from '../../app/operations';
 import { checkResponse } from '../../contract/openapi';
 import { isAgencyOnly, Operation } from '../../src/factories/operation';
+import { phoneFields } from '../../src/phone';
 import { kindOf, serveDownloads, validValue } from '../fuzz/kinds';
 import { appTester, AUTH, highlevel } from '../support/highlevel';
 
@@ -107,6 +108,10 @@ export function serve(op: Operation, answer: (sent: Sent) => [number, unknown] =
       return { customFields: CUSTOM_FIELDS.filter((f) => !model || f.model === model) };
     });
   scope.get(`/objects/${OBJECT_KEY}`).query(true).reply(200, { object: OBJECT.object, fields: OBJECT.fields });
+  // A calendar without a zone of its own (the sub-account's then applies), for steps that read their calendar.
+  scope
+    .get(/^\/calendars\/(?!events$|groups$|resources$|blocked-slots$)[^/?]+(\?.*)?$/)
+    .reply(200, (uri: string) => ({ calendar: { id: uri.split('?')[0].split('/').pop(), name: 'Installs', locationId: AUTH.locationId } }));
   for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
     scope
       .intercept(() => true, method)
@@ -138,6 +143,55 @@ export function requiredInput(op: Operation, seed = 7): Record<string, unknown> 
   const input = fc.sample(fc.record(model), { numRuns: 1, seed })[0] as Record<string, unknown>;
   for (const key of ['objectKey']) if (op.def.fields.some((f) => f.key === key)) input[key] = OBJECT_KEY;
   return input;
+}
+
+/**
+ * Inputs to try, in order, with `fixed` on top: the required fields (a "fill in one of" rule met by a field that is
+ * not fixed), then a few with every field filled (fixed seed), for rules across fields no declaration states
+ * (Send Email: HTML or text; a cheque payment: its number). An agency-level step gets the record's own country.
+ */
+export function candidateInputs(op: Operation, fixed: Record<string, unknown>): Record<string, unknown>[] {
+  const required = requiredInput(op);
+  const oneOf = op.def.fillInOneOf ?? [];
+  if (oneOf.length && !oneOf.some((k) => fixed[k] !== undefined || required[k] !== undefined)) {
+    const key = oneOf.find((k) => !phoneFields(op.def.fields).some((f) => f.key === k)) ?? oneOf[0];
+    const field = op.def.fields.find((f) => f.key === key)!;
+    required[key] = fc.sample(validValue(field, kindOf(field)!), { numRuns: 1, seed: 3 })[0];
+  }
+  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const field of op.def.fields) {
+    const kind = kindOf(field);
+    if (kind) model[field.key] = validValue(field, kind);
+  }
+  const full = fc.sample(fc.record(model, { requiredKeys: Object.keys(model) }), { numRuns: 8, seed: 11 }) as Record<string, unknown>[];
+  const country = isAgencyOnly(op.def) && op.def.fields.some((f) => f.key === 'country') ? { country: 'US' } : {};
+  const objectKey = op.def.fields.some((f) => f.key === 'objectKey') ? { objectKey: OBJECT_KEY } : {};
+  return [required, ...full].map((input) => ({ ...input, ...objectKey, ...country, ...fixed }));
+}
+
+/**
+ * Runs the operation with the first candidate input (candidateInputs) that its cross-field rules accept; an
+ * InvalidInput naming one of the `fixed` keys is the outcome, not a reason to try another. Returns the requests
+ * sent and the result or error of that run.
+ */
+export async function runAccepted(
+  op: Operation,
+  fixed: Record<string, unknown>,
+  answer?: (sent: Sent) => [number, unknown],
+): Promise<{ sent: Sent[]; result?: any; error?: Error; input: Record<string, unknown> }> {
+  let last: { sent: Sent[]; result?: any; error?: Error; input: Record<string, unknown> } | undefined;
+  for (const input of candidateInputs(op, fixed)) {
+    const sent = serve(op, answer);
+    try {
+      return { sent, result: await perform(op, input), input };
+    } catch (e) {
+      const error = e as Error;
+      last = { sent, error, input };
+      const invalid = /"code":"InvalidInput"/.test(error.message) || (error as { code?: string }).code === 'InvalidInput';
+      if (!invalid || Object.keys(fixed).some((k) => error.message.includes(`(${k})`))) return last;
+    }
+  }
+  return last!;
 }
 
 /**
