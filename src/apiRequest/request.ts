@@ -114,6 +114,8 @@ function lineItems(field: GenField, raw: unknown): Converted {
   const out: Array<Record<string, unknown>> = [];
   for (const [i, row] of (rows as unknown[]).entries()) {
     if (!row || typeof row !== 'object' || Array.isArray(row)) return { ok: false, message: `line ${i + 1} must be an object` };
+    // A row of blanks is no row (Zapier's unmapped line-item group): its required children are not asked for.
+    if (Object.values(row).every(isBlank)) continue;
     const item: Record<string, unknown> = {};
     for (const child of field.ch ?? []) {
       const value = (row as Record<string, unknown>)[child.k];
