@@ -3,6 +3,7 @@ import { withOutputFieldsFunction } from '../src/api/forms';
 import { createAction } from '../src/factories/create';
 import { Item, Operation } from '../src/factories/operation';
 import { assignedUserField } from '../src/fields/common';
+import { withComposedValues } from '../src/unsaved';
 import { objectKeyField, recordIdField, recordOutputFields, recordSample } from '../src/fields/object';
 
 const { objectKey: _k, ...record } = recordSample;
@@ -30,13 +31,16 @@ export const createObjectRecord = withProperties(
     endpoint: objectsApi.createRecord,
     alsoCalls: [objectsApi.getObject],
     fields: [objectKeyField, ownerField],
+    // The typed properties are compared with the stored record (src/api/objects.ts composedProperties).
+    unsaved: {},
     perform: async (input, ctx) => {
       // Which properties a record needs is the object's rule (its primary display property, at least): HighLevel
       // says which one is missing; the spec declares no required flag to check it here.
-      const { properties, extensions } = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
+      const { properties, extensions, compare } = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
       const body = { properties, ...(input.owner ? { owner: [input.owner] } : {}) };
       const data = await ctx.call(objectsApi.createRecord, { path: { schemaKey: input.objectKey }, body });
-      return withExtensions(recordOf(data, input.objectKey), extensions);
+      const record = recordOf(data, input.objectKey);
+      return withComposedValues(withExtensions(record, extensions), compare(record));
     },
     sample: recordSample,
     sampleAnswer: { record },
@@ -53,14 +57,16 @@ export const updateObjectRecord = withProperties(
     endpoint: objectsApi.updateRecord,
     alsoCalls: [objectsApi.getObject],
     fields: [objectKeyField, recordIdField, { ...ownerField, helpText: 'A new owner for the record.' }],
+    unsaved: {},
     perform: async (input, ctx) => {
-      const { properties, extensions } = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
+      const { properties, extensions, compare } = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
       if (!Object.keys(properties).length && !input.owner) {
         throw new ctx.z.errors.Error('Update Custom Object Record: fill in a property or the Owner to change.', 'InvalidInput', 400);
       }
       const body = { ...(Object.keys(properties).length ? { properties } : {}), ...(input.owner ? { owner: [input.owner] } : {}) };
       const data = await ctx.call(objectsApi.updateRecord, { path: { schemaKey: input.objectKey, id: input.recordId }, body });
-      return withExtensions(recordOf(data, input.objectKey), extensions);
+      const record = recordOf(data, input.objectKey);
+      return withComposedValues(withExtensions(record, extensions), compare(record));
     },
     sample: recordSample,
     sampleAnswer: { record },

@@ -6,6 +6,7 @@ import { customFieldInput, CustomFieldDefinition } from '../customFields';
 import type { Context, Item } from '../factories/operation';
 import { FieldDef, isBlank, toZapierField } from '../fields/field';
 import { readTypedInput } from '../typedInput';
+import type { Comparable, ComposedValues } from '../unsaved';
 import { endpoint } from './endpoint';
 
 // Custom objects and their records (objects.json). An object is addressed by its key (`custom_objects.pet`); a
@@ -137,10 +138,10 @@ export async function propertyValues(
   ctx: Context,
   label: string,
   objectKey: string,
-): Promise<{ properties: Item; extensions: Record<string, string> }> {
+): Promise<{ properties: Item; extensions: Record<string, string>; compare: (record: Item) => ComposedValues }> {
   const inputData = (ctx.bundle.inputData ?? {}) as Item;
   const filled = Object.entries(inputData).filter(([k, v]) => k.startsWith(PROPERTY_PREFIX) && !isBlank(v));
-  if (!filled.length) return { properties: {}, extensions: {} };
+  if (!filled.length) return { properties: {}, extensions: {}, compare: () => ({ check: {}, sent: {}, stored: {}, labels: {} }) };
   const fields = propertyInputs(await objectProperties(ctx.z, ctx.bundle, objectKey));
   const known = new Set(fields.map((f) => f.key));
   const unknown = filled.map(([k]) => k).filter((k) => !known.has(k));
@@ -162,7 +163,43 @@ export async function propertyValues(
       return [key, monetary.has(key) ? { currency: 'default', value: v } : v];
     }),
   );
-  return { properties, extensions };
+  return { properties, extensions, compare: (record) => composedProperties(props, fields, properties, record) };
+}
+
+/** How a property of each data type is compared with the stored record (src/unsaved.ts); dates and times are not. */
+const COMPARED: Record<string, Comparable> = {
+  PHONE: 'phone',
+  EMAIL: 'email',
+  NUMERICAL: 'number',
+  FLOAT: 'number',
+  MONETORY: 'number',
+  TEXT: 'text',
+  LARGE_TEXT: 'text',
+  SINGLE_OPTIONS: 'text',
+  RADIO: 'text',
+  CHECKBOX: 'tags',
+  MULTIPLE_OPTIONS: 'tags',
+  TEXTBOX_LIST: 'tags',
+};
+
+/** A money property is `{ currency, value }`: its value is compared. */
+const plainValue = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && 'value' in v ? (v as Item).value : v);
+
+/** The sent properties and the record's, by input key (`property__<key>`), for the unsaved-values check. */
+function composedProperties(props: ObjectProperty[], fields: FieldDef[], sent: Item, record: Item): ComposedValues {
+  const stored = (record?.properties ?? {}) as Item;
+  const out: ComposedValues = { check: {}, sent: {}, stored: {}, labels: {} };
+  for (const p of props) {
+    const key = propertyKey(p);
+    const how = COMPARED[(p.dataType ?? 'TEXT').toUpperCase()];
+    if (!how || !(key in sent)) continue;
+    const inputKey = `${PROPERTY_PREFIX}${key}`;
+    out.check[inputKey] = how;
+    out.sent[inputKey] = plainValue(sent[key]);
+    if (key in stored) out.stored[inputKey] = plainValue(stored[key]);
+    out.labels[inputKey] = fields.find((f) => f.key === inputKey)?.label ?? key;
+  }
+  return out;
 }
 
 /**
