@@ -24,6 +24,7 @@ export const createCustomValue = createAction({
   endpoint: customValuesApi.create,
   fields: [required(customValueNameField), required(customValueValueField)],
   request: (input) => ({ body: { name: input.name, value: input.value } }),
+  unsaved: { name: 'text', value: 'text' },
   result: customValueOf,
   resultKey: 'customValue',
   sample: customValueSample,
@@ -46,6 +47,7 @@ export const updateCustomValue = createAction({
     required(customValueValueField),
     { ...customValueNameField, helpText: 'A new name, if it should change. Leave empty to keep the name.' },
   ],
+  unsaved: { name: 'text', value: 'text' },
   perform: async (input, ctx) => {
     let name = input.name;
     if (!name) {
@@ -80,6 +82,7 @@ export const createTag = createAction({
   description: "Creates a tag in the location's tag list (to add a tag to a contact, use Add Tags to Contact).",
   endpoint: tagsApi.create,
   fields: [tagNameField],
+  unsaved: { name: 'text' },
   request: (input) => ({ body: { name: input.name } }),
   result: (data) => data?.tag ?? {},
   resultKey: 'tag',
@@ -94,6 +97,7 @@ export const updateTag = createAction({
   description: 'Renames a tag of the location.',
   endpoint: tagsApi.update,
   fields: [locationTagIdField, { ...tagNameField, label: 'New Tag Name', helpText: 'The new name of the tag.' }],
+  unsaved: { name: 'text' },
   request: (input) => ({ path: { tagId: input.tagId }, body: { name: input.name } }),
   result: (data) => data?.tag ?? {},
   resultKey: 'tag',

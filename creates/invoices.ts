@@ -53,6 +53,13 @@ function checkDates(ctx: Context, label: string, input: Input, laterKey: string,
   }
 }
 
+/**
+ * What an invoice or estimate write compares with HighLevel's answer (src/unsaved.ts): the values the user typed.
+ * The contact's details and the line items are composed by the step from HighLevel's own records, and dates come
+ * back as instants, so neither is compared.
+ */
+const DOCUMENT_UNSAVED = { name: 'text', currency: 'text', title: 'text' } as const;
+
 export const createInvoice = createAction({
   key: 'create_invoice',
   noun: 'Invoice',
@@ -61,6 +68,7 @@ export const createInvoice = createAction({
   endpoint: invoicesApi.createInvoice,
   alsoCalls: [contactsApi.getContact],
   fields: [...billingFields, dueDateField],
+  unsaved: DOCUMENT_UNSAVED,
   perform: async (input, ctx) => {
     checkDates(ctx, 'Create Invoice', input, 'dueDate', 'Due Date');
     const body = { ...(await billingBody(input, ctx)).body, ...(input.dueDate ? { dueDate: input.dueDate } : {}) };
@@ -79,6 +87,7 @@ export const createAndSendInvoice = createAction({
   endpoint: invoicesApi.text2pay,
   alsoCalls: [contactsApi.getContact],
   fields: [...billingFields, dueDateField, senderField],
+  unsaved: DOCUMENT_UNSAVED,
   perform: async (input, ctx) => {
     checkDates(ctx, 'Create and Send Invoice', input, 'dueDate', 'Due Date');
     const { body: base, contactRead } = await billingBody(input, ctx);
@@ -189,6 +198,7 @@ export const createEstimate = createAction({
     ),
     expiryDateField,
   ],
+  unsaved: DOCUMENT_UNSAVED,
   perform: async (input, ctx) => {
     checkDates(ctx, 'Create Estimate', input, 'expiryDate', 'Expiry Date');
     const body = {

@@ -3,6 +3,7 @@ import { withOutputFieldsFunction } from '../src/api/forms';
 import { createAction } from '../src/factories/create';
 import { Item, Operation } from '../src/factories/operation';
 import { assignedUserField } from '../src/fields/common';
+import { withComposedValues } from '../src/unsaved';
 import { objectKeyField, recordIdField, recordOutputFields, recordSample } from '../src/fields/object';
 
 const { objectKey: _k, ...record } = recordSample;
@@ -15,6 +16,11 @@ function withProperties(op: Operation): Operation {
 }
 
 const recordOf = (data: any, objectKey: string): Item => ({ ...(data?.record ?? {}), objectKey });
+/** A phone extension written in a property is reported (`property__<key>Extension`), as for every phone input. */
+const withExtensions = (record: Item, extensions: Record<string, string>): Item => ({
+  ...record,
+  ...Object.fromEntries(Object.entries(extensions).map(([key, ext]) => [`${key}Extension`, ext])),
+});
 
 export const createObjectRecord = withProperties(
   createAction({
@@ -25,12 +31,16 @@ export const createObjectRecord = withProperties(
     endpoint: objectsApi.createRecord,
     alsoCalls: [objectsApi.getObject],
     fields: [objectKeyField, ownerField],
+    // The typed properties are compared with the stored record (src/api/objects.ts composedProperties).
+    unsaved: {},
     perform: async (input, ctx) => {
       // Which properties a record needs is the object's rule (its primary display property, at least): HighLevel
       // says which one is missing; the spec declares no required flag to check it here.
-      const properties = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
+      const { properties, extensions, compare } = await propertyValues(ctx, 'Create Custom Object Record', input.objectKey);
       const body = { properties, ...(input.owner ? { owner: [input.owner] } : {}) };
-      return recordOf(await ctx.call(objectsApi.createRecord, { path: { schemaKey: input.objectKey }, body }), input.objectKey);
+      const data = await ctx.call(objectsApi.createRecord, { path: { schemaKey: input.objectKey }, body });
+      const record = recordOf(data, input.objectKey);
+      return withComposedValues(withExtensions(record, extensions), compare(record));
     },
     sample: recordSample,
     sampleAnswer: { record },
@@ -47,14 +57,16 @@ export const updateObjectRecord = withProperties(
     endpoint: objectsApi.updateRecord,
     alsoCalls: [objectsApi.getObject],
     fields: [objectKeyField, recordIdField, { ...ownerField, helpText: 'A new owner for the record.' }],
+    unsaved: {},
     perform: async (input, ctx) => {
-      const properties = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
+      const { properties, extensions, compare } = await propertyValues(ctx, 'Update Custom Object Record', input.objectKey);
       if (!Object.keys(properties).length && !input.owner) {
         throw new ctx.z.errors.Error('Update Custom Object Record: fill in a property or the Owner to change.', 'InvalidInput', 400);
       }
       const body = { ...(Object.keys(properties).length ? { properties } : {}), ...(input.owner ? { owner: [input.owner] } : {}) };
       const data = await ctx.call(objectsApi.updateRecord, { path: { schemaKey: input.objectKey, id: input.recordId }, body });
-      return recordOf(data, input.objectKey);
+      const record = recordOf(data, input.objectKey);
+      return withComposedValues(withExtensions(record, extensions), compare(record));
     },
     sample: recordSample,
     sampleAnswer: { record },

@@ -15,6 +15,16 @@ const { id: _id, ...productRecord } = productSample;
 const { id: _priceId, ...priceRecord } = priceSample;
 const [name, productType, ...details] = productFields;
 
+/** What a product write compares with HighLevel's answer, the stored product (src/unsaved.ts). */
+const PRODUCT_UNSAVED = {
+  name: 'text',
+  productType: 'text',
+  description: 'text',
+  image: 'text',
+  statementDescriptor: 'text',
+  availableInStore: 'text',
+} as const;
+
 export const createProduct = createAction({
   key: 'create_product',
   noun: 'Product',
@@ -22,6 +32,7 @@ export const createProduct = createAction({
   description: 'Creates a product (something you sell) in your location; add its price with Create Price.',
   endpoint: productsApi.createProduct,
   fields: [required(name), { ...required(productType), default: 'SERVICE' }, ...details],
+  unsaved: PRODUCT_UNSAVED,
   sample: productSample,
   sampleAnswer: productRecord,
   outputFields: productOutputFields,
@@ -39,6 +50,7 @@ export const updateProduct = createAction({
   endpoint: productsApi.updateProduct,
   alsoCalls: [productsApi.getProduct],
   fields: [productIdField, ...productFields],
+  unsaved: PRODUCT_UNSAVED,
   perform: async (input, ctx) => {
     const { productId, ...changes } = input;
     let current: Record<string, any> = {};

@@ -2,7 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { endpoint } from './api/endpoint';
 import { callHighLevel } from './client';
 import { cachedPerConnection } from './cache';
-import { FieldDef, isBlank, parseInput, toZapierField, describeIssues } from './fields/field';
+import { FieldDef, isBlank, toZapierField } from './fields/field';
+import { readTypedInput } from './typedInput';
 import * as v from './fields/values';
 
 /**
@@ -146,22 +147,25 @@ export interface CustomFieldValue {
 }
 
 /**
- * Validates the filled custom fields by data type and returns them as `customFields` items; an invalid value
- * fails naming the field's label (e.g. `"Budget" (customField__abc) must be a number`).
+ * Validates the filled custom fields by data type and returns them as `customFields` items, phones made E.164 and
+ * date-times read in the sub-account's zone like every other input (src/typedInput.ts), with the phone extensions
+ * written (by input key). An invalid value fails naming the field's label (e.g. `"Budget" (customField__abc) must
+ * be a number`).
  */
-export function customFieldValues(
+export async function customFieldValues(
   z: ZObject,
+  bundle: Bundle,
   label: string,
   defs: CustomFieldDefinition[],
   inputData: Record<string, unknown>,
-): CustomFieldValue[] {
+): Promise<{ items: CustomFieldValue[]; extensions: Record<string, string> }> {
   const fields = customFieldInputs(defs);
   const present = Object.fromEntries(Object.entries(inputData).filter(([k]) => k.startsWith(INPUT_PREFIX)));
-  const parsed = parseInput(fields, present);
-  if (!parsed.ok) throw new z.errors.Error(`${label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
-  return fields
-    .filter((f) => parsed.data[f.key] !== undefined)
-    .map((f) => ({ id: f.key.slice(INPUT_PREFIX.length), field_value: parsed.data[f.key] }));
+  const { input, extensions } = await readTypedInput(z, bundle, label, fields, present);
+  const items = fields
+    .filter((f) => input[f.key] !== undefined)
+    .map((f) => ({ id: f.key.slice(INPUT_PREFIX.length), field_value: input[f.key] }));
+  return { items, extensions };
 }
 
 /** The dynamic input fields an editor shows (a Zapier field function). */

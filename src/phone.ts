@@ -70,8 +70,8 @@ export function phoneFields(
 }
 
 /**
- * The validated input with every phone field made E.164 (a list field, each item), reading the location's
- * country only when a number is national. Returns the extensions written (by field key), which HighLevel has no
+ * The validated input with every phone field made E.164 (a list field, each item): a national number in the
+ * input's own two-letter `country` if it has one, else the location's country (read only then). Returns the extensions written (by field key), which HighLevel has no
  * field for and the step reports. Throws InvalidInput naming the field (never the number) for what is not a
  * possible number.
  */
@@ -85,7 +85,10 @@ export async function normalisePhones(
   const phones = phoneFields(fields).filter((f) => input[f.key] !== undefined);
   if (!phones.length) return { input, extensions: {} };
   const values = phones.flatMap((f) => (f.kind === 'list' ? (input[f.key] as string[]) : [input[f.key] as string]));
-  const region = values.some((v) => !isInternational(String(v))) ? await locationCountry(z, bundle) : undefined;
+  // A record's own two-letter country (a contact's, a business's, a new sub-account's) decides its national
+  // numbers before the sub-account's: the most specific region that applies, as for time zones.
+  const own = typeof input.country === 'string' && /^[A-Za-z]{2}$/.test(input.country.trim()) ? input.country.trim().toUpperCase() : '';
+  const region = values.some((v) => !isInternational(String(v))) ? own || (await locationCountry(z, bundle)) : undefined;
   const out = { ...input };
   const extensions: Record<string, string> = {};
   const bad: string[] = [];

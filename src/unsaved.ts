@@ -61,6 +61,25 @@ export function storedAsSent(kind: Comparable, sent: unknown, stored: unknown, p
   }
 }
 
+/**
+ * Values a write composes at run time (a custom object's typed properties), compared like declared ones: what was
+ * sent and what HighLevel's answer holds, by input key (a key missing from `stored`: the answer says nothing).
+ */
+export interface ComposedValues {
+  check: UnsavedCheck;
+  sent: Record<string, unknown>;
+  stored: Record<string, unknown>;
+  labels: Record<string, string>;
+}
+
+/** Where a write's result carries its ComposedValues to the create factory (never into the step's output). */
+export const COMPOSED_VALUES = Symbol.for('ghl-zapier.composedValues');
+
+/** The result with the composed values the factory compares (createAction with `unsaved`). */
+export function withComposedValues<T extends object>(result: T, composed: ComposedValues): T {
+  return { ...result, [COMPOSED_VALUES]: composed };
+}
+
 /** The keys of the filled-in comparable inputs HighLevel's record does not hold as sent. */
 export function unsavedKeys(check: UnsavedCheck, input: Record<string, any>, record: Record<string, any>): string[] {
   return Object.entries(check)
@@ -93,10 +112,12 @@ export function reportUnsaved(
   input: Record<string, any>,
   output: Record<string, any>,
 ): Record<string, any> {
-  const keys = unsavedKeys(check, input, output);
+  const { [COMPOSED_VALUES]: composed, ...plain } = output as Record<string, any> & { [COMPOSED_VALUES]?: ComposedValues };
+  output = plain;
+  const keys = [...unsavedKeys(check, input, output), ...(composed ? unsavedKeys(composed.check, composed.sent, composed.stored) : [])];
   // Always both keys, so a zap can map them (or filter on them) whether or not something went unsaved.
   if (!keys.length) return { ...output, unsavedFields: [], warning: output.warning ?? '' };
-  const labels = new Map(fields.map((f) => [f.key, f.label]));
+  const labels = new Map([...fields.map((f) => [f.key, f.label] as const), ...Object.entries(composed?.labels ?? {})]);
   const named = keys.map((k) => `${labels.get(k) ?? k} (${k})`).join(', ');
   const id = output?.id ? ` ${output.id}` : '';
   const warning =

@@ -92,7 +92,12 @@ export const newInboundMessageTrigger = pollingTrigger({
   outputFields: messageOutputFields,
 });
 
-/** New Message in Conversation: HighLevel does not document the order, so the page is sorted here. */
+/**
+ * New Message in Conversation: the conversation's messages, newest first, paged by the last message's id
+ * (`lastMessageId`, `nextPage`): a poll reads pages down to the previous poll's newest message (src/polling.ts),
+ * so a burst larger than a page (100) is emitted in full. The page is also sorted here (HighLevel does not
+ * document the order).
+ */
 export const newConversationMessageTrigger = pollingTrigger({
   key: 'new_conversation_message',
   noun: 'Message',
@@ -100,8 +105,20 @@ export const newConversationMessageTrigger = pollingTrigger({
   description: 'Triggers when a message (inbound or outbound) is added to a chosen conversation.',
   endpoint: conversationsApi.listMessages,
   fields: [{ ...conversationIdField, helpText: 'The conversation to watch. Pick one or map a conversation ID.' }],
-  request: (input) => ({ path: { conversationId: input.conversationId }, query: { limit: 100 } }),
+  request: (input, { cursor }) => ({
+    path: { conversationId: input.conversationId },
+    query: { limit: 100, ...(cursor ? { lastMessageId: String(cursor) } : {}) },
+  }),
   items: conversationMessages,
+  serverSorted: {
+    key: (m) => m.dateAdded,
+    pageSize: 100,
+    nextCursor: (data) => {
+      // The spec's page is the answer itself; some answers nest it under `messages` (see conversationMessages).
+      const page = Array.isArray(data?.messages) ? data : data?.messages;
+      return page?.nextPage && page.lastMessageId ? page.lastMessageId : undefined;
+    },
+  },
   newestFirst: (m) => m.dateAdded,
   resultKey: 'messages',
   sample: messageSample,

@@ -4,7 +4,9 @@ import { cachedPerConnection } from '../cache';
 import { callHighLevel, collectPages } from '../client';
 import { customFieldInput, CustomFieldDefinition } from '../customFields';
 import type { Context, Item } from '../factories/operation';
-import { describeIssues, FieldDef, isBlank, parseInput, toZapierField } from '../fields/field';
+import { FieldDef, isBlank, toZapierField } from '../fields/field';
+import { readTypedInput } from '../typedInput';
+import type { Comparable, ComposedValues } from '../unsaved';
 import { endpoint } from './endpoint';
 
 // Custom objects and their records (objects.json). An object is addressed by its key (`custom_objects.pet`); a
@@ -128,13 +130,18 @@ export function propertyOutputFields() {
 }
 
 /**
- * The filled property inputs, validated by data type, as a record's `properties` object. An invalid value fails
- * naming the property; a `property__x` the object does not have fails too (nothing is dropped silently).
+ * The filled property inputs, validated by data type, as a record's `properties` object, with the phone extensions
+ * written (by input key, for the output: a property has no place for them). An invalid value fails naming the
+ * property; a `property__x` the object does not have fails too (nothing is dropped silently).
  */
-export async function propertyValues(ctx: Context, label: string, objectKey: string): Promise<Item> {
+export async function propertyValues(
+  ctx: Context,
+  label: string,
+  objectKey: string,
+): Promise<{ properties: Item; extensions: Record<string, string>; compare: (record: Item) => ComposedValues }> {
   const inputData = (ctx.bundle.inputData ?? {}) as Item;
   const filled = Object.entries(inputData).filter(([k, v]) => k.startsWith(PROPERTY_PREFIX) && !isBlank(v));
-  if (!filled.length) return {};
+  if (!filled.length) return { properties: {}, extensions: {}, compare: () => ({ check: {}, sent: {}, stored: {}, labels: {} }) };
   const fields = propertyInputs(await objectProperties(ctx.z, ctx.bundle, objectKey));
   const known = new Set(fields.map((f) => f.key));
   const unknown = filled.map(([k]) => k).filter((k) => !known.has(k));
@@ -145,17 +152,54 @@ export async function propertyValues(ctx: Context, label: string, objectKey: str
       400,
     );
   }
-  const parsed = parseInput(fields, Object.fromEntries(filled));
-  if (!parsed.ok) throw new ctx.z.errors.Error(`${label}: invalid input. ${describeIssues(parsed.issues)}.`, 'InvalidInput', 400);
+  // Phones made E.164 and date-times read in the sub-account's zone, as every input is (src/typedInput.ts).
+  const { input, extensions } = await readTypedInput(ctx.z, ctx.bundle, label, fields, Object.fromEntries(filled));
   const props = await objectProperties(ctx.z, ctx.bundle, objectKey);
   const monetary = new Set(props.filter((p) => (p.dataType ?? '').toUpperCase() === 'MONETORY').map(propertyKey));
   // A money property is `{ currency, value }` (the spec's record example: "money":{"currency":"default","value":100}).
-  return Object.fromEntries(
-    Object.entries(parsed.data).map(([k, v]) => {
+  const properties = Object.fromEntries(
+    Object.entries(input).map(([k, v]) => {
       const key = k.slice(PROPERTY_PREFIX.length);
       return [key, monetary.has(key) ? { currency: 'default', value: v } : v];
     }),
   );
+  return { properties, extensions, compare: (record) => composedProperties(props, fields, properties, record) };
+}
+
+/** How a property of each data type is compared with the stored record (src/unsaved.ts); dates and times are not. */
+const COMPARED: Record<string, Comparable> = {
+  PHONE: 'phone',
+  EMAIL: 'email',
+  NUMERICAL: 'number',
+  FLOAT: 'number',
+  MONETORY: 'number',
+  TEXT: 'text',
+  LARGE_TEXT: 'text',
+  SINGLE_OPTIONS: 'text',
+  RADIO: 'text',
+  CHECKBOX: 'tags',
+  MULTIPLE_OPTIONS: 'tags',
+  TEXTBOX_LIST: 'tags',
+};
+
+/** A money property is `{ currency, value }`: its value is compared. */
+const plainValue = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && 'value' in v ? (v as Item).value : v);
+
+/** The sent properties and the record's, by input key (`property__<key>`), for the unsaved-values check. */
+function composedProperties(props: ObjectProperty[], fields: FieldDef[], sent: Item, record: Item): ComposedValues {
+  const stored = (record?.properties ?? {}) as Item;
+  const out: ComposedValues = { check: {}, sent: {}, stored: {}, labels: {} };
+  for (const p of props) {
+    const key = propertyKey(p);
+    const how = COMPARED[(p.dataType ?? 'TEXT').toUpperCase()];
+    if (!how || !(key in sent)) continue;
+    const inputKey = `${PROPERTY_PREFIX}${key}`;
+    out.check[inputKey] = how;
+    out.sent[inputKey] = plainValue(sent[key]);
+    if (key in stored) out.stored[inputKey] = plainValue(stored[key]);
+    out.labels[inputKey] = fields.find((f) => f.key === inputKey)?.label ?? key;
+  }
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { isAgencyConnection } from '../connection';
 import { toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
 import { IndexOperation, loadDetail, loadIndex } from './artifacts';
+import { dateTimeHelp, isDateTimeField } from './interpret';
 import { grantedScopes } from './scopes';
 import type { GenField } from './types';
 
@@ -72,7 +73,10 @@ export function zapierField(field: GenField, fillable = true): ZapierField {
     out.children = field.ch.map((child) => zapierField({ ...child }));
     return out;
   }
-  out.type = ZAPIER_TYPES[field.t];
+  // A date-time without an offset is read in the sub-account's zone (interpret.ts): text, and its help says so.
+  // Zapier's datetime type would read it in the zap's zone before the step sees it (see test/editor.test.ts).
+  if (isDateTimeField(field)) out.helpText = dateTimeHelp(field.h);
+  out.type = isDateTimeField(field) ? 'string' : ZAPIER_TYPES[field.t];
   if (field.t === 'json' && field.s && (field.s.type === 'object' || field.s.type === 'array')) out.schema = field.s;
   if (field.c) out.choices = Object.fromEntries(field.c.map((c) => [String(c), String(c)]));
   if (field.d !== undefined) out.default = field.d;

@@ -8,6 +8,7 @@ import { isBlank } from '../fields/field';
 import { FormPart, multipartForm } from '../multipart';
 import { IndexOperation, loadDetail, loadIndex, matchOperation } from './artifacts';
 import { OPERATION } from './fields';
+import { interpretGenerated } from './interpret';
 import { connectionDefaults, endpointOf, FormInput, requestFor } from './request';
 
 // What the API Request and Custom API Request steps do once their input passed the static checks: find the
@@ -36,11 +37,16 @@ export async function performApiRequest(z: ZObject, bundle: Bundle): Promise<Ite
   const op = chosenOperation(z, input);
   const label = `API Request (${op.summary})`;
   if (op.agencyOnly) requireAgency(z, bundle, label);
-  const { form, ...parts } = requestFor(z, label, loadDetail(op), input, await connectionDefaults(z, bundle));
+  const detail = loadDetail(op);
+  // Phones and wall-clock date-times read as in every step (interpret.ts); the spec then checks every value.
+  const typed = await interpretGenerated(z, bundle, label, detail, input);
+  const { form, ...parts } = requestFor(z, label, detail, typed.input, await connectionDefaults(z, bundle));
   // An upload: every input was valid, so its files are downloaded now and sent as one multipart/form-data body.
   if (form) parts.rawBody = multipartForm(await downloaded(z, label, form));
   const response = await callHighLevel(z, bundle, endpointOf(op), parts, { raw: true, noRedirects: true });
-  return outputOf(z, response, `${op.method} ${op.path}`);
+  const output = await outputOf(z, response, `${op.method} ${op.path}`);
+  // A phone extension has no field in HighLevel: reported, as every phone input's is (`<field key>Extension`).
+  return { ...output, ...Object.fromEntries(Object.entries(typed.extensions).map(([key, ext]) => [`${key}Extension`, ext])) };
 }
 
 /**

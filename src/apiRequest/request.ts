@@ -114,6 +114,8 @@ function lineItems(field: GenField, raw: unknown): Converted {
   const out: Array<Record<string, unknown>> = [];
   for (const [i, row] of (rows as unknown[]).entries()) {
     if (!row || typeof row !== 'object' || Array.isArray(row)) return { ok: false, message: `line ${i + 1} must be an object` };
+    // A row of blanks is no row (Zapier's unmapped line-item group): its required children are not asked for.
+    if (Object.values(row).every(isBlank)) continue;
     const item: Record<string, unknown> = {};
     for (const child of field.ch ?? []) {
       const value = (row as Record<string, unknown>)[child.k];
@@ -264,6 +266,9 @@ export function requestFor(
       issues.push({ key: field.k, label: field.l, message: converted.message });
       continue;
     }
+    // Optional line items whose every row is blank (Zapier's unmapped line-item group) are absent, not an empty
+    // list that would replace the record's items on an update. (A required list may be empty where the spec allows.)
+    if (field.ch && !field.r && Array.isArray(converted.value) && !converted.value.length) continue;
     if (field.in === 'path') parts.path[field.p[0]] = String(converted.value);
     else if (field.in === 'query') parts.query[field.p[0]] = converted.value;
     else if (!field.p.length) wholeBody = converted.value;

@@ -5,8 +5,7 @@ import { callHighLevel, CallOptions, RequestParts } from '../client';
 import { isAgencyConnection, requireAgency } from '../connection';
 import { describeIssues, FieldDef, isBlank, OutputField, parseInput, toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
-import { normalisePhones } from '../phone';
-import { resolveWallClockInputs } from '../wallClock';
+import { interpretInput } from '../typedInput';
 import { withoutInternalKeys, withSampleLabels } from './output';
 import {
   CustomFieldModel,
@@ -184,18 +183,19 @@ function performValidated(def: OperationDef, run: (input: Input, ctx: Context) =
     }
     const ctx: Context = { z, bundle, call: (endpoint, parts, options) => callHighLevel(z, bundle, endpoint, parts, options) };
     // Phone numbers as written become E.164 (national ones in the location's country); extensions are reported.
-    const phones = await normalisePhones(z, bundle, def.label, def.fields, parsed.data);
-    const withExtensions = (result: any) => withPhoneExtensions(result, phones.extensions);
     // Date-times without an offset are read in the sub-account's zone (calendar inputs: their calendar's).
-    const resolved = await resolveWallClockInputs(z, bundle, def.fields, phones.input);
-    if (!def.customFields) return withExtensions(await run(resolved, ctx));
+    const typed = await interpretInput(z, bundle, def.label, def.fields, parsed.data);
+    if (!def.customFields) return withPhoneExtensions(await run(typed.input, ctx), typed.extensions);
     // Custom fields are validated by their data type once the static fields passed, then sent as `customFields`.
-    const input = { ...resolved };
+    const input = { ...typed.input };
+    let extensions = typed.extensions;
     if (hasCustomFieldInput(bundle.inputData)) {
       const defs = await customFieldDefinitions(z, bundle, def.customFields);
-      input.customFields = customFieldValues(z, def.label, defs, bundle.inputData as Record<string, unknown>);
+      const custom = await customFieldValues(z, bundle, def.label, defs, bundle.inputData as Record<string, unknown>);
+      input.customFields = custom.items;
+      extensions = { ...extensions, ...custom.extensions };
     }
-    return withExtensions(await withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx)));
+    return withPhoneExtensions(await withReadableCustomFields(z, bundle, def.customFields, await run(input, ctx)), extensions);
   };
 }
 

@@ -69,7 +69,8 @@ const filled: Record<string, [unknown, unknown]> = {
   cfMulti: ['Kitchen, Garage', ['Kitchen', 'Garage']],
   cfSingle: ['Flat', 'Flat'],
   cfRadio: ['Email', 'Email'],
-  cfPhone: ['+1 555 010 0142', '+1 555 010 0142'],
+  // A phone custom field is read as every phone input is (src/typedInput.ts): E.164.
+  cfPhone: ['+1 555 010 0142', '+15550100142'],
   cfEmail: ['billing@delgado.example.com', 'billing@delgado.example.com'],
   cfList: [
     ['Rosie', 'R. Delgado'],
@@ -157,7 +158,7 @@ describe('custom field values written', () => {
       custom_rooms: ['Kitchen', 'Garage'],
       custom_property_type: 'Flat',
       custom_preferred_channel: 'Email',
-      custom_office_phone: '+1 555 010 0142',
+      custom_office_phone: '+15550100142',
       custom_billing_email: 'billing@delgado.example.com',
       custom_alternate_names: ['Rosie', 'R. Delgado'],
       custom_site_photos: 'https://files.example.com/photo.jpg',

@@ -55,7 +55,15 @@ function stringFor(s: Json, name: string): string {
     time: '15:00:00',
   };
   let value =
-    byFormat[s.format] ?? (/(url|link)$/i.test(name) ? 'https://example.com/a' : /email$/i.test(name) ? 'rosa@example.com' : 'abc123');
+    byFormat[s.format] ??
+    (/(url|link)$/i.test(name)
+      ? 'https://example.com/a'
+      : /email$/i.test(name)
+        ? 'rosa@example.com'
+        : // A phone input (by the spec's name and description, src/apiRequest/interpret.ts) must be a possible number.
+          /(phone|phoneNo|phones|numbers?)$/i.test(name)
+          ? '+15550100199'
+          : 'abc123');
   if (s.pattern && !new RegExp(s.pattern).test(value) && typeof s.example === 'string') value = s.example;
   if (typeof s.minLength === 'number' && value.length < s.minLength) value = value.padEnd(s.minLength, 'x');
   if (typeof s.maxLength === 'number' && value.length > s.maxLength) value = value.slice(0, s.maxLength);
@@ -150,7 +158,7 @@ export function synthesizedInput(
         ),
       ];
     } else if (field.t === 'json') input[field.k] = JSON.stringify(synthesize(schema, field.p[field.p.length - 1]));
-    else if (field.li) input[field.k] = (synthesize(schema) as unknown[]).map(asText);
+    else if (field.li) input[field.k] = (synthesize(schema, field.p[field.p.length - 1]) as unknown[]).map(asText);
     else input[field.k] = asText(synthesize(schema, field.p[field.p.length - 1]));
   }
   return input;
