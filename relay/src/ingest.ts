@@ -100,7 +100,7 @@ export const BOSS_SCHEMA = 'pgboss';
  * top-level field, or be one of a list, or be contained in the field's list. Objects never match (as in JS,
  * where `===` compares them by identity).
  */
-const FILTERS_MATCH_SQL = `(sub.filters IS NULL OR jsonb_typeof(sub.filters) <> 'object' OR NOT EXISTS (
+export const FILTERS_MATCH_SQL = `(sub.filters IS NULL OR jsonb_typeof(sub.filters) <> 'object' OR NOT EXISTS (
      SELECT 1 FROM jsonb_each(sub.filters) AS c(key, want)
       WHERE NOT EXISTS (
         SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.want) = 'array' THEN c.want ELSE jsonb_build_array(c.want) END) AS w(v)
@@ -150,6 +150,11 @@ export function deliveryJobId(eventKey: string, subscriptionId: string): string 
  * Matches are decided from the input, not from the inserted rows (a statement's CTEs do not see each other's
  * writes); a batch holds one event per scope, so INSTALL/UNINSTALL never change another event's match.
  */
+/** SQL twin of `deliveryJobId` over two text expressions. */
+export const jobIdSql = (eventKey: string, subscriptionId: string) =>
+  `(SELECT encode(set_byte(set_byte(substr(h, 1, 16), 6, (get_byte(h, 6) & 15) | 128), 8, (get_byte(h, 8) & 63) | 128), 'hex')::uuid
+      FROM (SELECT sha256(convert_to(${eventKey} || '|' || ${subscriptionId}, 'UTF8')) AS h) AS x)`;
+
 function storeSql(bossInsert: string): string {
   return `WITH u AS (
     SELECT DISTINCT ON (k) k, w, t, s, b, f
@@ -165,10 +170,7 @@ function storeSql(bossInsert: string): string {
     ON CONFLICT (event_key) DO NOTHING
     RETURNING event_key, scope_id, type, matched),
   fresh AS (
-    SELECT m.k, m.s, m.t, m.sub,
-           encode(set_byte(set_byte(substr(x.h, 1, 16), 6, (get_byte(x.h, 6) & 15) | 128), 8, (get_byte(x.h, 8) & 63) | 128), 'hex')::uuid AS job_id
-      FROM m JOIN ins ON ins.event_key = m.k
-      CROSS JOIN LATERAL (SELECT sha256(convert_to(m.k || '|' || m.sub::text, 'UTF8')) AS h) AS x),
+    SELECT m.k, m.s, m.t, m.sub, ${jobIdSql('m.k', 'm.sub::text')} AS job_id FROM m JOIN ins ON ins.event_key = m.k),
   d AS (
     INSERT INTO relay.delivery (job_id, event_key, subscription_id, scope_id, type)
     SELECT job_id, k, sub, s, t FROM fresh ON CONFLICT DO NOTHING),

@@ -239,6 +239,39 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     await waitFor(() => hooks.to('/h/route').length === 2, 10_000, 'delivery after INSTALL');
   });
 
+  test('filters: only matching events reach a filtered zap; a burst stored together is routed per event', async () => {
+    const filters = { pipelineId: ['p1', 'p2'], tags: 'vip' };
+    expect((await subscribe('locFilter', '/h/filtered', ['OpportunityStatusUpdate'], GOOD_TOKEN, { filters })).status).toBe(201);
+    expect((await subscribe('locFilter', '/h/unfiltered', ['OpportunityStatusUpdate'])).status).toBe(201);
+    expect((await subscribe('locFilter2', '/h/other', ['OpportunityStatusUpdate'])).status).toBe(201);
+    const opp = (pipelineId: string, tags: unknown, extra: object = {}) =>
+      event('OpportunityStatusUpdate', 'locFilter', { pipelineId, tags, ...extra });
+    const events = [
+      opp('p1', ['a', 'vip']), // matches
+      opp('p3', ['vip']), // wrong pipeline
+      opp('p2', ['x']), // no vip tag
+      opp('p2', 'vip', { note: 'nul\u0000byte', odd: 'lone\ud800' }), // matches; strings jsonb cannot hold are harmless
+      opp('p1', [{ tag: 'vip' }]), // an object is never equal
+    ];
+    // Sent at once, with events of another location in between, so several are stored in one group commit.
+    const other = Array.from({ length: 3 }, () => event('OpportunityStatusUpdate', 'locFilter2'));
+    const answers = await Promise.all([...events, ...other].map((e) => sendWebhook(relay.url, sign, e)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.map((a) => a.body.deliveries)).toEqual([2, 1, 1, 2, 1, 1, 1, 1]);
+    await waitFor(() => hooks.to('/h/unfiltered').length === 5 && hooks.to('/h/other').length === 3, 15_000, 'deliveries');
+    await waitFor(() => hooks.to('/h/filtered').length === 2, 10_000, 'filtered deliveries');
+    await sleep(1000);
+    // Concurrent requests arrive in any order: compare sets.
+    const ids = (p: string) =>
+      hooks
+        .to(p)
+        .map((c) => c.body.webhookId as string)
+        .sort();
+    expect(ids('/h/filtered')).toEqual([events[0].webhookId, events[3].webhookId].sort());
+    expect(hooks.to('/h/filtered').find((c) => c.body.webhookId === events[3].webhookId)!.body.note).toBe('nul\u0000byte');
+    expect(ids('/h/unfiltered')).toEqual(events.map((e) => e.webhookId).sort());
+  });
+
   test('oversized bodies, malformed JSON, another appId and unknown types are handled', async () => {
     const big = JSON.stringify({ type: 'ContactCreate', locationId: 'x', pad: 'x'.repeat(20_000) });
     expect((await request(relay.url, 'POST', '/v1/highlevel/webhook', big, { 'x-ghl-signature': sign(big) })).status).toBe(413);
