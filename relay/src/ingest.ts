@@ -39,43 +39,55 @@ export function tagsNotIn(now: string[], before: string[]): string[] {
   });
 }
 
+/** A payload's tag list, trimmed; tags jsonb cannot hold (U+0000, lone surrogates) are left out rather than failing a group. */
 const tagList = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim()).map((t) => t.trim()) : undefined;
+  Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim() && !UNSTORABLE.test(t)).map((t) => t.trim()) : undefined;
 
 /**
- * Keeps the last tag list seen per contact and derives what this event changed: `{tagsAdded, tagsRemoved}` (a
- * contact seen for the first time has every tag counted as added). Runs in the event's transaction with the row
- * locked, so events for one contact are compared in the order they were stored, on any number of relay processes.
+ * Keeps the last tag list seen per contact and derives what each event changed: `{tagsAdded, tagsRemoved}` by event
+ * key (a contact seen for the first time has every tag counted as added); ContactDelete forgets the contact. Runs in
+ * the events' transaction with the contacts' rows locked, so events for one contact are compared in the order they
+ * were stored, on any number of relay processes. Three statements whatever the number of events: create the
+ * missing rows (waiting for another process's uncommitted one), lock and read them, write tags and extras.
+ * `events`: new events only, at most one per contact (a batch holds one event per scope).
  */
-async function trackContactTags(
-  sql: Sql,
-  scope: string,
-  type: string,
-  body: Record<string, unknown>,
-): Promise<Record<string, string[]> | undefined> {
-  const contactId = typeof body.id === 'string' ? body.id : undefined;
-  if (!contactId) return undefined;
-  if (type === 'ContactDelete') {
-    await sql.query(`DELETE FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2`, [scope, contactId]);
-    return undefined;
-  }
-  const tags = tagList(body.tags);
-  if (!CONTACT_TAG_EVENTS.has(type) || !tags) return undefined;
-  await sql.query(`INSERT INTO relay.contact_tags (scope_id, contact_id, tags) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [
-    scope,
-    contactId,
-  ]);
-  const { rows } = await sql.query<{ tags: unknown }>(
-    `SELECT tags FROM relay.contact_tags WHERE scope_id = $1 AND contact_id = $2 FOR UPDATE`,
-    [scope, contactId],
+async function trackContactTags(sql: Sql, events: IncomingEvent[]): Promise<void> {
+  const deleted = events.filter((e) => e.type === 'ContactDelete');
+  const tracked = events
+    .filter((e) => e.type !== 'ContactDelete')
+    .map((e) => ({ e, contact: e.body.id as string, tags: tagList(e.body.tags)! }));
+  await sql.query(
+    `WITH del AS (DELETE FROM relay.contact_tags t USING unnest($1::text[], $2::text[]) AS d(s, c) WHERE t.scope_id = d.s AND t.contact_id = d.c)
+     INSERT INTO relay.contact_tags (scope_id, contact_id, tags)
+     SELECT s, c, NULL FROM unnest($3::text[], $4::text[]) AS n(s, c) ORDER BY 1, 2 ON CONFLICT DO NOTHING`,
+    [deleted.map((e) => e.scope), deleted.map((e) => e.body.id), tracked.map((t) => t.e.scope), tracked.map((t) => t.contact)],
   );
-  const previous = tagList(typeof rows[0]?.tags === 'string' ? JSON.parse(rows[0].tags as string) : rows[0]?.tags) ?? [];
-  await sql.query(`UPDATE relay.contact_tags SET tags = $3::jsonb, updated_at = now() WHERE scope_id = $1 AND contact_id = $2`, [
-    scope,
-    contactId,
-    JSON.stringify(tags),
-  ]);
-  return { tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) };
+  if (!tracked.length) return;
+  const { rows } = await sql.query<{ scope_id: string; contact_id: string; tags: unknown }>(
+    `SELECT t.scope_id, t.contact_id, t.tags FROM relay.contact_tags t JOIN unnest($1::text[], $2::text[]) AS n(s, c)
+        ON t.scope_id = n.s AND t.contact_id = n.c ORDER BY 1, 2 FOR UPDATE OF t`,
+    [tracked.map((t) => t.e.scope), tracked.map((t) => t.contact)],
+  );
+  const before = new Map(
+    rows.map((r) => [`${r.scope_id}\u0000${r.contact_id}`, tagList(typeof r.tags === 'string' ? JSON.parse(r.tags) : r.tags) ?? []]),
+  );
+  const extras = tracked.map(({ e, contact, tags }) => {
+    const previous = before.get(`${e.scope}\u0000${contact}`) ?? [];
+    return JSON.stringify({ tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) });
+  });
+  await sql.query(
+    `WITH t AS (
+       UPDATE relay.contact_tags t SET tags = v.tags, updated_at = now()
+         FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS v(s, c, tags) WHERE t.scope_id = v.s AND t.contact_id = v.c)
+     UPDATE relay.event e SET relay_extra = x.extra FROM unnest($4::text[], $5::jsonb[]) AS x(k, extra) WHERE e.event_key = x.k`,
+    [
+      tracked.map((t) => t.e.scope),
+      tracked.map((t) => t.contact),
+      tracked.map((t) => JSON.stringify(t.tags)),
+      tracked.map((t) => t.e.eventKey),
+      extras,
+    ],
+  );
 }
 
 export interface StoreResult {
@@ -217,8 +229,8 @@ const tagWorkFor = (e: IncomingEvent) =>
  * scope's subscriptions. A batch holds at most one event per routing scope (see IngestBatcher), so pg-boss's
  * created_on ties never reorder a subscription's events.
  * Round trips per group: one statement (committed on its own) when no event carries contact tags; else a
- * transaction of that statement plus the tag bookkeeping (trackContactTags). Each round trip to PostgreSQL costs the
- * relay a socket write and a wake-up, which bounded ingest (README, relay benchmark). The returned function throws
+ * transaction of that statement and trackContactTags's three. Each round trip to PostgreSQL costs the relay a socket
+ * write and a wake-up, which bounded ingest (README, relay benchmark). The returned function throws
  * when the database cannot store (the caller answers 429 + Retry-After).
  */
 export async function eventStore(db: Db, boss: PgBoss): Promise<(events: IncomingEvent[]) => Promise<StoreResult[]>> {
@@ -261,16 +273,8 @@ export async function eventStore(db: Db, boss: PgBoss): Promise<(events: Incomin
             { db: { executeSql: (t: string, v?: unknown[]) => sql.query(t, v) } },
           );
       }
-      // The contact tag memory of the new events, locked in (scope, contact) order, so concurrent batches on several
-      // relay processes cannot deadlock (a batch holds at most one event per scope, hence per contact).
-      const tagWork = events
-        .filter((e, i) => !out[i].duplicate && tagWorkFor(e))
-        .sort((a, b) => (`${a.scope}\u0000${a.body.id}` < `${b.scope}\u0000${b.body.id}` ? -1 : 1));
-      for (const e of tagWork) {
-        const extra = await trackContactTags(sql, e.scope!, e.type, e.body);
-        if (extra)
-          await sql.query(`UPDATE relay.event SET relay_extra = $2::jsonb WHERE event_key = $1`, [e.eventKey, JSON.stringify(extra)]);
-      }
+      const tagged = events.filter((e, i) => !out[i].duplicate && tagWorkFor(e));
+      if (tagged.length) await trackContactTags(sql, tagged);
       return out;
     });
   };

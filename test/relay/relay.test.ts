@@ -272,6 +272,40 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     expect(ids('/h/unfiltered')).toEqual(events.map((e) => e.webhookId).sort());
   });
 
+  test('contact tags in bursts: each contact compared with its own last list, in one group commit; ContactDelete forgets', async () => {
+    const locs = ['locTagA', 'locTagB', 'locTagC'];
+    const types = ['ContactCreate', 'ContactTagUpdate', 'ContactDelete'];
+    for (const l of locs) expect((await subscribe(l, `/h/${l}`, types)).status).toBe(201);
+    const burst = async (tags: (string[] | null)[]) => {
+      const sent = locs.map((l, i) =>
+        tags[i] === null
+          ? event('ContactDelete', l, { id: `contact-${l}` })
+          : event('ContactTagUpdate', l, { id: `contact-${l}`, tags: tags[i] }),
+      );
+      const before = locs.map((l) => hooks.to(`/h/${l}`).length);
+      const answers = await Promise.all(sent.map((e) => sendWebhook(relay.url, sign, e)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      await waitFor(() => locs.every((l, i) => hooks.to(`/h/${l}`).length > before[i]), 15_000, 'burst deliveries');
+      return locs.map((l, i) => hooks.to(`/h/${l}`)[before[i]].body._relay);
+    };
+    expect(await burst([['a'], ['b', 'c'], ['d']])).toMatchObject([
+      { tagsAdded: ['a'], tagsRemoved: [] },
+      { tagsAdded: ['b', 'c'], tagsRemoved: [] },
+      { tagsAdded: ['d'], tagsRemoved: [] },
+    ]);
+    const [a, b, c] = await burst([['a', 'x'], ['C'], null]);
+    expect([a, b]).toMatchObject([
+      { tagsAdded: ['x'], tagsRemoved: [] },
+      { tagsAdded: [], tagsRemoved: ['b'] },
+    ]);
+    expect(c.tagsAdded).toBeUndefined(); // a ContactDelete carries no tag change
+    expect(await burst([['a', 'x'], ['C'], ['d']])).toMatchObject([
+      { tagsAdded: [], tagsRemoved: [] },
+      { tagsAdded: [], tagsRemoved: [] },
+      { tagsAdded: ['d'], tagsRemoved: [] }, // forgotten by the ContactDelete: counted as new again
+    ]);
+  });
+
   test('oversized bodies, malformed JSON, another appId and unknown types are handled', async () => {
     const big = JSON.stringify({ type: 'ContactCreate', locationId: 'x', pad: 'x'.repeat(20_000) });
     expect((await request(relay.url, 'POST', '/v1/highlevel/webhook', big, { 'x-ghl-signature': sign(big) })).status).toBe(413);
