@@ -153,6 +153,11 @@ export function deliveryJobId(eventKey: string, subscriptionId: string): string 
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
 
+/** SQL twin of `deliveryJobId` over two text expressions. */
+export const jobIdSql = (eventKey: string, subscriptionId: string) =>
+  `(SELECT encode(set_byte(set_byte(substr(h, 1, 16), 6, (get_byte(h, 6) & 15) | 128), 8, (get_byte(h, 8) & 63) | 128), 'hex')::uuid
+      FROM (SELECT sha256(convert_to(${eventKey} || '|' || ${subscriptionId}, 'UTF8')) AS h) AS x)`;
+
 /**
  * The group commit's one statement: stores the events (dedupe on `event_key`), matches each new event against its
  * scope's active subscriptions (type and filters), and writes one `relay.delivery` row and one pg-boss job per match
@@ -162,11 +167,6 @@ export function deliveryJobId(eventKey: string, subscriptionId: string): string 
  * Matches are decided from the input, not from the inserted rows (a statement's CTEs do not see each other's
  * writes); a batch holds one event per scope, so INSTALL/UNINSTALL never change another event's match.
  */
-/** SQL twin of `deliveryJobId` over two text expressions. */
-export const jobIdSql = (eventKey: string, subscriptionId: string) =>
-  `(SELECT encode(set_byte(set_byte(substr(h, 1, 16), 6, (get_byte(h, 6) & 15) | 128), 8, (get_byte(h, 8) & 63) | 128), 'hex')::uuid
-      FROM (SELECT sha256(convert_to(${eventKey} || '|' || ${subscriptionId}, 'UTF8')) AS h) AS x)`;
-
 function storeSql(bossInsert: string): string {
   return `WITH u AS (
     SELECT DISTINCT ON (k) k, w, t, s, b, f
@@ -196,18 +196,19 @@ function storeSql(bossInsert: string): string {
 /**
  * pg-boss's batch insert for the delivery queue (plans.insertJobs: what `boss.insert()` runs, one statement reading a
  * JSON array of jobs from $1), with $1 replaced by the JSON of the `fresh` matches, so the jobs are queued in the
- * statement that stores their events. Undefined when pg-boss's statement is not that plain INSERT (another pg-boss
- * version, or a queue with `notify`): `storeEvents` then calls `boss.insert()` in the transaction instead.
+ * statement that stores their events. pg-boss is pinned to one version; should another one build that statement
+ * differently (or the queue have `notify`), the relay refuses to start, saying why, rather than queue wrongly.
  */
-function embeddedBossInsert(table: string, notify: boolean): string | undefined {
-  if (notify) return undefined;
+function embeddedBossInsert(table: string | undefined, notify: boolean): string {
   // pg-boss exports no statement builders; its package has no "exports" map, so the module is reachable by path.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const plans = require('pg-boss/dist/plans.js') as { insertJobs(schema: string, o: object): string };
-  const sql = plans.insertJobs(BOSS_SCHEMA, { table, name: DELIVER_QUEUE, returnId: false, notify: false });
+  const sql = table ? plans.insertJobs(BOSS_SCHEMA, { table, name: DELIVER_QUEUE, returnId: false, notify: false }) : '';
   const token = '$1::text::json';
-  if (!/^\s*INSERT INTO /.test(sql) || sql.split(token).length !== 2 || /\$[0-9]/.test(sql.replace(token, '')) || /RETURNING/i.test(sql))
-    return undefined;
+  if (notify || !/^\s*INSERT INTO /.test(sql) || sql.split(token).length !== 2 || /\$[0-9]|RETURNING/.test(sql.replace(token, '')))
+    throw new Error(
+      `pg-boss's job insert for queue ${DELIVER_QUEUE} is not the plain INSERT relay/src/ingest.ts embeds (another pg-boss version, or notify on)`,
+    );
   const jobs = `(SELECT coalesce(json_agg(json_build_object('id', job_id, 'data', json_build_object('eventKey', k, 'subscriptionId', sub),
                    'singletonKey', sub)), '[]'::json) FROM fresh)::text::json`;
   return sql.replace(token, jobs);
@@ -235,8 +236,7 @@ const tagWorkFor = (e: IncomingEvent) =>
  */
 export async function eventStore(db: Db, boss: PgBoss): Promise<(events: IncomingEvent[]) => Promise<StoreResult[]>> {
   const queue = (await boss.getQueue(DELIVER_QUEUE)) as { table?: string; notify?: boolean } | null;
-  const bossInsert = queue?.table ? embeddedBossInsert(queue.table, Boolean(queue.notify)) : undefined;
-  const text = storeSql(bossInsert ?? 'SELECT 1');
+  const text = storeSql(embeddedBossInsert(queue?.table, Boolean(queue?.notify)));
   return async (events) => {
     const params = [
       events.map((e) => e.eventKey),
@@ -254,25 +254,9 @@ export async function eventStore(db: Db, boss: PgBoss): Promise<(events: Incomin
         return { duplicate: n === undefined, deliveries: n ?? 0 };
       });
     };
-    if (bossInsert && !events.some(tagWorkFor)) return results((await db.query(text, params, STORE_STATEMENT)).rows);
+    if (!events.some(tagWorkFor)) return results((await db.query(text, params, STORE_STATEMENT)).rows);
     return db.tx(async (sql) => {
       const out = results((await sql.query(text, params, STORE_STATEMENT)).rows);
-      if (!bossInsert) {
-        const { rows } = await sql.query<{ job_id: string; event_key: string; subscription_id: string }>(
-          `SELECT job_id, event_key, subscription_id FROM relay.delivery WHERE event_key = ANY($1::text[])`,
-          [events.filter((_, i) => !out[i].duplicate).map((e) => e.eventKey)],
-        );
-        if (rows.length)
-          await boss.insert(
-            DELIVER_QUEUE,
-            rows.map((r) => ({
-              id: r.job_id,
-              data: { eventKey: r.event_key, subscriptionId: r.subscription_id },
-              singletonKey: r.subscription_id,
-            })),
-            { db: { executeSql: (t: string, v?: unknown[]) => sql.query(t, v) } },
-          );
-      }
       const tagged = events.filter((e, i) => !out[i].duplicate && tagWorkFor(e));
       if (tagged.length) await trackContactTags(sql, tagged);
       return out;
