@@ -5,7 +5,7 @@ import type { PgBoss } from 'pg-boss' with { 'resolution-mode': 'import' };
 import type { RelayConfig } from './config';
 import type { Db } from './db';
 import { encrypt, keyedHash, sameHex, sha256Hex, verifySignature } from './crypto';
-import { IngestBatcher, routingScope, storeEvents } from './ingest';
+import { IngestBatcher, eventStore, routingScope } from './ingest';
 import { statusHtml, statusReport } from './status';
 import { wakeWorkers } from './deliver';
 
@@ -56,7 +56,7 @@ export async function buildApp(db: Db, boss: PgBoss, cfg: RelayConfig, key: Buff
   };
   await app.register(rateLimit, { global: false });
 
-  const batcher = new IngestBatcher((events) => storeEvents(db, boss, events), db.kind === 'pglite' ? 1 : 6);
+  const batcher = new IngestBatcher(await eventStore(db, boss), db.kind === 'pglite' ? 1 : 6);
   const reject = async (reason: string) => {
     // Only the reason is kept (never the body): it feeds the status page's "last rejected signatures".
     await db.query(`INSERT INTO relay.rejection (reason) VALUES ($1)`, [reason]).catch(() => undefined);

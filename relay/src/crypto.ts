@@ -60,16 +60,6 @@ export function sha256Hex(data: Buffer | string): string {
   return crypto.createHash('sha256').update(data).digest('hex');
 }
 
-/** RFC 4122 version-5 UUID (SHA-1, namespaced): the deterministic id of a (event, subscription) delivery job. */
-export function uuidV5(name: string, namespace = '6ba7b811-9dad-11d1-80b4-00c04fd430c8'): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = crypto.createHash('sha1').update(ns).update(name).digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const h = hash.subarray(0, 16).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
 /** Constant-time comparison of two hex digests. */
 export function sameHex(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');

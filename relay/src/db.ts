@@ -5,9 +5,13 @@ export interface IDatabase {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 
-/** The one query surface the relay uses; `query` runs a single parameterised statement. */
+/**
+ * The one query surface the relay uses; `query` runs a single parameterised statement. `name` (PostgreSQL only)
+ * makes it a prepared statement on each connection: parsed and planned once there, for hot statements whose
+ * planning costs more than their execution.
+ */
 export interface Sql {
-  query<T = any>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T = any>(text: string, params?: unknown[], name?: string): Promise<{ rows: T[] }>;
 }
 
 export interface Db extends Sql {
@@ -41,16 +45,18 @@ export async function openDb(url: string | undefined, dataDir: string): Promise<
     pool.on('error', () => undefined);
     return {
       kind: 'postgres',
-      async query(text, params) {
+      async query(text, params, name) {
         guard();
-        return pool.query(text, params as any[]) as any;
+        return pool.query(name ? { name, text, values: params as any[] } : { text, values: params as any[] }) as any;
       },
       async tx(fn) {
         guard();
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await fn({ query: (t, p) => client.query(t, p as any[]) as any });
+          const result = await fn({
+            query: (t, p, name) => client.query(name ? { name, text: t, values: p as any[] } : { text: t, values: p as any[] }) as any,
+          });
           await client.query('COMMIT');
           return result;
         } catch (error) {

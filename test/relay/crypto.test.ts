@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
-import { decrypt, encrypt, uuidV5, verifySignature } from '../../relay/src/crypto';
+import { decrypt, encrypt, verifySignature } from '../../relay/src/crypto';
 import { HIGHLEVEL_ED25519_PUBLIC_KEY, HIGHLEVEL_RSA_PUBLIC_KEY, loadConfig } from '../../relay/src/config';
-import { filtersMatch, routingScope } from '../../relay/src/ingest';
+import { deliveryJobId, filtersMatch, routingScope } from '../../relay/src/ingest';
 import { targetAllowed } from '../../relay/src/app';
 import { retryAfterSeconds } from '../../relay/src/deliver';
 
@@ -46,10 +46,12 @@ describe('relay building blocks', () => {
     expect(() => decrypt(key, blob)).toThrow();
   });
 
-  test('delivery job ids are deterministic RFC 4122 v5 UUIDs', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-    expect(uuidV5('wh:1|s')).toBe(uuidV5('wh:1|s'));
-    expect(uuidV5('wh:1|s')).not.toBe(uuidV5('wh:2|s'));
+  test('delivery job ids are deterministic name-based UUIDs (RFC 9562 version 8, SHA-256)', () => {
+    // SHA-256("wh:1|s") = ca6c9996 2dda 0478 97fe 3cd99bf28139…: byte 6 gets version 8, byte 8 the variant bits 10.
+    expect(deliveryJobId('wh:1', 's')).toBe('ca6c9996-2dda-8478-97fe-3cd99bf28139');
+    expect(deliveryJobId('wh:1', 's')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deliveryJobId('wh:1', 's')).not.toBe(deliveryJobId('wh:2', 's'));
+    expect(deliveryJobId('wh:1', 's')).not.toBe(deliveryJobId('wh:1', 't'));
   });
 
   test('routing, filters, targets and Retry-After', () => {

@@ -239,6 +239,73 @@ describe.each(backends().map((b) => [b.name, b] as const))('relay on %s', (_name
     await waitFor(() => hooks.to('/h/route').length === 2, 10_000, 'delivery after INSTALL');
   });
 
+  test('filters: only matching events reach a filtered zap; a burst stored together is routed per event', async () => {
+    const filters = { pipelineId: ['p1', 'p2'], tags: 'vip' };
+    expect((await subscribe('locFilter', '/h/filtered', ['OpportunityStatusUpdate'], GOOD_TOKEN, { filters })).status).toBe(201);
+    expect((await subscribe('locFilter', '/h/unfiltered', ['OpportunityStatusUpdate'])).status).toBe(201);
+    expect((await subscribe('locFilter2', '/h/other', ['OpportunityStatusUpdate'])).status).toBe(201);
+    const opp = (pipelineId: string, tags: unknown, extra: object = {}) =>
+      event('OpportunityStatusUpdate', 'locFilter', { pipelineId, tags, ...extra });
+    const events = [
+      opp('p1', ['a', 'vip']), // matches
+      opp('p3', ['vip']), // wrong pipeline
+      opp('p2', ['x']), // no vip tag
+      opp('p2', 'vip', { note: 'nul\u0000byte', odd: 'lone\ud800' }), // matches; strings jsonb cannot hold are harmless
+      opp('p1', [{ tag: 'vip' }]), // an object is never equal
+    ];
+    // Sent at once, with events of another location in between, so several are stored in one group commit.
+    const other = Array.from({ length: 3 }, () => event('OpportunityStatusUpdate', 'locFilter2'));
+    const answers = await Promise.all([...events, ...other].map((e) => sendWebhook(relay.url, sign, e)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.map((a) => a.body.deliveries)).toEqual([2, 1, 1, 2, 1, 1, 1, 1]);
+    await waitFor(() => hooks.to('/h/unfiltered').length === 5 && hooks.to('/h/other').length === 3, 15_000, 'deliveries');
+    await waitFor(() => hooks.to('/h/filtered').length === 2, 10_000, 'filtered deliveries');
+    await sleep(1000);
+    // Concurrent requests arrive in any order: compare sets.
+    const ids = (p: string) =>
+      hooks
+        .to(p)
+        .map((c) => c.body.webhookId as string)
+        .sort();
+    expect(ids('/h/filtered')).toEqual([events[0].webhookId, events[3].webhookId].sort());
+    expect(hooks.to('/h/filtered').find((c) => c.body.webhookId === events[3].webhookId)!.body.note).toBe('nul\u0000byte');
+    expect(ids('/h/unfiltered')).toEqual(events.map((e) => e.webhookId).sort());
+  });
+
+  test('contact tags in bursts: each contact compared with its own last list, in one group commit; ContactDelete forgets', async () => {
+    const locs = ['locTagA', 'locTagB', 'locTagC'];
+    const types = ['ContactCreate', 'ContactTagUpdate', 'ContactDelete'];
+    for (const l of locs) expect((await subscribe(l, `/h/${l}`, types)).status).toBe(201);
+    const burst = async (tags: (string[] | null)[]) => {
+      const sent = locs.map((l, i) =>
+        tags[i] === null
+          ? event('ContactDelete', l, { id: `contact-${l}` })
+          : event('ContactTagUpdate', l, { id: `contact-${l}`, tags: tags[i] }),
+      );
+      const before = locs.map((l) => hooks.to(`/h/${l}`).length);
+      const answers = await Promise.all(sent.map((e) => sendWebhook(relay.url, sign, e)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      await waitFor(() => locs.every((l, i) => hooks.to(`/h/${l}`).length > before[i]), 15_000, 'burst deliveries');
+      return locs.map((l, i) => hooks.to(`/h/${l}`)[before[i]].body._relay);
+    };
+    expect(await burst([['a'], ['b', 'c'], ['d']])).toMatchObject([
+      { tagsAdded: ['a'], tagsRemoved: [] },
+      { tagsAdded: ['b', 'c'], tagsRemoved: [] },
+      { tagsAdded: ['d'], tagsRemoved: [] },
+    ]);
+    const [a, b, c] = await burst([['a', 'x'], ['C'], null]);
+    expect([a, b]).toMatchObject([
+      { tagsAdded: ['x'], tagsRemoved: [] },
+      { tagsAdded: [], tagsRemoved: ['b'] },
+    ]);
+    expect(c.tagsAdded).toBeUndefined(); // a ContactDelete carries no tag change
+    expect(await burst([['a', 'x'], ['C'], ['d']])).toMatchObject([
+      { tagsAdded: [], tagsRemoved: [] },
+      { tagsAdded: [], tagsRemoved: [] },
+      { tagsAdded: ['d'], tagsRemoved: [] }, // forgotten by the ContactDelete: counted as new again
+    ]);
+  });
+
   test('oversized bodies, malformed JSON, another appId and unknown types are handled', async () => {
     const big = JSON.stringify({ type: 'ContactCreate', locationId: 'x', pad: 'x'.repeat(20_000) });
     expect((await request(relay.url, 'POST', '/v1/highlevel/webhook', big, { 'x-ghl-signature': sign(big) })).status).toBe(413);
