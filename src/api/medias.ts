@@ -33,11 +33,15 @@ export async function listMedia(
   return ((data?.files ?? []) as Item[]).filter((f) => f && typeof f === 'object').map((f) => ({ ...f, id: f._id ?? f.id }));
 }
 
-/** A file's name from a Content-Disposition header, else from the URL's last path segment. */
+/**
+ * A file's name from a file host's Content-Disposition header (`filename*`, RFC 8187, in UTF-8 or ISO-8859-1, over
+ * `filename`, whose quoted-string escapes are read), else from the URL's last path segment (%-decoded); undefined
+ * when neither gives one. Lenient: a header it cannot read falls back to the URL.
+ */
 export function fileNameOf(url: string, disposition: string | null | undefined): string | undefined {
-  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition ?? '')?.[1];
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition ?? '')?.[1];
-  const fromHeader = star ? safeDecode(star.trim()) : plain?.trim();
+  const params = headerParams(disposition ?? '');
+  const star = params.get('filename*');
+  const fromHeader = ((star !== undefined ? extValue(star) : undefined) ?? params.get('filename'))?.trim();
   if (fromHeader) return fromHeader;
   try {
     const last = new URL(url).pathname.split('/').filter(Boolean).pop();
@@ -45,6 +49,29 @@ export function fileNameOf(url: string, disposition: string | null | undefined):
   } catch {
     return undefined;
   }
+}
+
+/** A header's `; key=value` parameters (keys lower-cased; quoted values unescaped: `\x` is `x`). */
+function headerParams(header: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const m of header.matchAll(/;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g)) {
+    const key = m[1].toLowerCase();
+    if (!params.has(key)) params.set(key, m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3].trim().replace(/^"|"$/g, ''));
+  }
+  return params;
+}
+
+/** An RFC 8187 ext-value (`UTF-8'en'caf%C3%A9.pdf`) decoded; a bare %-encoded value is taken as UTF-8. */
+function extValue(value: string): string | undefined {
+  const m = /^([^']*)'[^']*'(.*)$/.exec(value.trim());
+  if (!m) return safeDecode(value.trim());
+  const charset = m[1].toLowerCase();
+  if (charset !== 'utf-8' && charset !== 'iso-8859-1') return undefined;
+  const bytes = Buffer.from(
+    m[2].replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
+  return bytes.toString(charset === 'utf-8' ? 'utf8' : 'latin1');
 }
 
 const safeDecode = (s: string) => {

@@ -50,21 +50,26 @@ export async function performApiRequest(z: ZObject, bundle: Bundle): Promise<Ite
 }
 
 /**
- * The largest file API Request uploads: HighLevel's largest documented upload limit (forms.json
- * upload-to-custom-fields: "File size is limited to 50 MB"; the media library takes 25 MB and says so itself).
+ * The most file bytes one API Request upload sends, all its files together: HighLevel's largest documented upload
+ * limit (forms.json upload-to-custom-fields: "There is support for multiple file uploads as well. [...] File size
+ * is limited to 50 MB"; medias.json upload-file: "maximum allowed is 25 MB", which HighLevel checks itself). No
+ * spec gives a larger limit for a whole request, so a request over 50 MB is refused before it is sent; this also
+ * bounds the step's memory (the body is built in one buffer so that it can be retried as it is).
  */
 export const MAX_API_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-/** The form parts with each file downloaded (in order; errors name the field). */
+/** The form parts with each file downloaded (in order; errors name the field, and the limit of the request). */
 async function downloaded(z: ZObject, label: string, form: FormInput[]): Promise<FormPart[]> {
   const parts: FormPart[] = [];
+  let used = 0;
   for (const part of form) {
     if (!('url' in part)) parts.push(part);
     else {
-      const file = await downloadFile(z, part.url, `${label}: ${part.field}`, {
-        bytes: MAX_API_UPLOAD_BYTES,
-        says: 'API Request uploads files up to 50 MB',
-      });
+      const says = used
+        ? `API Request uploads up to 50 MB of files in one request, and the files before this one take ${(used / 1024 / 1024).toFixed(1)} MB`
+        : 'API Request uploads up to 50 MB of files in one request';
+      const file = await downloadFile(z, part.url, `${label}: ${part.field}`, { bytes: MAX_API_UPLOAD_BYTES - used, says });
+      used += file.content.length;
       parts.push({ name: part.name, file });
     }
   }

@@ -163,6 +163,26 @@ function fileUrl(raw: unknown): Converted {
   return ok ? { ok: true, value: text } : { ok: false, message: 'must be a file from an earlier step or a public URL (http or https)' };
 }
 
+/**
+ * A list of file URLs as Zapier or the user gives it: a list, a JSON list, or text with one URL per line or
+ * URLs separated by commas. Text is split only at a comma followed by the start of another URL (`, https://`),
+ * so a URL that holds a comma itself (`…/a,b.pdf`, a signed URL's parameters) stays whole.
+ */
+export function fileUrls(raw: unknown): unknown[] {
+  if (Array.isArray(raw)) return raw;
+  if (typeof raw !== 'string') return [raw];
+  const text = raw.trim();
+  if (text.startsWith('[')) {
+    try {
+      const list = JSON.parse(text);
+      if (Array.isArray(list)) return list;
+    } catch {
+      // Not JSON: read as text below (fileUrl names the item that is no URL).
+    }
+  }
+  return text.split(/\s*[\r\n]+\s*|\s*,\s*(?=https?:\/\/)/i);
+}
+
 /** A value as the text of a form part (lists: one part per item, with the same name). */
 const partTexts = (value: unknown): string[] =>
   (Array.isArray(value) && !(value as unknown[]).some((v) => v && typeof v === 'object') ? (value as unknown[]) : [value]).map((v) =>
@@ -186,7 +206,8 @@ function formParts(field: GenField, raw: unknown): { ok: true; parts: FormInput[
       if (!row || typeof row !== 'object') return { ok: false, message: `line ${i + 1} must have a part name and a file` };
       const { partName, file } = row as Record<string, unknown>;
       if (isBlank(partName) && isBlank(file)) continue;
-      if (isBlank(partName) || typeof partName !== 'string') return { ok: false, message: `line ${i + 1}: Part Name is required` };
+      if (isBlank(partName)) return { ok: false, message: `line ${i + 1}: Part Name is required` };
+      if (typeof partName !== 'string') return { ok: false, message: `line ${i + 1}: Part Name must be text` };
       if (isBlank(file)) return { ok: false, message: `line ${i + 1}: File is required` };
       const url = fileUrl(file);
       if (!url.ok) return { ok: false, message: `line ${i + 1}: File ${url.message}` };
@@ -195,7 +216,7 @@ function formParts(field: GenField, raw: unknown): { ok: true; parts: FormInput[
     return { ok: true, parts };
   }
   if (field.t === 'file') {
-    const values = field.li ? (Array.isArray(raw) ? raw : String(raw).split(',')).filter((v) => !isBlank(v)) : [raw];
+    const values = field.li ? fileUrls(raw).filter((v) => !isBlank(v)) : [raw];
     const parts: FormInput[] = [];
     for (const value of values) {
       const url = fileUrl(value);

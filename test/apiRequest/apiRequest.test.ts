@@ -215,6 +215,9 @@ describe('running', () => {
       /Files \(body_files\) line 1: File is required/,
     );
     expect((await failureOf(run(apiRequest, { ...forms, body_files: [] }))).message).toMatch(/Files \(body_files\) is required/);
+    expect(
+      (await failureOf(run(apiRequest, { ...forms, body_files: [{ partName: 12, file: 'https://files.example.com/a.pdf' }] }))).message,
+    ).toMatch(/Files \(body_files\) line 1: Part Name must be text/);
     expect(unmatched).toEqual([]);
   });
 

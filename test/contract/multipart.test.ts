@@ -1,4 +1,4 @@
-import { parseMultipart } from '../../contract/multipart';
+import { dispositionParams, parseMultipart } from '../../contract/multipart';
 import { checkRequest, ContractRequest } from '../../contract/openapi';
 import { FormPart, multipartForm } from '../../src/multipart';
 
@@ -99,5 +99,39 @@ describe('multipart requests against the spec', () => {
         'body/file must be a file part (with a filename)',
       ]),
     );
+  });
+
+  it('reads part headers as busboy does: quoted-string escapes, filename* first; a header busboy would misread is an error', () => {
+    const type = 'multipart/form-data; boundary=b';
+    const body = (disposition: string) =>
+      Buffer.from(`--b\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b--\r\n`);
+    // A name ending in "\" sent raw: busboy reads `\"` as an escaped quote and loses the part.
+    expect(() => parseMultipart(body('name="file"; filename="a\\"'), type)).toThrow(/unterminated quoted string/);
+    expect(() => parseMultipart(body('name="file"; filename="a\\"; x="y"'), type)).toThrow(/malformed Content-Disposition/);
+    expect(parseMultipart(body('name="file"; filename="a\\"b\\\\"'), type).file).toMatchObject({ filename: 'a"b\\' });
+    expect(parseMultipart(body(`name="file"; filename="cafe.txt"; filename*=UTF-8''caf%C3%A9.txt`), type).file).toMatchObject({
+      filename: 'café.txt',
+    });
+    // Raw UTF-8 in a header: busboy's default (latin1) reads mojibake, and so does the checker.
+    expect((parseMultipart(body('name="file"; filename="café.txt"'), type).file as { filename: string }).filename).toBe('cafÃ©.txt');
+    expect(() => parseMultipart(body(`name="file"; filename*=ISO-8859-1''caf%E9.txt`), type)).toThrow(/must be UTF-8/);
+    expect(dispositionParams('form-data; name=token; NAME2 = "v"')).toEqual({ name: 'token', name2: 'v' });
+    expect(() => dispositionParams('attachment; name="x"')).toThrow(/not form-data/);
+    // The checker reports it as a contract error.
+    const r = upload(SOCIAL, [{ name: 'file', file: csv }]);
+    expect(errorsOf({ ...r, headers: { ...r.headers, 'Content-Type': type }, body: body('name="file"; filename="a\\"') })[0]).toMatch(
+      /^body: Multipart part with a malformed Content-Disposition/,
+    );
+  });
+
+  it('accepts what the app sends for awkward names (%5C, %22, filename* with an ASCII fallback)', () => {
+    for (const name of ['a\\', 'a\\b"c.txt', 'résumé (1).pdf', "it's ✓.txt"]) {
+      const r = upload(SOCIAL, [{ name: 'file', file: { ...csv, name } }]);
+      expect(errorsOf(r)).toEqual([]);
+      const parsed = parseMultipart(r.body as Buffer, String(r.headers['Content-Type']));
+      expect((parsed.file as { filename: string }).filename).toBe(
+        /^[\x20-\x7e]*$/.test(name) ? name.replace(/\\/g, '%5C').replace(/"/g, '%22') : name,
+      );
+    }
   });
 });

@@ -18,7 +18,7 @@ let tokenSentToFileHost = false;
 beforeAll(async () => {
   files = http.createServer((req, res) => {
     if (req.headers.authorization) tokenSentToFileHost = true;
-    if (req.url === '/exports/posts.csv') {
+    if (req.url === '/exports/posts.csv' || req.url === '/exports/caf%C3%A9%20%E2%9C%93.csv') {
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Length': String(csv.length) });
       res.end(csv);
     } else res.writeHead(404).end();
@@ -77,6 +77,15 @@ describe('API Request uploads against the sandbox', () => {
     expect(Object.keys(lastUpload().form!)).toEqual(['file', 'name']);
     const found = await app.run('find_file', { query: 'planner' });
     expect(found).toEqual([expect.objectContaining({ id: out.fileId, name: 'planner.csv', size: csv.length })]);
+  });
+
+  it("a file's non-ASCII name reaches the sandbox whole (filename* read over its ASCII fallback)", async () => {
+    await app.run('api_request', {
+      area: 'social-media-posting',
+      operation: 'social-media-posting:upload-csv',
+      body_file: `${base}/exports/caf%C3%A9%20%E2%9C%93.csv`,
+    });
+    expect(lastUpload().form!.file).toMatchObject({ filename: 'caf\u00e9 \u2713.csv', size: csv.length });
   });
 
   it('a missing required file, or a file that cannot be downloaded, fails naming the field before anything is sent', async () => {
