@@ -4,6 +4,7 @@ import nock from 'nock';
 import { parseMultipart } from '../../contract/multipart';
 import * as creates from '../../creates/medias';
 import App from '../../app/index';
+import { fileNameOf } from '../../src/api/medias';
 import { fileUrls } from '../../src/apiRequest/request';
 import { appTester, AUTH, failureOf, highlevel, interceptedBody, run } from '../support/highlevel';
 
@@ -144,6 +145,18 @@ describe('file names', () => {
     const out = await run(creates.uploadFile, { file: 'https://files.example.com/go' });
     expect(out).toMatchObject({ name: 'report final.pdf', contentType: 'application/pdf' });
     expect(sent.form().file).toMatchObject({ filename: 'report final.pdf' });
+  });
+});
+
+describe("the name in a file host's Content-Disposition", () => {
+  it('reads quoted-string escapes and filename* in UTF-8 or ISO-8859-1 (with a language), else falls back to the URL', () => {
+    const url = 'https://x.example.com/dl/fallback.bin';
+    expect(fileNameOf(url, 'attachment; filename="a\\"b;c.txt"; size=3')).toBe('a"b;c.txt');
+    expect(fileNameOf(url, "attachment; filename=plain.txt; filename*=iso-8859-1'fr'caf%E9.txt")).toBe('caf\u00e9.txt');
+    expect(fileNameOf(url, 'attachment; filename*=UTF-8\'en\'r%C3%A9sum%C3%A9.pdf; filename="resume.pdf"')).toBe('r\u00e9sum\u00e9.pdf');
+    expect(fileNameOf(url, 'attachment; filename*=KOI8-R\'\'x; filename="ascii.txt"')).toBe('ascii.txt');
+    expect(fileNameOf(url, 'attachment; filename="unterminated')).toBe('unterminated');
+    expect(fileNameOf(url, 'inline')).toBe('fallback.bin');
   });
 });
 
