@@ -58,7 +58,8 @@ export async function downloadFile(z: ZObject, url: string, what: string, limit:
  * that size as they arrive, so the whole body is never held twice; otherwise the chunks are joined at the end.
  * Rejects with the stream's error when the download breaks off.
  */
-function bodyUpTo(body: NodeJS.ReadableStream, expected: number, max: number, abort: () => void): Promise<Buffer | undefined> {
+function bodyUpTo(body: NodeJS.ReadableStream | null, expected: number, max: number, abort: () => void): Promise<Buffer | undefined> {
+  if (!body) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     let into = expected > 0 && expected <= max ? Buffer.allocUnsafe(expected) : undefined;
     const chunks: Buffer[] = [];
