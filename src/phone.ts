@@ -20,11 +20,22 @@ export interface NormalisedPhone {
 }
 
 /**
- * The text a parser can read: no-break, thin and other Unicode spaces and dashes made plain, a `tel:` prefix
- * dropped, and the international prefix 00 (most countries') written as `+`.
+ * The text a parser can read: URL-encoded text decoded, no-break, thin and other Unicode spaces and dashes made
+ * plain, a `tel:` prefix dropped, and the international prefix 00 (most countries') written as `+`.
  */
 export function cleanPhone(raw: string): string {
-  let text = raw
+  let text = raw.trim();
+  // URL-encoded (`%2B1423164516`, `+1%20555…`): HighLevel's own docs tell people to write Get Duplicate Contact's
+  // number so, and other apps hand over query strings. Where the plus itself is encoded, a bare `+` is a
+  // form-encoded space. What is not a valid escape stays as written (the parser then decides).
+  if (/%[0-9a-f]{2}/i.test(text)) {
+    try {
+      text = decodeURIComponent(/%2b/i.test(text) ? text.replace(/\+/g, ' ') : text);
+    } catch {
+      // a lone `%`: not URL-encoded after all
+    }
+  }
+  text = text
     .normalize('NFKC') // full-width digits, compatibility spaces
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
@@ -69,11 +80,17 @@ export function phoneFields(
   });
 }
 
+/** A two-letter country code (upper case), or '' when `value` is not one. */
+const twoLetter = (value: unknown): string =>
+  typeof value === 'string' && /^[A-Za-z]{2}$/.test(value.trim()) ? value.trim().toUpperCase() : '';
+
 /**
- * The validated input with every phone field made E.164 (a list field, each item): a national number in the
- * input's own two-letter `country` if it has one, else the location's country (read only then). Returns the extensions written (by field key), which HighLevel has no
- * field for and the step reports. Throws InvalidInput naming the field (never the number) for what is not a
- * possible number.
+ * The validated input with every phone field made E.164 (a list field, each item): a national number in its
+ * record's own two-letter country if it has one, else the location's country (read only then). The record's
+ * country is the input's `country`, or, by phone field key, `countries` (API Request: the phone's sibling
+ * `country` in the same body object). Returns the extensions written (by field key), which HighLevel has no field
+ * for and the step reports. Throws InvalidInput naming the field (never the number) for what is not a possible
+ * number.
  */
 export async function normalisePhones(
   z: ZObject,
@@ -81,33 +98,37 @@ export async function normalisePhones(
   label: string,
   fields: Array<{ key: string; label: string; schema: unknown }>,
   input: Record<string, any>,
+  countries?: Record<string, unknown>,
 ): Promise<{ input: Record<string, any>; extensions: Record<string, string> }> {
   const phones = phoneFields(fields).filter((f) => input[f.key] !== undefined);
   if (!phones.length) return { input, extensions: {} };
-  const values = phones.flatMap((f) => (f.kind === 'list' ? (input[f.key] as string[]) : [input[f.key] as string]));
   // A record's own two-letter country (a contact's, a business's, a new sub-account's) decides its national
   // numbers before the sub-account's: the most specific region that applies, as for time zones.
-  const own = typeof input.country === 'string' && /^[A-Za-z]{2}$/.test(input.country.trim()) ? input.country.trim().toUpperCase() : '';
-  const region = values.some((v) => !isInternational(String(v))) ? own || (await locationCountry(z, bundle)) : undefined;
+  const own = (key: string) => twoLetter(countries ? countries[key] : input.country);
+  const values = (f: { key: string; kind: 'one' | 'list' }) => (f.kind === 'list' ? (input[f.key] as string[]) : [input[f.key] as string]);
+  const needsLocation = phones.some((f) => !own(f.key) && values(f).some((v) => !isInternational(String(v))));
+  const located = needsLocation ? await locationCountry(z, bundle) : undefined;
   const out = { ...input };
   const extensions: Record<string, string> = {};
-  const bad: string[] = [];
+  const bad = new Map<string, string[]>(); // where it was read → the fields
   for (const field of phones) {
+    const region = own(field.key) || located;
     const one = (raw: string) => {
       const parsed = parsePhone(String(raw), region);
-      if (!parsed) bad.push(`${field.label} (${field.key})`);
-      else if (parsed.extension && field.kind === 'one') extensions[field.key] = parsed.extension;
+      if (!parsed) {
+        const where = !region
+          ? "without a country code, and this sub-account's country is not known"
+          : `neither with a country code nor as a number of ${own(field.key) ? "the record's own country" : "this sub-account's country"} (${region})`;
+        bad.set(where, [...(bad.get(where) ?? []), `${field.label} (${field.key})`]);
+      } else if (parsed.extension && field.kind === 'one') extensions[field.key] = parsed.extension;
       return parsed?.e164;
     };
     out[field.key] = field.kind === 'list' ? (input[field.key] as string[]).map(one) : one(input[field.key]);
   }
-  if (bad.length) {
-    const where = region
-      ? `neither with a country code nor as a number of this sub-account's country (${region})`
-      : "without a country code, and this sub-account's country is not known";
+  if (bad.size) {
+    const what = [...bad].map(([where, names]) => `${names.join(', ')} cannot be read as a phone number (${where})`);
     throw new z.errors.Error(
-      `${label}: invalid input. ${bad.join(', ')} cannot be read as a phone number (${where}). ` +
-        'Write it with its country code, e.g. +1 555 010 0199 or +44 20 7946 0958.',
+      `${label}: invalid input. ${what.join('; ')}. Write it with its country code, e.g. +1 555 010 0199 or +44 20 7946 0958.`,
       'InvalidInput',
       400,
     );

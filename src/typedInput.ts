@@ -19,8 +19,9 @@ export interface TypedInput {
 
 /**
  * Already validated input (parseInput's `data`) with its phone and date-time fields interpreted. Reads the location
- * (once per connection, cached) only when a phone is national or a date-time has no offset. Throws InvalidInput
- * naming the field (never its value) for a phone that is not a possible number.
+ * (once per connection, cached) only when a phone is national (and its record names no two-letter country: the
+ * input's `country`, or by phone key `countries`) or a date-time has no offset. Throws InvalidInput naming the
+ * field (never its value) for a phone that is not a possible number.
  */
 export async function interpretInput(
   z: ZObject,
@@ -28,8 +29,9 @@ export async function interpretInput(
   label: string,
   fields: FieldDef[],
   data: Record<string, any>,
+  countries?: Record<string, unknown>,
 ): Promise<TypedInput> {
-  const phones = await normalisePhones(z, bundle, label, fields, data);
+  const phones = await normalisePhones(z, bundle, label, fields, data, countries);
   return { input: await resolveWallClockInputs(z, bundle, fields, phones.input), extensions: phones.extensions };
 }
 

@@ -4,7 +4,7 @@ import { isAgencyConnection } from '../connection';
 import { toZapierField } from '../fields/field';
 import { locationField } from '../fields/location';
 import { IndexOperation, loadDetail, loadIndex } from './artifacts';
-import { dateTimeHelp, isDateTimeField } from './interpret';
+import { countryFieldOf, dateTimeHelp, isDateTimeField, isPhoneField, phoneHelp } from './interpret';
 import { grantedScopes } from './scopes';
 import type { GenField } from './types';
 
@@ -61,8 +61,11 @@ const ZAPIER_TYPES: Record<GenField['t'], string> = {
   file: 'file',
 };
 
-/** The editor field for one generated input (required only when the connection cannot fill it). */
-export function zapierField(field: GenField, fillable = true): ZapierField {
+/**
+ * The editor field for one generated input (required only when the connection cannot fill it). `siblings`: the
+ * operation's other inputs (a phone's help names the country field its national numbers are read in).
+ */
+export function zapierField(field: GenField, fillable = true, siblings: GenField[] = []): ZapierField {
   const out: ZapierField = {
     key: field.k,
     label: field.l,
@@ -76,6 +79,8 @@ export function zapierField(field: GenField, fillable = true): ZapierField {
   // A date-time without an offset is read in the sub-account's zone (interpret.ts): text, and its help says so.
   // Zapier's datetime type would read it in the zap's zone before the step sees it (see test/editor.test.ts).
   if (isDateTimeField(field)) out.helpText = dateTimeHelp(field.h);
+  // A phone is read as people write it (interpret.ts): its help says so, without a spec example the app refuses.
+  if (isPhoneField(field)) out.helpText = phoneHelp(field.h, countryFieldOf(siblings, field));
   out.type = isDateTimeField(field) ? 'string' : ZAPIER_TYPES[field.t];
   if (field.t === 'json' && field.s && (field.s.type === 'object' || field.s.type === 'array')) out.schema = field.s;
   if (field.c) out.choices = Object.fromEntries(field.c.map((c) => [String(c), String(c)]));
@@ -104,7 +109,7 @@ export function apiRequestFields(bundle: Bundle): ZapierField[] {
   const noLocation = isAgencyConnection(bundle) && op.agencyOnly;
   for (const field of detail.fields) {
     if (!(agency && field.f === 'location'))
-      fields.push(zapierField(field, !(noLocation && (field.f === 'location' || field.f === 'alt'))));
+      fields.push(zapierField(field, !(noLocation && (field.f === 'location' || field.f === 'alt')), detail.fields));
   }
   return fields;
 }

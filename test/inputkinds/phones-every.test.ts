@@ -97,6 +97,23 @@ test('every phone input of the app sends a national number as E.164 and reports 
   expect(appCases.length).toBeGreaterThanOrEqual(20);
 });
 
+test('every phone input of the app decodes a URL-encoded number (%2B1…, %20) before reading it', async () => {
+  const wrong: string[] = [];
+  for (const [key, field, list] of appCases) {
+    const op = operations.find((o) => o.key === key)!;
+    const sent = serve(op);
+    const encoded = '%2B1%20555%20010%200199';
+    try {
+      await perform(op, { ...baseInput(op, field), [field]: list ? [encoded] : encoded });
+    } catch (e) {
+      wrong.push(`${key}.${field}: failed: ${(e as Error).message.slice(0, 200)}`);
+      continue;
+    }
+    if (!leaves(sent).map(String).includes(E164)) wrong.push(`${key}.${field}: ${E164} not sent`);
+  }
+  expect(wrong).toEqual([]);
+});
+
 test('every phone input of the app refuses what is not a possible number, naming the field, before writing', async () => {
   const wrong: string[] = [];
   for (const [key, field, list] of appCases) {
@@ -132,6 +149,8 @@ describe('API Request: every field the spec describes as a phone', () => {
         'contacts:create-contact.body_phone',
         'contacts:get-duplicate-contact.query_number',
         'conversations:send-a-new-message.body_toNumber',
+        'conversations:add-an-inbound-message.body_call_to',
+        'conversations:add-an-outbound-message.body_call_from',
         'invoices:create-invoice.body_sentTo_phoneNo',
         'users:update-user.body_phone',
       ]),

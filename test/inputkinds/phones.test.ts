@@ -37,6 +37,11 @@ const SPELLINGS: Array<[string, string, string, string]> = [
   ['+1.555.010.0199', 'US', '+15550100199', ''],
   ['tel:+1-555-010-0199;ext=12', 'US', '+15550100199', '12'],
   ['+1\u2011555\u2011010\u20110199', 'US', '+15550100199', ''],
+  // URL-encoded, as HighLevel's reference tells people to write Get Duplicate Contact's number, or from a query string
+  ['%2B1%20555%20010%200199', 'GB', '+15550100199', ''],
+  ['%2B1+555+010+0199', 'GB', '+15550100199', ''],
+  ['020%207946%200958', 'GB', '+442079460958', ''],
+  ['tel%3A%2B1-555-010-0199%3Bext%3D12', 'US', '+15550100199', '12'],
 ];
 
 describe('Create Contact accepts the phone spellings people write', () => {

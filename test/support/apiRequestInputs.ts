@@ -61,7 +61,7 @@ function stringFor(s: Json, name: string): string {
       : /email$/i.test(name)
         ? 'rosa@example.com'
         : // A phone input (by the spec's name and description, src/apiRequest/interpret.ts) must be a possible number.
-          /(phone|phoneNo|phones|numbers?)$/i.test(name)
+          /(phone|phoneNo|phones|numbers?)$/i.test(name) || /^(the |a )?phone number\b/i.test(String(s.description ?? '').trim())
           ? '+15550100199'
           : 'abc123');
   if (s.pattern && !new RegExp(s.pattern).test(value) && typeof s.example === 'string') value = s.example;
