@@ -1,5 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 import { fileNameOf } from './api/medias';
+import { clientLimits } from './client';
 import type { FileContent } from './multipart';
 
 /** The most bytes a download may bring (`bytes`), and the sentence that tells the user so (`says`). */
@@ -15,14 +16,39 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
  * any public URL) for an upload. `what` starts every error (e.g. "Upload File"); `limit.bytes` is refused before
  * reading (by Content-Length) and while reading: the download is aborted as soon as the bytes read pass it, so a
  * file host that sends no Content-Length (chunked) never makes the step hold more than the limit.
+ * A file host that does not finish sending within `clientLimits.timeoutMs` (25 s) is cut off, before Zapier's own
+ * step timeout would hide why.
  * Returns the bytes, the name (Content-Disposition, else the last segment of the URL the file came from after
  * redirects, else "file") and the media type (application/octet-stream when none is given).
- * Throws FileDownloadFailed (400) or FileTooLarge (400; the message gives the limit in MB).
+ * Throws FileDownloadFailed (400; also when the host was too slow) or FileTooLarge (400; the message gives the limit in MB).
  */
 export async function downloadFile(z: ZObject, url: string, what: string, limit: DownloadLimit): Promise<FileContent> {
   const failed = (why: string) => new z.errors.Error(`${what}: ${why}`, 'FileDownloadFailed', 400);
   // Aborting closes the connection (node-fetch aborts the request): the host stops sending, nothing more is read.
   const controller = new AbortController();
+  let slow = false;
+  const timer = setTimeout(() => ((slow = true), controller.abort()), clientLimits.timeoutMs);
+  const tooSlow = () =>
+    failed(
+      `the file host did not send the file within ${Math.round(clientLimits.timeoutMs / 100) / 10} s. Try again, or use a faster host.`,
+    );
+  try {
+    return await download(z, url, what, limit, controller, failed);
+  } catch (error) {
+    throw slow ? tooSlow() : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function download(
+  z: ZObject,
+  url: string,
+  what: string,
+  limit: DownloadLimit,
+  controller: AbortController,
+  failed: (why: string) => Error,
+): Promise<FileContent> {
   let response: any;
   try {
     response = await z.request({ url, method: 'GET', raw: true, skipThrowForStatus: true, signal: controller.signal } as any);

@@ -6,6 +6,7 @@ import * as creates from '../../creates/medias';
 import App from '../../app/index';
 import { fileNameOf } from '../../src/api/medias';
 import { fileUrls } from '../../src/apiRequest/request';
+import { clientLimits } from '../../src/client';
 import { appTester, AUTH, failureOf, highlevel, interceptedBody, run } from '../support/highlevel';
 
 // The files of an upload (Upload File to Media Library, API Request) come from a file host, here a loopback
@@ -45,6 +46,11 @@ beforeAll(async () => {
       const body = Buffer.alloc(30 * MB, 0x62);
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(body.length) });
       return res.end(body);
+    }
+    if (url === '/stalls') {
+      // Headers and a first chunk, then nothing: a host that never finishes.
+      res.writeHead(200, { 'Content-Type': 'application/pdf' });
+      return void res.write('%PDF-1.4');
     }
     if (url.startsWith('/files/')) return res.writeHead(200, { 'Content-Type': 'application/pdf' }).end('%PDF-1.4');
     if (url === '/backslash') {
@@ -113,6 +119,22 @@ describe('downloads stop at the limit', () => {
         '50 MB of files in one request, and the files before this one take 30.0 MB.',
     });
     expect(served.get('/chunked/30mb')!.finished).toBe(false);
+  });
+});
+
+describe('a slow file host', () => {
+  const timeoutMs = clientLimits.timeoutMs;
+  afterEach(() => (clientLimits.timeoutMs = timeoutMs));
+
+  it('Upload File: a host that stops sending is cut off after the client timeout, saying so', async () => {
+    clientLimits.timeoutMs = 300;
+    const started = Date.now();
+    const failure = await failureOf(run(creates.uploadFile, { file: `${base}/stalls` }));
+    expect(failure).toMatchObject({
+      code: 'FileDownloadFailed',
+      message: 'Upload File: the file host did not send the file within 0.3 s. Try again, or use a faster host.',
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 
