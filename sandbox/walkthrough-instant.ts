@@ -89,7 +89,10 @@ async function startRelayProcess(env: Record<string, string>): Promise<{ url: st
     output: () => out,
     stop: async () => {
       if (proc.exitCode === null) proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      // Cleared once the relay has exited: a pending grace timer kept the caller (jest) alive 10 s longer.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (grace = setTimeout(r, 10_000)))]);
+      clearTimeout(grace);
       if (proc.exitCode === null) proc.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -44,8 +44,18 @@ const tagList = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim() && !UNSTORABLE.test(t)).map((t) => t.trim()) : undefined;
 
 /**
+ * What a contact event changed when the relay holds no tag list for the contact (never seen, forgotten by
+ * ContactDelete or UNINSTALL, or not updated for RELAY_RETENTION_DAYS and purged): a ContactCreate's tags are all new;
+ * any other event is a baseline only (nothing added or removed), since the relay cannot tell which of the listed tags
+ * changed, and counting them all would fire "Contact Tag Added" for tags an old contact has had for long.
+ */
+export function firstSeenChange(type: string, tags: string[]): { tagsAdded: string[]; tagsRemoved: string[] } {
+  return { tagsAdded: type === 'ContactCreate' ? tagsNotIn(tags, []) : [], tagsRemoved: [] };
+}
+
+/**
  * Keeps the last tag list seen per contact and derives what each event changed: `{tagsAdded, tagsRemoved}` by event
- * key (a contact seen for the first time has every tag counted as added); ContactDelete forgets the contact. Runs in
+ * key (without a stored list: `firstSeenChange`); ContactDelete forgets the contact. Runs in
  * the events' transaction with the contacts' rows locked, so events for one contact are compared in the order they
  * were stored, on any number of relay processes. Three statements whatever the number of events: create the
  * missing rows (waiting for another process's uncommitted one), lock and read them, write tags and extras.
@@ -68,11 +78,16 @@ async function trackContactTags(sql: Sql, events: IncomingEvent[]): Promise<void
         ON t.scope_id = n.s AND t.contact_id = n.c ORDER BY 1, 2 FOR UPDATE OF t`,
     [tracked.map((t) => t.e.scope), tracked.map((t) => t.contact)],
   );
+  // A row whose tags are NULL was created by this transaction: the relay held no list for the contact. (No row at all:
+  // the retention purge removed it between the two statements; likewise no list.)
   const before = new Map(
-    rows.map((r) => [`${r.scope_id}\u0000${r.contact_id}`, tagList(typeof r.tags === 'string' ? JSON.parse(r.tags) : r.tags) ?? []]),
+    rows
+      .filter((r) => r.tags !== null && r.tags !== undefined)
+      .map((r) => [`${r.scope_id}\u0000${r.contact_id}`, tagList(typeof r.tags === 'string' ? JSON.parse(r.tags) : r.tags) ?? []]),
   );
   const extras = tracked.map(({ e, contact, tags }) => {
-    const previous = before.get(`${e.scope}\u0000${contact}`) ?? [];
+    const previous = before.get(`${e.scope}\u0000${contact}`);
+    if (!previous) return JSON.stringify(firstSeenChange(e.type, tags));
     return JSON.stringify({ tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) });
   });
   await sql.query(
@@ -219,8 +234,9 @@ const STORE_STATEMENT = 'relay_store_events';
 
 const tagWorkFor = (e: IncomingEvent) =>
   Boolean(e.scope) &&
-  typeof e.body.id === 'string' &&
-  (e.type === 'ContactDelete' || (CONTACT_TAG_EVENTS.has(e.type) && tagList(e.body.tags) !== undefined));
+  (e.type === 'UNINSTALL' ||
+    (typeof e.body.id === 'string' &&
+      (e.type === 'ContactDelete' || (CONTACT_TAG_EVENTS.has(e.type) && tagList(e.body.tags) !== undefined))));
 
 /**
  * Returns the function that durably stores a group of verified webhooks and queues their deliveries, atomically:
@@ -229,10 +245,11 @@ const tagWorkFor = (e: IncomingEvent) =>
  * key_strict_fifo policy keeps each subscription's deliveries in arrival order). INSTALL/UNINSTALL resume/suspend the
  * scope's subscriptions. A batch holds at most one event per routing scope (see IngestBatcher), so pg-boss's
  * created_on ties never reorder a subscription's events.
- * Round trips per group: one statement (committed on its own) when no event carries contact tags; else a
- * transaction of that statement and trackContactTags's three. Each round trip to PostgreSQL costs the relay a socket
- * write and a wake-up, which bounded ingest (README, relay benchmark). The returned function throws
- * when the database cannot store (the caller answers 429 + Retry-After).
+ * Round trips per group: one statement (committed on its own) when no event carries contact tags and none is an
+ * UNINSTALL (which also forgets its scope's contact tag lists); else a transaction of that statement,
+ * trackContactTags's three, and one DELETE when there are UNINSTALLs. Each round trip to PostgreSQL costs the relay a
+ * socket write and a wake-up, which bounded ingest (README, relay benchmark). The returned function throws when the
+ * database cannot store (the caller answers 429 + Retry-After).
  */
 export async function eventStore(db: Db, boss: PgBoss): Promise<(events: IncomingEvent[]) => Promise<StoreResult[]>> {
   const queue = (await boss.getQueue(DELIVER_QUEUE)) as { table?: string; notify?: boolean } | null;
@@ -257,8 +274,13 @@ export async function eventStore(db: Db, boss: PgBoss): Promise<(events: Incomin
     if (!events.some(tagWorkFor)) return results((await db.query(text, params, STORE_STATEMENT)).rows);
     return db.tx(async (sql) => {
       const out = results((await sql.query(text, params, STORE_STATEMENT)).rows);
-      const tagged = events.filter((e, i) => !out[i].duplicate && tagWorkFor(e));
+      const fresh = events.filter((e, i) => !out[i].duplicate && tagWorkFor(e));
+      const tagged = fresh.filter((e) => e.type !== 'UNINSTALL');
       if (tagged.length) await trackContactTags(sql, tagged);
+      // An uninstalled scope sends no more contact events: its tag memory is stale personal data, and a reinstall
+      // starts from baselines (firstSeenChange). A batch holds one event per scope: no tag event of those scopes is in it.
+      const uninstalled = fresh.filter((e) => e.type === 'UNINSTALL').map((e) => e.scope);
+      if (uninstalled.length) await sql.query(`DELETE FROM relay.contact_tags WHERE scope_id = ANY($1::text[])`, [uninstalled]);
       return out;
     });
   };

@@ -69,12 +69,16 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
   app = await buildApp(db, boss, cfg, key);
   const stopWorkers = cfg.workers > 0 ? startWorkers(db, boss, cfg, key, app.log) : async () => undefined;
 
-  // Event bodies hold personal data: delete them (and their delivery rows) after the retention period.
+  // Event bodies hold personal data: delete them (and their delivery rows) after the retention period. So are the
+  // contacts' tag lists: a list not updated for that long goes too, and the contact's next event is a baseline that
+  // adds no tag (ingest.ts firstSeenChange), so a purge never makes "Contact Tag Added" fire for tags it had.
+  // contact_tags has no index on updated_at: one would cost every tag update its HOT update, for an hourly scan.
   const purge = async () => {
     const days = String(cfg.retentionDays);
     await db.query(`DELETE FROM relay.event WHERE received_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
     await db.query(`DELETE FROM relay.delivery WHERE created_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
     await db.query(`DELETE FROM relay.rejection WHERE at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
+    await db.query(`DELETE FROM relay.contact_tags WHERE updated_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
   };
   await purge();
   const timer = setInterval(purge, 3600_000);

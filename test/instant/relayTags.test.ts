@@ -8,6 +8,7 @@ import {
   request,
   sendWebhook,
   signer,
+  sleep,
   spawnRelay,
   waitFor,
 } from '../relay/harness';
@@ -83,8 +84,10 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
     // The same list again (HighLevel sends ContactUpdate too): nothing added.
     expect(await send(contactEvent('ContactUpdate', ['Lead', 'vip']))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
     expect(await send(contactEvent('ContactTagUpdate', ['vip']))).toMatchObject({ tagsAdded: [], tagsRemoved: ['Lead'] });
-    // Another contact has its own list.
-    expect(await send(contactEvent('ContactTagUpdate', ['vip'], 'contact-2'))).toMatchObject({ tagsAdded: ['vip'] });
+    // Another contact has its own list. The relay has none for it yet and cannot tell which listed tag is new: the
+    // first event is a baseline only (a ContactCreate, as above, is the exception: every tag of a new contact is new).
+    expect(await send(contactEvent('ContactTagUpdate', ['vip'], 'contact-2'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    expect(await send(contactEvent('ContactTagUpdate', ['vip', 'gold'], 'contact-2'))).toMatchObject({ tagsAdded: ['gold'] });
 
     await relay.stop();
     relay = await spawnRelay(env());
@@ -99,5 +102,33 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
     await new Promise((r) => setTimeout(r, 1500));
     expect(hooks.to('/h/tags').length).toBe(count);
     expect(await send(contactEvent('ContactTagUpdate', ['vip', 'lead', 'gold', 'new']))).toMatchObject({ tagsAdded: ['new'] });
+  });
+
+  test('a list not updated for RELAY_RETENTION_DAYS is purged; the contact seen again adds no tag it already had', async () => {
+    await subscribe();
+    expect(await send(contactEvent('ContactCreate', ['a'], 'contact-old'))).toMatchObject({ tagsAdded: ['a'], tagsRemoved: [] });
+    await relay.stop();
+    await sleep(2500);
+    // 0.00002 days = 1.7 s: the purge at start removes the list stored 2.5 s ago (then runs hourly).
+    relay = await spawnRelay({ ...env(), RELAY_RETENTION_DAYS: '0.00002' });
+    // Neither the stale diff ("b" added, kept forever) nor "a" and "b" both counted as added: a baseline.
+    expect(await send(contactEvent('ContactTagUpdate', ['a', 'b'], 'contact-old'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    expect(await send(contactEvent('ContactTagUpdate', ['a', 'b', 'c'], 'contact-old'))).toMatchObject({
+      tagsAdded: ['c'],
+      tagsRemoved: [],
+    });
+    await relay.stop();
+    relay = await spawnRelay(env());
+  });
+
+  test("UNINSTALL forgets its location's lists: after INSTALL, the contact's next event is a baseline", async () => {
+    await subscribe();
+    expect(await send(contactEvent('ContactCreate', ['x'], 'contact-u'))).toMatchObject({ tagsAdded: ['x'] });
+    for (const type of ['UNINSTALL', 'INSTALL'])
+      expect(
+        (await sendWebhook(relay.url, key.sign, { type, appId: 'app123', locationId: 'locTags', webhookId: `wh-${type}-${++seq}` })).status,
+      ).toBe(200);
+    expect(await send(contactEvent('ContactTagUpdate', ['x', 'y'], 'contact-u'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    expect(await send(contactEvent('ContactTagUpdate', ['x', 'y', 'z'], 'contact-u'))).toMatchObject({ tagsAdded: ['z'] });
   });
 });

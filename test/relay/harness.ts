@@ -125,8 +125,14 @@ export async function spawnRelay(env: Record<string, string>, timeoutMs = 30_000
     output: () => out,
     async stop() {
       if (proc.exitCode === null) proc.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (proc.exitCode === null) proc.kill('SIGKILL');
+      // The grace timer is cleared once the process has exited: a pending one kept jest alive 10 s after the run.
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (grace = setTimeout(r, 10_000)))]);
+      clearTimeout(grace);
+      if (proc.exitCode === null) {
+        proc.kill('SIGKILL');
+        await exited;
+      }
     },
     async kill9() {
       proc.kill('SIGKILL');
