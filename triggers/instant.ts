@@ -111,9 +111,9 @@ const tagFilter: FieldDef = {
 
 /**
  * The tags the event added. HighLevel sends the contact's whole tag list; the relay compares it with the last list
- * it saw for that contact (kept durably) and adds `_relay.tagsAdded`. A ContactCreate has all its tags counted as added;
- * another event for a contact the relay holds no list for (relay/src/ingest.ts firstSeenChange) adds none; a relay
- * that does not compute it (older deployment) leaves only the whole list.
+ * it saw for that contact (kept durably) and adds `_relay.tagsAdded`. A contact the relay holds no list for (not seen since
+ * the install, deleted, or its location reinstalled) has all its tags counted as added (relay/src/ingest.ts
+ * firstSeenChange); a relay that does not compute it (older deployment) leaves only the whole list.
  */
 export function tagsAdded(payload: Item): string[] {
   const added = payload._relay?.tagsAdded;

@@ -44,13 +44,13 @@ const tagList = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((t) => typeof t === 'string' && t.trim() && !UNSTORABLE.test(t)).map((t) => t.trim()) : undefined;
 
 /**
- * What a contact event changed when the relay holds no tag list for the contact (never seen, forgotten by
- * ContactDelete or UNINSTALL, or not updated for RELAY_RETENTION_DAYS and purged): a ContactCreate's tags are all new;
- * any other event is a baseline only (nothing added or removed), since the relay cannot tell which of the listed tags
- * changed, and counting them all would fire "Contact Tag Added" for tags an old contact has had for long.
+ * What a contact event changed when the relay holds no tag list for the contact (never seen since the install, or
+ * forgotten by ContactDelete or UNINSTALL): every listed tag counts as added. The relay cannot tell which of them is
+ * new; treating the event as a baseline instead would silently lose the first tag added to every contact that existed
+ * before the install (the trigger's main case), while counting them all may fire once for a tag the contact had.
  */
-export function firstSeenChange(type: string, tags: string[]): { tagsAdded: string[]; tagsRemoved: string[] } {
-  return { tagsAdded: type === 'ContactCreate' ? tagsNotIn(tags, []) : [], tagsRemoved: [] };
+export function firstSeenChange(tags: string[]): { tagsAdded: string[]; tagsRemoved: string[] } {
+  return { tagsAdded: tagsNotIn(tags, []), tagsRemoved: [] };
 }
 
 /**
@@ -79,7 +79,7 @@ async function trackContactTags(sql: Sql, events: IncomingEvent[]): Promise<void
     [tracked.map((t) => t.e.scope), tracked.map((t) => t.contact)],
   );
   // A row whose tags are NULL was created by this transaction: the relay held no list for the contact. (No row at all:
-  // the retention purge removed it between the two statements; likewise no list.)
+  // an UNINSTALL in another process removed it between the two statements; likewise no list.)
   const before = new Map(
     rows
       .filter((r) => r.tags !== null && r.tags !== undefined)
@@ -87,7 +87,7 @@ async function trackContactTags(sql: Sql, events: IncomingEvent[]): Promise<void
   );
   const extras = tracked.map(({ e, contact, tags }) => {
     const previous = before.get(`${e.scope}\u0000${contact}`);
-    if (!previous) return JSON.stringify(firstSeenChange(e.type, tags));
+    if (!previous) return JSON.stringify(firstSeenChange(tags));
     return JSON.stringify({ tagsAdded: tagsNotIn(tags, previous), tagsRemoved: tagsNotIn(previous, tags) });
   });
   await sql.query(
@@ -277,8 +277,8 @@ export async function eventStore(db: Db, boss: PgBoss): Promise<(events: Incomin
       const fresh = events.filter((e, i) => !out[i].duplicate && tagWorkFor(e));
       const tagged = fresh.filter((e) => e.type !== 'UNINSTALL');
       if (tagged.length) await trackContactTags(sql, tagged);
-      // An uninstalled scope sends no more contact events: its tag memory is stale personal data, and a reinstall
-      // starts from baselines (firstSeenChange). A batch holds one event per scope: no tag event of those scopes is in it.
+      // An uninstalled scope sends no more contact events: its tag memory is stale personal data; after a reinstall
+      // its contacts are new to the relay again (firstSeenChange). A batch holds one event per scope: no tag event of those scopes is in it.
       const uninstalled = fresh.filter((e) => e.type === 'UNINSTALL').map((e) => e.scope);
       if (uninstalled.length) await sql.query(`DELETE FROM relay.contact_tags WHERE scope_id = ANY($1::text[])`, [uninstalled]);
       return out;

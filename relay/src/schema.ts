@@ -10,8 +10,8 @@ import type { Db } from './db';
  * - rejection: the last rejected signatures (reason only, never the body).
  * - contact_tags: the last tag list seen per contact (HighLevel's contact events carry the whole list, not what
  *   changed): each contact event's added/removed tags are derived against it, durably, and kept with the event
- *   (`event.relay_extra`) for its deliveries (`_relay.tagsAdded`/`tagsRemoved`). Rows go with ContactDelete, with their scope's
- *   UNINSTALL, and when not updated for the retention period (server.ts purge).
+ *   (`event.relay_extra`) for its deliveries (`_relay.tagsAdded`/`tagsRemoved`). Rows go with ContactDelete and with their scope's
+ *   UNINSTALL; not by age (server.ts purge says why).
  */
 export const SCHEMA_SQL = [
   `CREATE SCHEMA IF NOT EXISTS relay`,

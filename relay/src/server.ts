@@ -69,16 +69,15 @@ export async function startRelay(cfg: RelayConfig): Promise<RunningRelay> {
   app = await buildApp(db, boss, cfg, key);
   const stopWorkers = cfg.workers > 0 ? startWorkers(db, boss, cfg, key, app.log) : async () => undefined;
 
-  // Event bodies hold personal data: delete them (and their delivery rows) after the retention period. So are the
-  // contacts' tag lists: a list not updated for that long goes too, and the contact's next event is a baseline that
-  // adds no tag (ingest.ts firstSeenChange), so a purge never makes "Contact Tag Added" fire for tags it had.
-  // contact_tags has no index on updated_at: one would cost every tag update its HOT update, for an hourly scan.
+  // Event bodies hold personal data: delete them (and their delivery rows) after the retention period. Contacts' tag
+  // lists are not purged by age: each mirrors a contact's current tags (bounded by the contacts, not by time; gone with
+  // ContactDelete and the location's UNINSTALL), and a forgotten list would count all of a dormant contact's tags as
+  // added on its next event (ingest.ts firstSeenChange).
   const purge = async () => {
     const days = String(cfg.retentionDays);
     await db.query(`DELETE FROM relay.event WHERE received_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
     await db.query(`DELETE FROM relay.delivery WHERE created_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
     await db.query(`DELETE FROM relay.rejection WHERE at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
-    await db.query(`DELETE FROM relay.contact_tags WHERE updated_at < now() - ($1 || ' days')::interval`, [days]).catch(() => undefined);
   };
   await purge();
   const timer = setInterval(purge, 3600_000);

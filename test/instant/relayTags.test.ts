@@ -84,9 +84,9 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
     // The same list again (HighLevel sends ContactUpdate too): nothing added.
     expect(await send(contactEvent('ContactUpdate', ['Lead', 'vip']))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
     expect(await send(contactEvent('ContactTagUpdate', ['vip']))).toMatchObject({ tagsAdded: [], tagsRemoved: ['Lead'] });
-    // Another contact has its own list. The relay has none for it yet and cannot tell which listed tag is new: the
-    // first event is a baseline only (a ContactCreate, as above, is the exception: every tag of a new contact is new).
-    expect(await send(contactEvent('ContactTagUpdate', ['vip'], 'contact-2'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    // Another contact has its own list. The relay has none for it yet: every listed tag counts as added (the tag just
+    // added is never lost; one it already had may fire once).
+    expect(await send(contactEvent('ContactTagUpdate', ['vip'], 'contact-2'))).toMatchObject({ tagsAdded: ['vip'], tagsRemoved: [] });
     expect(await send(contactEvent('ContactTagUpdate', ['vip', 'gold'], 'contact-2'))).toMatchObject({ tagsAdded: ['gold'] });
 
     await relay.stop();
@@ -104,15 +104,15 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
     expect(await send(contactEvent('ContactTagUpdate', ['vip', 'lead', 'gold', 'new']))).toMatchObject({ tagsAdded: ['new'] });
   });
 
-  test('a list not updated for RELAY_RETENTION_DAYS is purged; the contact seen again adds no tag it already had', async () => {
+  test('a list outlives RELAY_RETENTION_DAYS: a dormant contact tagged again adds only the new tag', async () => {
     await subscribe();
     expect(await send(contactEvent('ContactCreate', ['a'], 'contact-old'))).toMatchObject({ tagsAdded: ['a'], tagsRemoved: [] });
     await relay.stop();
     await sleep(2500);
     // 0.00002 days = 1.7 s: the purge at start removes the list stored 2.5 s ago (then runs hourly).
     relay = await spawnRelay({ ...env(), RELAY_RETENTION_DAYS: '0.00002' });
-    // Neither the stale diff ("b" added, kept forever) nor "a" and "b" both counted as added: a baseline.
-    expect(await send(contactEvent('ContactTagUpdate', ['a', 'b'], 'contact-old'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    // Event bodies older than that are purged at start; the tag list is not, so "a" is not counted again.
+    expect(await send(contactEvent('ContactTagUpdate', ['a', 'b'], 'contact-old'))).toMatchObject({ tagsAdded: ['b'], tagsRemoved: [] });
     expect(await send(contactEvent('ContactTagUpdate', ['a', 'b', 'c'], 'contact-old'))).toMatchObject({
       tagsAdded: ['c'],
       tagsRemoved: [],
@@ -121,14 +121,15 @@ describe.each(backends().map((b) => [b.name, b] as const))('contact tag memory o
     relay = await spawnRelay(env());
   });
 
-  test("UNINSTALL forgets its location's lists: after INSTALL, the contact's next event is a baseline", async () => {
+  test("UNINSTALL forgets its location's lists: after INSTALL, the contact is new to the relay again", async () => {
     await subscribe();
     expect(await send(contactEvent('ContactCreate', ['x'], 'contact-u'))).toMatchObject({ tagsAdded: ['x'] });
     for (const type of ['UNINSTALL', 'INSTALL'])
       expect(
         (await sendWebhook(relay.url, key.sign, { type, appId: 'app123', locationId: 'locTags', webhookId: `wh-${type}-${++seq}` })).status,
       ).toBe(200);
-    expect(await send(contactEvent('ContactTagUpdate', ['x', 'y'], 'contact-u'))).toMatchObject({ tagsAdded: [], tagsRemoved: [] });
+    // Without the UNINSTALL's purge only "y" would count: the list was forgotten, so every listed tag does.
+    expect(await send(contactEvent('ContactTagUpdate', ['x', 'y'], 'contact-u'))).toMatchObject({ tagsAdded: ['x', 'y'], tagsRemoved: [] });
     expect(await send(contactEvent('ContactTagUpdate', ['x', 'y', 'z'], 'contact-u'))).toMatchObject({ tagsAdded: ['z'] });
   });
 });
