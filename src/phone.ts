@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type * as Lib from 'libphonenumber-js';
 import { subAccountFacts } from './subAccount';
+import { PHONE_SCHEMA } from './fields/values';
 
 /**
  * Phone numbers as people and other apps write them ("+1 555-010-0199 ext. 12", "(+44) 20 7946 0958",
@@ -66,8 +67,7 @@ export async function locationCountry(z: ZObject, bundle: Bundle): Promise<strin
   return (await subAccountFacts(z, bundle)).country || undefined;
 }
 
-/** Marks a field schema as a phone number (values.ts), so every phone input is normalised in one place. */
-export const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
+/** A field schema marked as a phone number (values.ts `phone()`), so every phone input is normalised in one place. */
 type Marked = { [PHONE_SCHEMA]?: 'one' | 'list' };
 
 /** Which fields hold phone numbers: `one` (a number) or `list` (a list of numbers). */

@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { subAccountFacts } from './subAccount';
 import { isLocalDateTime, pickTimeZone, toEpochMs } from './time';
+import { DATETIME_SCHEMA } from './fields/values';
 
 /**
  * Wall-clock date-times (no offset) are read in the most specific zone that applies: the calendar's (appointment
@@ -8,8 +9,6 @@ import { isLocalDateTime, pickTimeZone, toEpochMs } from './time';
  * (`bundle.meta.timezone`), else UTC. This module does it for every other date-time input (fields whose schema
  * is `v.dateTime()`): task due dates, scheduled messages, publish dates, workflow event times...
  */
-
-const DATETIME_SCHEMA = Symbol.for('ghl-zapier.datetime');
 
 /** The sentence every date-time input's help text ends with (field.ts adds it). */
 export const WALL_CLOCK_HELP =

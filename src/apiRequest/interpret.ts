@@ -1,7 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { FieldDef } from '../fields/field';
 import { isBlank } from '../fields/field';
-import { parsePhone, PHONE_SCHEMA } from '../phone';
+import { dateTime, phone as phoneNumber, stringList } from '../fields/values';
+import { parsePhone } from '../phone';
 import { interpretInput } from '../typedInput';
 import { WALL_CLOCK_HELP } from '../wallClock';
 import type { GenDetail, GenField } from './types';
@@ -15,8 +16,6 @@ import type { GenDetail, GenField } from './types';
 // a free-text field of any name whose description says it *is* a phone number ("Phone number of the receiver":
 // conversations' `call.to`/`call.from`). `invoiceNumber`, `trackingNumber` and cheque numbers are not phones:
 // their descriptions say otherwise; neither are a phone number's id, type, pattern or pool, nor a choice list.
-
-const DATETIME_SCHEMA = Symbol.for('ghl-zapier.datetime');
 
 /** A description that opens by saying the field is a phone number (not a number's id, type, pattern or pool). */
 const IS_A_PHONE_NUMBER = /^(the |a )?phone number\b(?!\s*(id|ids|sid|type|types|pattern|pool)\b)/i;
@@ -65,9 +64,6 @@ export const isDateTimeField = (field: Pick<GenField, 't' | 'ch'>): boolean => !
 /** The help text of a generated date-time field: the spec's, and which zone a value without an offset is read in. */
 export const dateTimeHelp = (help: string): string => `${help} ${WALL_CLOCK_HELP}`;
 
-/** A schema stand-in that only carries the marks phone.ts and wallClock.ts look for (the spec checks the value). */
-const marked = (mark: symbol, value: unknown) => Object.assign(() => undefined, { [mark]: value });
-
 /**
  * The step's input with the operation's phone and date-time fields interpreted (other keys as they are), and the
  * phone extensions written, by field key. Throws InvalidInput naming the field for a phone that is not a possible
@@ -92,10 +88,11 @@ export async function interpretGenerated(
     if (!phone && !isDateTimeField(field)) continue;
     const list = !!field.li;
     if (phone) {
-      fields.push({ key: field.k, label: field.l, helpText: '', schema: marked(PHONE_SCHEMA, list ? 'list' : 'one') as any });
+      // The declared fields' own schemas (their marks tell phone.ts and wallClock.ts what to read; the spec checks values).
+      fields.push({ key: field.k, label: field.l, helpText: '', schema: list ? stringList(phoneNumber()) : phoneNumber() });
       const country = countryFieldOf(detail.fields, field);
       if (country) countries[field.k] = input[country.k];
-    } else if (!list) fields.push({ key: field.k, label: field.l, helpText: '', schema: marked(DATETIME_SCHEMA, true) as any });
+    } else if (!list) fields.push({ key: field.k, label: field.l, helpText: '', schema: dateTime() });
     else continue;
     const items = Array.isArray(raw) ? raw : list && typeof raw === 'string' ? raw.split(',') : [raw];
     const texts = items.filter((v) => !isBlank(v)).map((v) => (typeof v === 'string' ? v.trim() : v));

@@ -8,8 +8,8 @@ import { isLocalDateTime } from '../time';
 // the whole app definition on every cold start, and zod is about 50 ms of it.
 
 type ZodLib = typeof Zod;
-/** The mark of phone schemas (src/phone.ts reads it); a registered symbol, so values.ts loads nothing for it. */
-const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
+/** The mark of phone schemas, `one` or `list` (src/phone.ts reads it to normalise every phone input). */
+export const PHONE_SCHEMA = Symbol.for('ghl-zapier.phone');
 /** The mark of date-time schemas whose wall-clock values src/wallClock.ts reads in the sub-account's zone. */
 export const DATETIME_SCHEMA = Symbol.for('ghl-zapier.datetime');
 export type Schema<T = unknown> = () => Zod.ZodType<T>;
